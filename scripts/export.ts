@@ -1,0 +1,57 @@
+import { pipeline } from "node:stream/promises";
+import { parseArgs } from "node:util";
+import { databasePath, NoDatabaseError, openReadOnlyDatabase } from "../db/client";
+import { type ActorId, csvStream, FilterError, STANCE_COLUMNS, stanceExportRows, validateStanceFilter } from "../db/export";
+
+const USAGE = `Usage: npm run export -- stances [--db FILE] [--issue SLUG]… [--actor us|co]…
+
+Writes CSV (RFC 4180, UTF-8, CRLF) to standard output.
+  stances   one row per stance: ${STANCE_COLUMNS.join(",")}
+  --issue   only these issues (repeatable)
+  --actor   only this actor (repeatable)
+  --db      SQLite file (default: $DATABASE_URL or data/parallax.db)`;
+
+async function main(): Promise<number> {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>;
+  const options = {
+    db: { type: "string" },
+    issue: { type: "string", multiple: true },
+    actor: { type: "string", multiple: true },
+    help: { type: "boolean", short: "h", default: false },
+  } as const;
+  try {
+    parsed = parseArgs({ options, allowPositionals: true });
+  } catch (err) {
+    console.error(`export: ${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const [dataset, ...extra] = positionals;
+  if (dataset !== "stances" || extra.length > 0) {
+    console.error(`export: ${dataset ? `unknown dataset "${[dataset, ...extra].join(" ")}"` : "name a dataset"}\n\n${USAGE}`);
+    return 2;
+  }
+  const db = openReadOnlyDatabase(databasePath(values.db ?? process.env.DATABASE_URL));
+  try {
+    const filter = validateStanceFilter(db, { issues: values.issue, actors: values.actor as ActorId[] | undefined });
+    await pipeline(csvStream(STANCE_COLUMNS, stanceExportRows(db, filter)), process.stdout);
+  } finally {
+    db.$client.close();
+  }
+  return 0;
+}
+
+main()
+  .then((code) => {
+    process.exitCode = code;
+  })
+  .catch((err) => {
+    if (err instanceof FilterError) console.error(`export: --${err.parameter}: ${err.message}`);
+    else if (err instanceof NoDatabaseError) console.error(`export: ${err.message}`);
+    else console.error("export failed:", err);
+    process.exitCode = 1;
+  });

@@ -1,0 +1,48 @@
+/**
+ * Block normalisation. Plain-text articles put one paragraph per line with no blank lines, so
+ * CommonMark reads everything after a bullet as a lazy continuation of that bullet and finds no
+ * tables at all. We insert blank lines between blocks of different kinds (and, for plain text,
+ * between paragraphs), keeping table rows and list runs together, and keep a map from each
+ * normalised line back to its original line number.
+ */
+export type LineKind = "blank" | "table" | "list" | "text";
+
+export interface NormalizedText {
+  text: string;
+  /** originalLine[i] is the 1-based original line of normalised line i + 1; 0 for inserted blanks. */
+  originalLine: number[];
+}
+
+const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S/;
+const TABLE_ROW = /^ {0,3}\|/;
+
+export function classifyLine(line: string, previous: LineKind): LineKind {
+  if (line.trim() === "") return "blank";
+  if (TABLE_ROW.test(line)) return "table";
+  if (LIST_ITEM.test(line)) return "list";
+  // An indented line under a list item continues it.
+  if (/^\s{2,}\S/.test(line) && previous === "list") return "list";
+  return "text";
+}
+
+export function normalizeBlocks(source: string, format: "txt" | "md"): NormalizedText {
+  const lines = source.split(/\r\n|\r|\n/);
+  const out: string[] = [];
+  const originalLine: number[] = [];
+  let previous: LineKind = "blank";
+  lines.forEach((line, index) => {
+    const kind = classifyLine(line, previous);
+    const boundary =
+      kind !== "blank" &&
+      previous !== "blank" &&
+      (kind !== previous || (kind === "text" && format === "txt"));
+    if (boundary) {
+      out.push("");
+      originalLine.push(0);
+    }
+    out.push(line);
+    originalLine.push(index + 1);
+    previous = kind;
+  });
+  return { text: out.join("\n"), originalLine };
+}

@@ -1,0 +1,199 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { findWholeWord, fold, foldKeepCase } from "./fold";
+
+const aliasSchema = z.union([
+  z.string().trim().min(1, "an alias must not be empty"),
+  z.object({ text: z.string().trim().min(1, "an alias must not be empty"), matchCase: z.boolean().default(false) }).strict(),
+]);
+
+const slugSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, "must be lower-case letters, digits and hyphens");
+
+const actorSchema = z
+  .object({
+    id: z.enum(["us", "co"], { message: 'must be "us" or "co"' }),
+    label: z.string().min(1),
+    labelEs: z.string().min(1),
+    aliases: z.array(aliasSchema).min(1, "needs at least one alias"),
+  })
+  .strict();
+
+const issueSchema = z
+  .object({
+    slug: slugSchema.refine((s) => !s.startsWith("other-"), 'must not start with "other-" (reserved for unmatched issues)'),
+    label: z.string().min(1),
+    labelEs: z.string().min(1),
+    description: z.string().min(1),
+    aliases: z.array(aliasSchema).min(1, "needs at least one alias"),
+  })
+  .strict();
+
+export const codebookSchema = z
+  .object({
+    $comment: z.string().optional(),
+    version: z.literal(1),
+    actors: z
+      .array(actorSchema)
+      .length(2, "must list exactly the two actors us and co")
+      .refine((a) => new Set(a.map((x) => x.id)).size === 2, "actor ids must be us and co, once each"),
+    issues: z
+      .array(issueSchema)
+      .min(1, "needs at least one issue")
+      .refine((i) => new Set(i.map((x) => x.slug)).size === i.length, "issue slugs must be unique"),
+  })
+  .strict();
+
+export type CodebookFile = z.infer<typeof codebookSchema>;
+export type ActorId = "us" | "co";
+
+export class CodebookError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(`${file}: ${message}`);
+    this.name = "CodebookError";
+  }
+}
+
+interface CompiledAlias {
+  text: string;
+  folded: string;
+  matchCase: boolean;
+}
+
+export interface CodebookActor {
+  id: ActorId;
+  label: string;
+  labelEs: string;
+  aliases: CompiledAlias[];
+}
+
+export interface CodebookIssue {
+  slug: string;
+  label: string;
+  labelEs: string;
+  description: string;
+  aliases: CompiledAlias[];
+}
+
+export interface Codebook {
+  hash: string;
+  actors: CodebookActor[];
+  issues: CodebookIssue[];
+}
+
+function compileAlias(alias: z.infer<typeof aliasSchema>): CompiledAlias {
+  const text = typeof alias === "string" ? alias : alias.text;
+  const matchCase = typeof alias === "string" ? false : alias.matchCase;
+  return { text, matchCase, folded: matchCase ? foldKeepCase(text) : fold(text) };
+}
+
+function describePath(path: PropertyKey[], raw: unknown): string {
+  let node: unknown = raw;
+  const parts: string[] = [];
+  for (const key of path) {
+    const here = node as Record<PropertyKey, unknown> | undefined;
+    const name = here && typeof here === "object" && ("slug" in here || "id" in here) ? String(here.slug ?? here.id) : null;
+    if (typeof key === "number") parts.push(name ? `[${key}]` : `[${key}]`);
+    else parts.push(parts.length ? `.${String(key)}` : String(key));
+    node = here?.[key];
+  }
+  return parts.join("") || "(top level)";
+}
+
+export function parseCodebook(raw: unknown, file = "codebook.json"): Codebook {
+  const result = codebookSchema.safeParse(raw);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${describePath(issue.path, raw)}: ${issue.message}`);
+    throw new CodebookError(file, `invalid codebook\n  ${problems.join("\n  ")}`);
+  }
+  const book = result.data;
+  const hash = createHash("sha256").update(JSON.stringify(book)).digest("hex");
+  const order: ActorId[] = ["us", "co"];
+  return {
+    hash,
+    actors: [...book.actors]
+      .sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id))
+      .map((a) => ({ ...a, aliases: a.aliases.map(compileAlias) })),
+    issues: book.issues.map((i) => ({ ...i, aliases: i.aliases.map(compileAlias) })),
+  };
+}
+
+export function loadCodebook(file: string): Codebook {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (err) {
+    throw new CodebookError(file, `cannot read codebook (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new CodebookError(file, `not valid JSON: ${(err as Error).message}`);
+  }
+  return parseCodebook(raw, file);
+}
+
+export interface AliasHit<T> {
+  target: T;
+  alias: string;
+  start: number;
+  end: number;
+}
+
+function aliasHits<T extends { aliases: CompiledAlias[] }>(text: string, targets: T[]): AliasHit<T>[] {
+  const folded = fold(text);
+  const cased = foldKeepCase(text);
+  const hits: AliasHit<T>[] = [];
+  for (const target of targets) {
+    for (const alias of target.aliases) {
+      for (const start of findWholeWord(alias.matchCase ? cased : folded, alias.folded)) {
+        hits.push({ target, alias: alias.text, start, end: start + alias.folded.length });
+      }
+    }
+  }
+  // Longest match wins where aliases overlap ("Donald Trump" over "Trump", "Drug policy" over "Drug").
+  hits.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const kept: AliasHit<T>[] = [];
+  for (const hit of hits) {
+    const last = kept[kept.length - 1];
+    if (last && hit.start < last.end) continue;
+    kept.push(hit);
+  }
+  return kept;
+}
+
+export function findActorMentions(text: string, book: Codebook): AliasHit<CodebookActor>[] {
+  return aliasHits(text, book.actors);
+}
+
+export function findIssueMentions(text: string, book: Codebook): AliasHit<CodebookIssue>[] {
+  return aliasHits(text, book.issues);
+}
+
+/**
+ * The issue a label or passage is about: the issue with most alias hits, ties going to the
+ * longest matching alias and then to the earliest mention. Null when no alias matches.
+ */
+export function matchIssue(text: string, book: Codebook): { issue: CodebookIssue; evidence: string } | null {
+  const hits = findIssueMentions(text, book);
+  if (hits.length === 0) return null;
+  const tally = new Map<CodebookIssue, { count: number; longest: number; first: number; evidence: string }>();
+  for (const hit of hits) {
+    const seen = tally.get(hit.target);
+    const length = hit.end - hit.start;
+    const evidence = text.slice(hit.start, hit.end);
+    if (!seen) tally.set(hit.target, { count: 1, longest: length, first: hit.start, evidence });
+    else {
+      seen.count++;
+      if (length > seen.longest) seen.longest = length;
+    }
+  }
+  const [best] = [...tally.entries()].sort(
+    ([, a], [, b]) => b.count - a.count || b.longest - a.longest || a.first - b.first,
+  );
+  return best ? { issue: best[0], evidence: best[1].evidence } : null;
+}

@@ -1,0 +1,32 @@
+import { normalizeBlocks } from "./blocks";
+import type { Codebook } from "./codebook";
+import { extractListItem } from "./lists";
+import { parseMarkdown } from "./parse";
+import type { SourceDocument } from "./read";
+import type { ExtractedStance, IngestNote } from "./stance";
+import { type ExtractedTable, extractTable } from "./tables";
+
+export interface DocumentExtraction {
+  tables: ExtractedTable[];
+  /** Every stance in document order: table cells and list clauses. */
+  stances: ExtractedStance[];
+  notes: IngestNote[];
+}
+
+/** Pure: a document's text → its source tables, stances and notes. */
+export function extractDocument(document: SourceDocument, book: Codebook): DocumentExtraction {
+  const normalized = normalizeBlocks(document.body, document.format === "txt" ? "txt" : "md");
+  const parsed = parseMarkdown(normalized);
+  const tables = parsed.tables.map((table, i) => extractTable(table, i + 1, book));
+  const lists = parsed.listItems.map((item) => extractListItem(item, book));
+  const stances = [...tables.flatMap((t) => t.stances), ...lists.flatMap((l) => l.stances)].sort(
+    (a, b) =>
+      a.span.lineStart - b.span.lineStart ||
+      a.span.columnStart - b.span.columnStart ||
+      (a.table?.column ?? 0) - (b.table?.column ?? 0),
+  );
+  const notes = [...tables.flatMap((t) => t.notes), ...lists.flatMap((l) => l.notes)].sort(
+    (a, b) => (a.line ?? 0) - (b.line ?? 0),
+  );
+  return { tables, stances, notes };
+}

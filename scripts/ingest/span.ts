@@ -1,0 +1,40 @@
+import type { SourceSpan } from "./parse";
+
+/** The part of `span` from `start` to `end` (offsets into span.text), with its own lines and columns. */
+export function subSpan(span: SourceSpan, start: number, end: number): SourceSpan {
+  const locate = (offset: number) => {
+    const before = span.text.slice(0, offset);
+    const newlines = before.split("\n").length - 1;
+    const column = newlines === 0 ? span.columnStart + offset : offset - before.lastIndexOf("\n") - 1;
+    return { line: span.lineStart + newlines, column };
+  };
+  const from = locate(start);
+  const to = locate(end);
+  return {
+    text: span.text.slice(start, end),
+    lineStart: from.line,
+    lineEnd: to.line,
+    columnStart: from.column,
+    columnEnd: to.column,
+  };
+}
+
+const ABBREVIATION_END = /(?:^|[\s.])\p{Lu}{1,2}\.$/u;
+
+/**
+ * Narrows [start, end) to a clause: no surrounding white space, no trailing ";" "," ":" and no
+ * sentence-final "." — but the "." of an abbreviation such as "U.S." or "EE. UU." stays.
+ */
+export function trimClause(text: string, start: number, end: number): [number, number] {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(text[s] as string)) s++;
+  for (;;) {
+    const last = text[e - 1];
+    if (e <= s) break;
+    if (last !== undefined && /[\s;,:]/.test(last)) e--;
+    else if (last === "." && !ABBREVIATION_END.test(text.slice(s, e))) e--;
+    else break;
+  }
+  return [s, e];
+}

@@ -1,0 +1,37 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openDatabase, type ParallaxDb } from "../db/client";
+import { type Codebook, loadCodebook } from "../scripts/ingest/codebook";
+import { ingest } from "../scripts/ingest/pipeline";
+import { loadSources } from "../scripts/ingest/read";
+
+export const SEED_DOCUMENTS = "seeds/documents";
+export const SEED_002 = "002_cab32d2187f2aa2e";
+
+export function seedCodebook(): Codebook {
+  return loadCodebook("seeds/codebook.json");
+}
+
+export function tempDir(prefix = "parallax-test-"): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** A migrated database in a fresh temp folder. */
+export function tempDb(): { db: ParallaxDb; file: string; dir: string } {
+  const dir = tempDir();
+  const file = join(dir, "parallax.db");
+  return { db: openDatabase(file), file, dir };
+}
+
+/** A migrated temp database with the seed documents ingested. */
+export function seededDb(now = () => new Date("2026-11-21T12:00:00Z")) {
+  const handle = tempDb();
+  const report = ingest(handle.db, {
+    inputs: [SEED_DOCUMENTS],
+    codebook: seedCodebook(),
+    sources: loadSources("seeds/sources.json"),
+    now,
+  });
+  return { ...handle, report };
+}

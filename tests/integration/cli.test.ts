@@ -1,0 +1,115 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import { tempDir } from "../helpers";
+
+const run = (script: string, args: string[], env: Record<string, string> = {}) => {
+  const result = spawnSync(process.execPath, ["--import", "tsx", script, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, ...env, DATABASE_URL: "" },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+};
+
+describe("npm run ingest", () => {
+  const dir = tempDir();
+  const db = join(dir, "cli.db");
+
+  it("loads the seeds, prints a readable summary and exits 0", () => {
+    const { code, stdout } = run("scripts/ingest.ts", ["--db", db]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("5 loaded, 0 unchanged, 0 failed.");
+    expect(stdout).toMatch(/002_cab32d2187f2aa2e\.txt\s+loaded\s+4\s+26/);
+    expect(stdout).toMatch(/drug-policy\s+4\s+4/);
+    expect(stdout).toContain("seeds/documents/002_cab32d2187f2aa2e.txt:52: table 4: no column header names");
+  });
+
+  it("a second run reports every document unchanged", () => {
+    const { code, stdout } = run("scripts/ingest.ts", ["--db", db]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("0 loaded, 5 unchanged, 0 failed.");
+  });
+
+  it("exits 1 and names the file when a document cannot be read, loading the others", () => {
+    const docs = tempDir();
+    writeFileSync(join(docs, "good.md"), "- Drugs: Washington wants seizures; Bogotá wants substitution\n");
+    writeFileSync(join(docs, "empty.txt"), "\n");
+    const { code, stdout } = run("scripts/ingest.ts", [docs, "--db", join(docs, "x.db")]);
+    expect(code).toBe(1);
+    expect(stdout).toContain("1 loaded, 0 unchanged, 1 failed.");
+    expect(stdout).toContain(`${join(docs, "empty.txt")}: empty document`);
+  });
+
+  it("exits 1 naming the field of a bad codebook, before touching the database", () => {
+    const book = JSON.parse(readFileSync("seeds/codebook.json", "utf8"));
+    book.issues[1].slug = "Energy!";
+    const file = join(dir, "codebook.json");
+    writeFileSync(file, JSON.stringify(book));
+    const { code, stderr } = run("scripts/ingest.ts", ["--db", join(dir, "other.db"), "--codebook", file]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`${file}: invalid codebook`);
+    expect(stderr).toContain("issues[1].slug: must be lower-case letters, digits and hyphens");
+  });
+
+  it("exits 2 on an unknown option", () => {
+    const { code, stderr } = run("scripts/ingest.ts", ["--frobnicate"]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("Usage: npm run ingest");
+  });
+});
+
+describe("npm run export -- stances", () => {
+  const dir = tempDir();
+  const db = join(dir, "export.db");
+  run("scripts/ingest.ts", ["--db", db, "--quiet"]);
+
+  it("writes RFC 4180 CSV with the contract's header and one row per stance", () => {
+    const { code, stdout } = run("scripts/export.ts", ["stances", "--db", db]);
+    expect(code).toBe(0);
+    expect(stdout.split("\r\n")[0]).toBe(
+      "issue,issue_label,actor,actor_label,stance,kind,position,document,document_title,published,line_start,line_end,source_table",
+    );
+    const rows = parse(stdout, { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(26);
+    expect(rows.find((r) => r.stance === "Safe, regulated transit and regional burden‑sharing")).toEqual({
+      issue: "migration",
+      issue_label: "Migration",
+      actor: "co",
+      actor_label: "Colombia",
+      stance: "Safe, regulated transit and regional burden‑sharing",
+      kind: "table",
+      position: "",
+      document: "002_cab32d2187f2aa2e",
+      document_title: "Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage",
+      published: "",
+      line_start: "27",
+      line_end: "27",
+      source_table: "2",
+    });
+  });
+
+  it("filters by issue and actor", () => {
+    const { stdout } = run("scripts/export.ts", ["stances", "--db", db, "--issue", "venezuela", "--actor", "us"]);
+    const rows = parse(stdout, { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r.stance)).toEqual([
+      "Ensure credible democratic guarantees",
+      "the U.S. seeks calibrated pressure tied to verifiable commitments",
+      "Conditioned pressure on Maduro",
+      "Reassurances against “appeasing Maduro”",
+    ]);
+  });
+
+  it("rejects an unknown filter value, naming the option", () => {
+    const { code, stderr } = run("scripts/export.ts", ["stances", "--db", db, "--issue", "trade"]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('export: --issue: unknown issue "trade"; expected one of: drug-policy, energy, venezuela, migration');
+  });
+
+  it("says what to do when there is no database", () => {
+    const { code, stderr } = run("scripts/export.ts", ["stances", "--db", join(dir, "missing.db")]);
+    expect(code).toBe(1);
+    expect(stderr).toContain("run `npm run ingest` first");
+  });
+});

@@ -1,0 +1,88 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { CodebookError, findActorMentions, matchIssue, parseCodebook } from "../../scripts/ingest/codebook";
+import { seedCodebook } from "../helpers";
+
+const book = seedCodebook();
+type RawCodebook = { actors: Record<string, unknown>[]; issues: (Record<string, unknown> & { aliases: unknown[] })[] };
+const raw = (): RawCodebook => JSON.parse(readFileSync("seeds/codebook.json", "utf8"));
+
+describe("codebook validation", () => {
+  it("accepts the seed codebook with both actors and the four issues", () => {
+    expect(book.actors.map((a) => a.id)).toEqual(["us", "co"]);
+    expect(book.issues.map((i) => i.slug)).toEqual(["drug-policy", "energy", "venezuela", "migration"]);
+  });
+
+  it.each([
+    ["an unknown actor id", (c: RawCodebook) => Object.assign(c.actors[1] ?? {}, { id: "ve" }), 'actors[1].id: must be "us" or "co"'],
+    ["an empty alias", (c: RawCodebook) => c.issues[2]?.aliases.push(""), "issues[2].aliases[9]: an alias must not be empty"],
+    ["a bad slug", (c: RawCodebook) => Object.assign(c.issues[0] ?? {}, { slug: "Drug Policy" }), "issues[0].slug: must be lower-case letters"],
+    ["a missing label", (c: RawCodebook) => delete c.issues[3]?.label, "issues[3].label"],
+    ["an unknown field", (c: RawCodebook) => Object.assign(c.issues[1] ?? {}, { colour: "red" }), "issues[1]: Unrecognized key"],
+    ["duplicate slugs", (c: RawCodebook) => Object.assign(c.issues[1] ?? {}, { slug: "drug-policy" }), "issues: issue slugs must be unique"],
+  ])("rejects %s, naming the field", (_, mutate, message) => {
+    const codebook = raw();
+    mutate(codebook);
+    expect(() => parseCodebook(codebook, "seeds/codebook.json")).toThrowError(CodebookError);
+    try {
+      parseCodebook(codebook, "seeds/codebook.json");
+    } catch (err) {
+      expect((err as Error).message).toContain("seeds/codebook.json: invalid codebook");
+      expect((err as Error).message).toContain(message);
+    }
+  });
+
+  it("hashes the content, so a codebook edit is noticed", () => {
+    const edited = raw();
+    edited.issues[0]?.aliases.push("Coca leaf");
+    expect(parseCodebook(edited).hash).not.toBe(book.hash);
+    expect(parseCodebook(raw()).hash).toBe(book.hash);
+  });
+});
+
+describe("actor aliases", () => {
+  it.each([
+    ["Petro’s Goal", ["co"]],
+    ["U.S. Concern", ["us"]],
+    ["Trump’s Priorities", ["us"]],
+    ["Petro’s Stance", ["co"]],
+    ["Key Issue", []],
+    ["EE. UU. y Colombia", ["us", "co"]],
+    ["Estados Unidos", ["us"]],
+    ["la Casa de Nariño", ["co"]],
+    ["Bogota and Washington", ["co", "us"]],
+    ["Trump told us", ["us"]],
+    ["the US view", ["us"]],
+    ["Latin America", []],
+    ["petróleo", []],
+  ])("%j mentions %j", (text, expected) => {
+    expect(findActorMentions(text, book).map((hit) => hit.target.id)).toEqual(expected);
+  });
+
+  it("prefers the longest alias where aliases overlap", () => {
+    expect(findActorMentions("Gustavo Petro said", book).map((hit) => hit.alias)).toEqual(["Gustavo Petro"]);
+  });
+});
+
+describe("issue aliases", () => {
+  it.each([
+    ["Drug Policy", "drug-policy"],
+    ["Drug policy", "drug-policy"],
+    ["Drugs", "drug-policy"],
+    ["Counternarcotics", "drug-policy"],
+    ["Anti‑narcotics", "drug-policy"],
+    ["Energy Transition", "energy"],
+    ["Climate", "energy"],
+    ["Caracas ties", "venezuela"],
+    ["Maduro", "venezuela"],
+    ["Border flows", "migration"],
+    ["Deportations", "migration"],
+    ["Migration management", "migration"],
+    ["Migración", "migration"],
+    ["Política de drogas", "drug-policy"],
+    ["Transición energética", "energy"],
+    ["Trade and investment", null],
+  ])("%j → %s", (label, expected) => {
+    expect(matchIssue(label, book)?.issue.slug ?? null).toBe(expected);
+  });
+});
