@@ -1,23 +1,14 @@
 import type { Readable } from "node:stream";
 import { stringify } from "csv-stringify";
 import type { ParallaxDb } from "./client";
+import { filterClause, type StanceFilter } from "./filters";
+import { listIssuePositions } from "./positions";
+import type { StanceCue } from "./schema";
 
 /**
  * The download contract: one row definition per dataset, shared by `npm run export` and the web
- * download routes so a CSV from either place has the same columns in the same order.
+ * download routes, so a CSV from either place has the same columns in the same order.
  */
-export const ACTOR_IDS = ["us", "co"] as const;
-export type ActorId = (typeof ACTOR_IDS)[number];
-export const STANCE_KINDS = ["table", "list", "prose"] as const;
-export type StanceKind = (typeof STANCE_KINDS)[number];
-
-export interface StanceFilter {
-  issues?: string[];
-  actors?: ActorId[];
-  documents?: string[];
-  kinds?: StanceKind[];
-}
-
 export const STANCE_COLUMNS = [
   "issue",
   "issue_label",
@@ -26,6 +17,8 @@ export const STANCE_COLUMNS = [
   "stance",
   "kind",
   "position",
+  "position_cues",
+  "position_source",
   "document",
   "document_title",
   "published",
@@ -35,59 +28,107 @@ export const STANCE_COLUMNS = [
 ] as const;
 export type StanceExportRow = Record<(typeof STANCE_COLUMNS)[number], string | number | null>;
 
-export class FilterError extends Error {
-  constructor(
-    readonly parameter: string,
-    readonly value: string,
-    readonly allowed: string[],
-  ) {
-    super(`unknown ${parameter} "${value}"; expected one of: ${allowed.join(", ")}`);
-    this.name = "FilterError";
-  }
+export const ISSUE_COLUMNS = [
+  "issue",
+  "issue_label",
+  "actor",
+  "actor_label",
+  "position",
+  "stances",
+  "scored_stances",
+  "pole_negative",
+  "pole_positive",
+  "gap",
+] as const;
+export type IssueExportRow = Record<(typeof ISSUE_COLUMNS)[number], string | number | null>;
+
+/** Positions are written with four decimals at most: enough to check, short enough to read. */
+export function roundPosition(value: number | null): number | null {
+  return value === null ? null : Number(value.toFixed(4));
 }
 
-/** Checks filter values against what the database holds; throws FilterError naming the parameter. */
-export function validateStanceFilter(db: ParallaxDb, filter: StanceFilter): StanceFilter {
-  const check = (parameter: string, values: string[] | undefined, allowed: string[]) => {
-    for (const value of values ?? []) if (!allowed.includes(value)) throw new FilterError(parameter, value, allowed);
+/** "Seizures (-); militarization (+, negated by “De‑emphasize”)": the cues behind a score, readable in a cell. */
+export function describeCues(cues: StanceCue[]): string {
+  return cues
+    .map((c) => `${c.matched} (${c.pole === "positive" ? "+" : "-"}${c.negatedBy ? `, negated by “${c.negatedBy}”` : ""})`)
+    .join("; ");
+}
+
+interface StanceExportSource {
+  issue: string;
+  issue_label: string;
+  actor: string;
+  actor_label: string;
+  stance: string;
+  kind: string;
+  score: number | null;
+  override_position: number | null;
+  cues: string;
+  document: string;
+  document_title: string | null;
+  published: string | null;
+  line_start: number;
+  line_end: number;
+  source_table: number | null;
+}
+
+function toStanceRow(row: StanceExportSource): StanceExportRow {
+  const overridden = row.override_position !== null;
+  const position = overridden ? row.override_position : row.score;
+  return {
+    issue: row.issue,
+    issue_label: row.issue_label,
+    actor: row.actor,
+    actor_label: row.actor_label,
+    stance: row.stance,
+    kind: row.kind,
+    position: roundPosition(position),
+    position_cues: describeCues(JSON.parse(row.cues) as StanceCue[]),
+    position_source: position === null ? null : overridden ? "override" : "dictionary",
+    document: row.document,
+    document_title: row.document_title,
+    published: row.published,
+    line_start: row.line_start,
+    line_end: row.line_end,
+    source_table: row.source_table,
   };
-  const column = (sql: string) => (db.$client.prepare(sql).pluck().all() as string[]);
-  check("issue", filter.issues, column("SELECT slug FROM issues ORDER BY sort_order, slug"));
-  check("actor", filter.actors, [...ACTOR_IDS]);
-  check("document", filter.documents, column("SELECT slug FROM documents ORDER BY slug"));
-  check("kind", filter.kinds, [...STANCE_KINDS]);
-  return filter;
-}
-
-function inList(column: string, values: string[] | undefined, params: unknown[]): string {
-  if (!values?.length) return "";
-  params.push(JSON.stringify(values));
-  return ` AND ${column} IN (SELECT value FROM json_each(?))`;
 }
 
 /** Stance rows in dashboard order (issue, actor, document, line), read lazily from SQLite. */
-export function stanceExportRows(db: ParallaxDb, filter: StanceFilter = {}): IterableIterator<StanceExportRow> {
-  const params: unknown[] = [];
-  const where =
-    inList("s.issue_slug", filter.issues, params) +
-    inList("s.actor_id", filter.actors, params) +
-    inList("d.slug", filter.documents, params) +
-    inList("s.kind", filter.kinds, params);
-  return db.$client
+export function* stanceExportRows(db: ParallaxDb, filter: StanceFilter = {}): Generator<StanceExportRow> {
+  const { sql, params } = filterClause(filter);
+  const rows = db.$client
     .prepare(
       `SELECT s.issue_slug AS issue, i.label AS issue_label, s.actor_id AS actor, a.label AS actor_label,
-              s.text AS stance, s.kind AS kind, NULL AS position, d.slug AS document,
-              d.title AS document_title, d.published AS published, s.line_start AS line_start,
-              s.line_end AS line_end, t.ordinal AS source_table
+              s.text AS stance, s.kind AS kind, s.score AS score, s.override_position AS override_position,
+              s.cues AS cues, d.slug AS document, d.title AS document_title, d.published AS published,
+              s.line_start AS line_start, s.line_end AS line_end, t.ordinal AS source_table
          FROM stances s
          JOIN issues i ON i.slug = s.issue_slug
          JOIN actors a ON a.id = s.actor_id
          JOIN documents d ON d.id = s.document_id
          LEFT JOIN source_tables t ON t.id = s.source_table_id
-        WHERE 1 = 1${where}
-        ORDER BY i.sort_order, i.slug, a.sort_order, d.slug, s.line_start, s.column_start`,
+        WHERE 1 = 1${sql}
+        ORDER BY i.kind, i.sort_order, i.slug, a.sort_order, d.slug, s.line_start, s.column_start`,
     )
-    .iterate(...params) as IterableIterator<StanceExportRow>;
+    .iterate(...params) as IterableIterator<StanceExportSource>;
+  for (const row of rows) yield toStanceRow(row);
+}
+
+/** One row per issue × actor with its position, counts, poles and the issue's gap. */
+export function issueExportRows(db: ParallaxDb, filter: StanceFilter = {}): IssueExportRow[] {
+  return listIssuePositions(db, filter).map((p) => ({
+    issue: p.issueSlug,
+    issue_label: p.issueLabel,
+    actor: p.actorId,
+    actor_label: p.actorLabel,
+    position: roundPosition(p.position),
+    stances: p.stances,
+    scored_stances: p.scoredStances,
+    pole_negative: p.poleNegative,
+    pole_positive: p.polePositive,
+    gap: roundPosition(p.gap),
+  }));
 }
 
 /** RFC 4180 CSV (CRLF, doubled quotes, header row) streamed from an iterator of rows. */

@@ -60,6 +60,13 @@ export const sourceTables = sqliteTable(
 export type SourceTable = typeof sourceTables.$inferSelect;
 export type NewSourceTable = typeof sourceTables.$inferInsert;
 
+export interface StanceCue {
+  cue: string;
+  matched: string;
+  pole: "negative" | "positive";
+  negatedBy: string | null;
+}
+
 export const stances = sqliteTable(
   "stances",
   {
@@ -84,8 +91,14 @@ export const stances = sqliteTable(
     sourceTableId: integer("source_table_id").references(() => sourceTables.id, { onDelete: "cascade" }),
     tableRow: integer("table_row"),
     tableColumn: integer("table_column"),
+    /** Dictionary score in [−1, 1]; null when no cue matched ("not scored", never 0). */
     score: real("score"),
-    cues: text("cues", { mode: "json" }).$type<{ term: string; pole: "negative" | "positive"; negated: boolean }[]>(),
+    cuePositive: integer("cue_positive").notNull().default(0),
+    cueNegative: integer("cue_negative").notNull().default(0),
+    cues: text("cues", { mode: "json" }).$type<StanceCue[]>().notNull().default([]),
+    /** An analyst's position from seeds/overrides.json, shown instead of the score and marked as such. */
+    overridePosition: real("override_position"),
+    overrideNote: text("override_note"),
   },
   (t) => [
     index("stances_issue_actor").on(t.issueSlug, t.actorId),

@@ -1,15 +1,22 @@
 import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
 import { databasePath, NoDatabaseError, openReadOnlyDatabase } from "../db/client";
-import { type ActorId, csvStream, FilterError, STANCE_COLUMNS, stanceExportRows, validateStanceFilter } from "../db/export";
+import { csvStream, ISSUE_COLUMNS, issueExportRows, STANCE_COLUMNS, stanceExportRows } from "../db/export";
+import { type ActorId, FilterError, type StanceFilter, validateStanceFilter } from "../db/filters";
 
-const USAGE = `Usage: npm run export -- stances [--db FILE] [--issue SLUG]… [--actor us|co]…
+const USAGE = `Usage: npm run export -- <stances|issues> [--db FILE] [--issue SLUG]… [--actor us|co]…
 
 Writes CSV (RFC 4180, UTF-8, CRLF) to standard output.
   stances   one row per stance: ${STANCE_COLUMNS.join(",")}
+  issues    one row per issue × actor: ${ISSUE_COLUMNS.join(",")}
   --issue   only these issues (repeatable)
   --actor   only this actor (repeatable)
   --db      SQLite file (default: $DATABASE_URL or data/parallax.db)`;
+
+const DATASETS = {
+  stances: (db: Parameters<typeof stanceExportRows>[0], filter: StanceFilter) => csvStream(STANCE_COLUMNS, stanceExportRows(db, filter)),
+  issues: (db: Parameters<typeof issueExportRows>[0], filter: StanceFilter) => csvStream(ISSUE_COLUMNS, issueExportRows(db, filter)),
+};
 
 async function main(): Promise<number> {
   let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>;
@@ -31,14 +38,14 @@ async function main(): Promise<number> {
     return 0;
   }
   const [dataset, ...extra] = positionals;
-  if (dataset !== "stances" || extra.length > 0) {
-    console.error(`export: ${dataset ? `unknown dataset "${[dataset, ...extra].join(" ")}"` : "name a dataset"}\n\n${USAGE}`);
+  if (!(dataset === "stances" || dataset === "issues") || extra.length > 0) {
+    console.error(`export: ${dataset ? `unknown dataset "${positionals.join(" ")}"` : "name a dataset"}\n\n${USAGE}`);
     return 2;
   }
   const db = openReadOnlyDatabase(databasePath(values.db ?? process.env.DATABASE_URL));
   try {
     const filter = validateStanceFilter(db, { issues: values.issue, actors: values.actor as ActorId[] | undefined });
-    await pipeline(csvStream(STANCE_COLUMNS, stanceExportRows(db, filter)), process.stdout);
+    await pipeline(DATASETS[dataset](db, filter), process.stdout);
   } finally {
     db.$client.close();
   }

@@ -3,14 +3,17 @@ import { databasePath, openDatabase } from "../db/client";
 import { CodebookError, loadCodebook } from "./ingest/codebook";
 import { type IngestReport, ingest } from "./ingest/pipeline";
 import { DocumentError, loadSources } from "./ingest/read";
+import { loadOverrides } from "./ingest/rescore";
 import { formatSummary, progressBar } from "./ingest/summary";
 
-const USAGE = `Usage: npm run ingest -- [paths…] [--db FILE] [--codebook FILE] [--sources FILE] [--quiet]
+const USAGE = `Usage: npm run ingest -- [paths…] [--db FILE] [--codebook FILE] [--sources FILE] [--overrides FILE] [--rescore] [--quiet]
 
   paths       documents or folders to read (default: seeds/documents/)
   --db        SQLite file (default: $DATABASE_URL or data/parallax.db)
   --codebook  actors and issues (default: seeds/codebook.json)
   --sources   per-document title/outlet/date/URL (default: seeds/sources.json)
+  --overrides analyst positions for stances (default: seeds/overrides.json)
+  --rescore   re-score stored stances with the current codebook and overrides; read no document
   --quiet     print only warnings and errors`;
 
 function main(): number {
@@ -19,6 +22,8 @@ function main(): number {
     db: { type: "string" },
     codebook: { type: "string", default: "seeds/codebook.json" },
     sources: { type: "string", default: "seeds/sources.json" },
+    overrides: { type: "string", default: "seeds/overrides.json" },
+    rescore: { type: "boolean", default: false },
     quiet: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   } as const;
@@ -35,6 +40,7 @@ function main(): number {
   const started = performance.now();
   const codebook = loadCodebook(args.values.codebook);
   const sources = loadSources(args.values.sources);
+  const overrides = loadOverrides(args.values.overrides);
   const dbFile = databasePath(args.values.db ?? process.env.DATABASE_URL);
   const db = openDatabase(dbFile);
   const interactive = process.stderr.isTTY && !args.values.quiet;
@@ -44,6 +50,9 @@ function main(): number {
       inputs: args.positionals.length ? args.positionals : ["seeds/documents"],
       codebook,
       sources,
+      overrides,
+      overridesFile: args.values.overrides,
+      rescoreOnly: args.values.rescore,
       onProgress: interactive ? (done, total, file) => progressBar(process.stderr, done, total, file) : undefined,
     });
   } finally {

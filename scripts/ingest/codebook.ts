@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { findWholeWord, fold, foldKeepCase } from "./fold";
+import { type CompiledAxis, type CompiledNegation, compileNegation, compileTerm } from "./score";
 
 const aliasSchema = z.union([
   z.string().trim().min(1, "an alias must not be empty"),
@@ -19,6 +20,15 @@ const actorSchema = z
   })
   .strict();
 
+const cueSchema = z.string().trim().min(1, "a cue must not be empty");
+const poleSchema = z
+  .object({
+    label: z.string().min(1),
+    labelEs: z.string().min(1),
+    cues: z.array(cueSchema).min(1, "needs at least one cue"),
+  })
+  .strict();
+
 const issueSchema = z
   .object({
     slug: slugSchema.refine((s) => !s.startsWith("other-"), 'must not start with "other-" (reserved for unmatched issues)'),
@@ -26,6 +36,16 @@ const issueSchema = z
     labelEs: z.string().min(1),
     description: z.string().min(1),
     aliases: z.array(aliasSchema).min(1, "needs at least one alias"),
+    axis: z.object({ negative: poleSchema, positive: poleSchema }).strict(),
+  })
+  .strict();
+
+const negationSchema = z
+  .object({
+    $comment: z.string().optional(),
+    scopeWords: z.number().int().min(1).max(20),
+    terms: z.array(cueSchema).min(1, "needs at least one negator"),
+    scopeBreakers: z.array(cueSchema).default([]),
   })
   .strict();
 
@@ -41,6 +61,7 @@ export const codebookSchema = z
       .array(issueSchema)
       .min(1, "needs at least one issue")
       .refine((i) => new Set(i.map((x) => x.slug)).size === i.length, "issue slugs must be unique"),
+    negation: negationSchema,
   })
   .strict();
 
@@ -70,18 +91,30 @@ export interface CodebookActor {
   aliases: CompiledAlias[];
 }
 
+export interface AxisPole {
+  label: string;
+  labelEs: string;
+  cues: string[];
+}
+
 export interface CodebookIssue {
   slug: string;
   label: string;
   labelEs: string;
   description: string;
   aliases: CompiledAlias[];
+  axis: { negative: AxisPole; positive: AxisPole };
+  compiledAxis: CompiledAxis;
 }
 
 export interface Codebook {
+  /** Hash of what extraction depends on (actors, issues, aliases): a change re-reads every document. */
   hash: string;
+  /** Hash of what scoring depends on (axes, cues, negation): a change re-scores every stance. */
+  scoringHash: string;
   actors: CodebookActor[];
   issues: CodebookIssue[];
+  negation: CompiledNegation;
 }
 
 function compileAlias(alias: z.infer<typeof aliasSchema>): CompiledAlias {
@@ -110,14 +143,23 @@ export function parseCodebook(raw: unknown, file = "codebook.json"): Codebook {
     throw new CodebookError(file, `invalid codebook\n  ${problems.join("\n  ")}`);
   }
   const book = result.data;
-  const hash = createHash("sha256").update(JSON.stringify(book)).digest("hex");
+  const sha = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("hex");
   const order: ActorId[] = ["us", "co"];
   return {
-    hash,
+    hash: sha({ actors: book.actors, issues: book.issues.map(({ axis: _axis, ...issue }) => issue) }),
+    scoringHash: sha({ axes: book.issues.map((i) => [i.slug, i.axis]), negation: book.negation }),
     actors: [...book.actors]
       .sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id))
       .map((a) => ({ ...a, aliases: a.aliases.map(compileAlias) })),
-    issues: book.issues.map((i) => ({ ...i, aliases: i.aliases.map(compileAlias) })),
+    issues: book.issues.map((i) => ({
+      ...i,
+      aliases: i.aliases.map(compileAlias),
+      compiledAxis: {
+        negative: i.axis.negative.cues.map((cue) => compileTerm(cue)),
+        positive: i.axis.positive.cues.map((cue) => compileTerm(cue)),
+      },
+    })),
+    negation: compileNegation(book.negation.terms, book.negation.scopeWords, book.negation.scopeBreakers),
   };
 }
 

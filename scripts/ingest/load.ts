@@ -21,6 +21,8 @@ export function upsertCodebook(db: ParallaxDb, book: Codebook): void {
         label: issue.label,
         labelEs: issue.labelEs,
         description: issue.description,
+        poleNegative: issue.axis.negative.label,
+        polePositive: issue.axis.positive.label,
         sortOrder: i,
       };
       tx.insert(issues).values(row).onConflictDoUpdate({ target: issues.slug, set: row }).run();

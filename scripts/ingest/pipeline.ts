@@ -4,6 +4,7 @@ import type { Codebook } from "./codebook";
 import { extractDocument } from "./extract";
 import { isUnchanged, loadDocument, pruneOrphanIssues, upsertCodebook } from "./load";
 import { DocumentError, listDocumentFiles, readDocument, type SourcesFile } from "./read";
+import { type Override, type RescoreReport, rescore } from "./rescore";
 import type { ExtractedStance } from "./stance";
 
 export interface IngestWarning {
@@ -27,12 +28,18 @@ export interface IngestReport {
   outcomes: DocumentOutcome[];
   skippedFiles: string[];
   warnings: IngestWarning[];
+  scoring: RescoreReport;
 }
 
 export interface IngestOptions {
   inputs: string[];
   codebook: Codebook;
   sources: SourcesFile;
+  overrides?: Override[];
+  /** Where the overrides came from, for warnings about stance keys that no longer exist. */
+  overridesFile?: string;
+  /** Re-score stored stances only; read no document. */
+  rescoreOnly?: boolean;
   root?: string;
   now?: () => Date;
   onProgress?: (done: number, total: number, file: string) => void;
@@ -45,7 +52,7 @@ export interface IngestOptions {
 export function ingest(db: ParallaxDb, options: IngestOptions): IngestReport {
   const now = options.now ?? (() => new Date());
   const startedAt = now().toISOString();
-  const { files, skipped } = listDocumentFiles(options.inputs);
+  const { files, skipped } = options.rescoreOnly ? { files: [], skipped: [] } : listDocumentFiles(options.inputs);
   const warnings: IngestWarning[] = skipped.map((file) => ({ file, line: null, message: "not a .txt, .md or .html document; skipped" }));
   const outcomes: DocumentOutcome[] = [];
   const slugs = new Map<string, string>();
@@ -78,8 +85,11 @@ export function ingest(db: ParallaxDb, options: IngestOptions): IngestReport {
   });
   options.onProgress?.(files.length, files.length, "");
   pruneOrphanIssues(db, options.codebook);
+  const scoring = rescore(db, options.codebook, options.overrides ?? []);
+  for (const key of scoring.unknownOverrides)
+    warnings.push({ file: options.overridesFile ?? "overrides", line: null, message: `override for stance "${key}", which no longer exists; ignored` });
 
-  const report: IngestReport = { startedAt, finishedAt: now().toISOString(), outcomes, skippedFiles: skipped, warnings };
+  const report: IngestReport = { startedAt, finishedAt: now().toISOString(), outcomes, skippedFiles: skipped, warnings, scoring };
   const count = (status: DocumentOutcome["status"]) => outcomes.filter((o) => o.status === status).length;
   db.insert(ingestRuns)
     .values({

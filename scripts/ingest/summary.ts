@@ -33,6 +33,10 @@ export function formatSummary(report: IngestReport, run: { dbFile: string; secon
         lines.push(`  ${pad(slug, issueWidth)}  ${padLeft(row.us, 13)}  ${padLeft(row.co, 8)}`);
     }
   }
+  if (!run.quiet) {
+    const { scored, unscored, overridden } = report.scoring;
+    lines.push("", `Positions: ${scored} stance(s) scored, ${unscored} not scored (no cue matched), ${overridden} set by analyst override.`);
+  }
   if (report.warnings.length > 0) {
     lines.push("", `Warnings (${report.warnings.length}):`);
     for (const w of report.warnings) lines.push(`  ${w.file}${w.line ? `:${w.line}` : ""}: ${w.message}`);

@@ -53,6 +53,13 @@ describe("npm run ingest", () => {
     expect(stderr).toContain("issues[1].slug: must be lower-case letters, digits and hyphens");
   });
 
+  it("--rescore re-scores stored stances without reading documents", () => {
+    const { code, stdout } = run("scripts/ingest.ts", ["--db", db, "--rescore"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("Ingested 0 document(s)");
+    expect(stdout).toContain("Positions: 25 stance(s) scored, 1 not scored (no cue matched), 0 set by analyst override.");
+  });
+
   it("exits 2 on an unknown option", () => {
     const { code, stderr } = run("scripts/ingest.ts", ["--frobnicate"]);
     expect(code).toBe(2);
@@ -69,7 +76,7 @@ describe("npm run export -- stances", () => {
     const { code, stdout } = run("scripts/export.ts", ["stances", "--db", db]);
     expect(code).toBe(0);
     expect(stdout.split("\r\n")[0]).toBe(
-      "issue,issue_label,actor,actor_label,stance,kind,position,document,document_title,published,line_start,line_end,source_table",
+      "issue,issue_label,actor,actor_label,stance,kind,position,position_cues,position_source,document,document_title,published,line_start,line_end,source_table",
     );
     const rows = parse(stdout, { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(26);
@@ -80,7 +87,9 @@ describe("npm run export -- stances", () => {
       actor_label: "Colombia",
       stance: "Safe, regulated transit and regional burden‑sharing",
       kind: "table",
-      position: "",
+      position: "1",
+      position_cues: "Safe (+); regulated transit (+); burden‑sharing (+)",
+      position_source: "dictionary",
       document: "002_cab32d2187f2aa2e",
       document_title: "Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage",
       published: "",
@@ -88,6 +97,16 @@ describe("npm run export -- stances", () => {
       line_end: "27",
       source_table: "2",
     });
+  });
+
+  it("writes the issues dataset: one row per issue × actor", () => {
+    const { code, stdout } = run("scripts/export.ts", ["issues", "--db", db]);
+    expect(code).toBe(0);
+    expect(stdout.split("\r\n").slice(0, 3)).toEqual([
+      "issue,issue_label,actor,actor_label,position,stances,scored_stances,pole_negative,pole_positive,gap",
+      "drug-policy,Drug policy,us,United States,-2.8332,4,4,Enforcement & interdiction,Development & public health,4.5678",
+      "drug-policy,Drug policy,co,Colombia,1.7346,4,4,Enforcement & interdiction,Development & public health,4.5678",
+    ]);
   });
 
   it("filters by issue and actor", () => {

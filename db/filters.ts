@@ -1,0 +1,54 @@
+import type { ParallaxDb } from "./client";
+
+/** Filter values shared by the read model, the downloads and the export CLI. */
+export const ACTOR_IDS = ["us", "co"] as const;
+export type ActorId = (typeof ACTOR_IDS)[number];
+export const STANCE_KINDS = ["table", "list", "prose"] as const;
+export type StanceKind = (typeof STANCE_KINDS)[number];
+
+export interface StanceFilter {
+  issues?: string[];
+  actors?: ActorId[];
+  documents?: string[];
+  kinds?: StanceKind[];
+}
+
+export class FilterError extends Error {
+  constructor(
+    readonly parameter: string,
+    readonly value: string,
+    readonly allowed: string[],
+  ) {
+    super(`unknown ${parameter} "${value}"; expected one of: ${allowed.join(", ")}`);
+    this.name = "FilterError";
+  }
+}
+
+/** Checks filter values against what the database holds; throws FilterError naming the parameter. */
+export function validateStanceFilter(db: ParallaxDb, filter: StanceFilter): StanceFilter {
+  const check = (parameter: string, values: string[] | undefined, allowed: string[]) => {
+    for (const value of values ?? []) if (!allowed.includes(value)) throw new FilterError(parameter, value, allowed);
+  };
+  const column = (sql: string) => db.$client.prepare(sql).pluck().all() as string[];
+  check("issue", filter.issues, column("SELECT slug FROM issues ORDER BY kind, sort_order, slug"));
+  check("actor", filter.actors, [...ACTOR_IDS]);
+  check("document", filter.documents, column("SELECT slug FROM documents ORDER BY slug"));
+  check("kind", filter.kinds, [...STANCE_KINDS]);
+  return filter;
+}
+
+/** " AND …" conditions on stances `s` joined to documents `d`, with their parameters. */
+export function filterClause(filter: StanceFilter): { sql: string; params: string[] } {
+  const params: string[] = [];
+  const inList = (column: string, values: readonly string[] | undefined) => {
+    if (!values?.length) return "";
+    params.push(JSON.stringify(values));
+    return ` AND ${column} IN (SELECT value FROM json_each(?))`;
+  };
+  const sql =
+    inList("s.issue_slug", filter.issues) +
+    inList("s.actor_id", filter.actors) +
+    inList("d.slug", filter.documents) +
+    inList("s.kind", filter.kinds);
+  return { sql, params };
+}
