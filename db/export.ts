@@ -1,8 +1,9 @@
 import type { Readable } from "node:stream";
 import { stringify } from "csv-stringify";
+import { formatCitation, sourceTableId } from "./citation";
 import type { ParallaxDb } from "./client";
 import { filterClause, type StanceFilter } from "./filters";
-import { listIssuePositions } from "./positions";
+import { listIssuePositions, logitPosition } from "./positions";
 import type { StanceCue } from "./schema";
 
 /**
@@ -26,7 +27,9 @@ export const STANCE_COLUMNS = [
   "line_end",
   "source_table",
 ] as const;
-export type StanceExportRow = Record<(typeof STANCE_COLUMNS)[number], string | number | null>;
+/** The web download adds where to read the source and a citation a person can paste. */
+export const STANCE_WEB_COLUMNS = [...STANCE_COLUMNS, "source_url", "citation"] as const;
+export type StanceExportRow = Record<(typeof STANCE_WEB_COLUMNS)[number], string | number | null>;
 
 export const ISSUE_COLUMNS = [
   "issue",
@@ -66,10 +69,13 @@ interface StanceExportSource {
   cues: string;
   document: string;
   document_title: string | null;
+  outlet: string | null;
   published: string | null;
+  url: string | null;
   line_start: number;
   line_end: number;
   source_table: number | null;
+  table_row: number | null;
 }
 
 function toStanceRow(row: StanceExportSource): StanceExportRow {
@@ -91,6 +97,11 @@ function toStanceRow(row: StanceExportSource): StanceExportRow {
     line_start: row.line_start,
     line_end: row.line_end,
     source_table: row.source_table,
+    source_url: row.url,
+    citation: formatCitation(
+      { slug: row.document, title: row.document_title, outlet: row.outlet, published: row.published },
+      { kind: row.kind as "table" | "list" | "prose", lineStart: row.line_start, lineEnd: row.line_end, tableOrdinal: row.source_table, tableRow: row.table_row },
+    ),
   };
 }
 
@@ -101,8 +112,9 @@ export function* stanceExportRows(db: ParallaxDb, filter: StanceFilter = {}): Ge
     .prepare(
       `SELECT s.issue_slug AS issue, i.label AS issue_label, s.actor_id AS actor, a.label AS actor_label,
               s.text AS stance, s.kind AS kind, s.score AS score, s.override_position AS override_position,
-              s.cues AS cues, d.slug AS document, d.title AS document_title, d.published AS published,
-              s.line_start AS line_start, s.line_end AS line_end, t.ordinal AS source_table
+              s.cues AS cues, d.slug AS document, d.title AS document_title, d.outlet AS outlet,
+              d.published AS published, d.url AS url, s.line_start AS line_start, s.line_end AS line_end,
+              t.ordinal AS source_table, s.table_row AS table_row
          FROM stances s
          JOIN issues i ON i.slug = s.issue_slug
          JOIN actors a ON a.id = s.actor_id
@@ -131,13 +143,114 @@ export function issueExportRows(db: ParallaxDb, filter: StanceFilter = {}): Issu
   }));
 }
 
-/** RFC 4180 CSV (CRLF, doubled quotes, header row) streamed from an iterator of rows. */
-export function csvStream<Row extends Record<string, unknown>>(
-  columns: readonly string[],
+export const DOCUMENT_COLUMNS = ["slug", "title", "outlet", "published", "url", "tables", "stances"] as const;
+export type DocumentExportRow = Record<(typeof DOCUMENT_COLUMNS)[number], string | number | null>;
+
+export function documentExportRows(db: ParallaxDb): DocumentExportRow[] {
+  return db.$client
+    .prepare(
+      `SELECT d.slug, d.title, d.outlet, d.published, d.url,
+              (SELECT COUNT(*) FROM source_tables t WHERE t.document_id = d.id) AS tables,
+              (SELECT COUNT(*) FROM stances s WHERE s.document_id = d.id) AS stances
+         FROM documents d ORDER BY d.slug`,
+    )
+    .all() as DocumentExportRow[];
+}
+
+export const DOCUMENT_POSITION_COLUMNS = [
+  "issue",
+  "issue_label",
+  "document",
+  "document_title",
+  "actor",
+  "actor_label",
+  "position",
+  "stances",
+  "scored_stances",
+] as const;
+export type DocumentPositionExportRow = Record<(typeof DOCUMENT_POSITION_COLUMNS)[number], string | number | null>;
+
+/** Per issue, document and actor: the position in that document alone (the issue page's per-document chart). */
+export function documentPositionExportRows(db: ParallaxDb, filter: StanceFilter = {}): DocumentPositionExportRow[] {
+  const { sql, params } = filterClause(filter);
+  const rows = db.$client
+    .prepare(
+      `SELECT s.issue_slug AS issue, i.label AS issue_label, d.slug AS document, d.title AS document_title,
+              s.actor_id AS actor, a.label AS actor_label, COUNT(*) AS stances,
+              COUNT(CASE WHEN s.override_position IS NOT NULL OR s.score IS NOT NULL THEN 1 END) AS scored_stances,
+              SUM(CASE WHEN s.override_position IS NOT NULL THEN (1 + s.override_position) / 2.0 ELSE s.cue_positive END) AS positive,
+              SUM(CASE WHEN s.override_position IS NOT NULL THEN (1 - s.override_position) / 2.0 ELSE s.cue_negative END) AS negative
+         FROM stances s
+         JOIN issues i ON i.slug = s.issue_slug
+         JOIN actors a ON a.id = s.actor_id
+         JOIN documents d ON d.id = s.document_id
+        WHERE 1 = 1${sql}
+        GROUP BY s.issue_slug, d.slug, s.actor_id
+        ORDER BY i.kind, i.sort_order, i.slug, d.slug, a.sort_order`,
+    )
+    .all(...params) as (Omit<DocumentPositionExportRow, "position"> & { positive: number; negative: number })[];
+  return rows.map(({ positive, negative, ...row }) => ({ ...row, position: roundPosition(logitPosition(positive, negative)) }));
+}
+
+export interface SourceTableExport {
+  id: string;
+  document: string;
+  documentTitle: string | null;
+  header: string[];
+  rows: string[][];
+  citation: string;
+}
+
+/** A source table exactly as it appears in its document, with a citation; null when there is no such table. */
+export function getSourceTableExport(db: ParallaxDb, documentSlug: string, ordinal: number): SourceTableExport | null {
+  const row = db.$client
+    .prepare(
+      `SELECT d.slug, d.title, d.outlet, d.published, t.header, t.rows, t.line_start AS lineStart, t.line_end AS lineEnd
+         FROM source_tables t JOIN documents d ON d.id = t.document_id
+        WHERE d.slug = ? AND t.ordinal = ?`,
+    )
+    .get(documentSlug, ordinal) as
+    | { slug: string; title: string | null; outlet: string | null; published: string | null; header: string; rows: string; lineStart: number; lineEnd: number }
+    | undefined;
+  if (!row) return null;
+  return {
+    id: sourceTableId(row.slug, ordinal),
+    document: row.slug,
+    documentTitle: row.title,
+    header: JSON.parse(row.header),
+    rows: JSON.parse(row.rows),
+    citation: formatCitation(row, { kind: "table", lineStart: row.lineStart, lineEnd: row.lineEnd, tableOrdinal: ordinal }),
+  };
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * OWASP CSV-injection guard: a text cell starting with = + - @ tab or CR gets a leading apostrophe,
+ * so no spreadsheet runs it as a formula. Numbers are ours, not document text, and stay numbers.
+ */
+export function guardCell(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+export interface CsvOptions {
+  header?: boolean;
+  bom?: boolean;
+}
+
+/** RFC 4180 CSV (CRLF, doubled quotes, header row, formula guard) streamed from an iterator of rows. */
+export function csvStream<Row extends Record<string, unknown> | unknown[]>(
+  columns: readonly string[] | null,
   rows: Iterable<Row>,
-  options: { header?: boolean } = {},
+  options: CsvOptions = {},
 ): Readable {
-  const csv = stringify({ header: options.header ?? true, columns: [...columns], record_delimiter: "\r\n" });
+  const csv = stringify({
+    header: columns !== null && (options.header ?? true),
+    columns: columns ? [...columns] : undefined,
+    record_delimiter: "\r\n",
+    bom: options.bom ?? false,
+    cast: { string: guardCell },
+  });
   const iterator = rows[Symbol.iterator]();
   const pump = () => {
     for (;;) {

@@ -1,9 +1,12 @@
 import "server-only";
 import { databasePath, openReadOnlyDatabase, type ParallaxDb } from "./client";
+import { type ActorId, filterClause, type StanceFilter, type StanceKind } from "./filters";
+import { type IssuePosition, listIssuePositions as positionsOf, logitPosition } from "./positions";
+import type { StanceCue } from "./schema";
 
 /**
  * The read model: every page and route reads through these functions. One read-only connection
- * per process, opened on first use (so a build without a database does not fail).
+ * per process, opened on first use, so a build without a database does not fail.
  */
 let connection: { path: string; db: ParallaxDb } | null = null;
 
@@ -13,31 +16,11 @@ export function getDb(): ParallaxDb {
   return connection.db;
 }
 
-export interface IssueActorCount {
-  issueSlug: string;
-  issueLabel: string;
-  issueKind: "codebook" | "other";
-  us: number;
-  co: number;
-}
-
-/** Stances per issue and actor, codebook issues first in codebook order, then "other" issues. */
-export function listIssueActorCounts(db = getDb()): IssueActorCount[] {
-  return db.$client
-    .prepare(
-      `SELECT i.slug AS issueSlug, i.label AS issueLabel, i.kind AS issueKind,
-              COUNT(CASE WHEN s.actor_id = 'us' THEN 1 END) AS us,
-              COUNT(CASE WHEN s.actor_id = 'co' THEN 1 END) AS co
-         FROM issues i LEFT JOIN stances s ON s.issue_slug = i.slug
-        GROUP BY i.slug ORDER BY i.kind, i.sort_order, i.slug`,
-    )
-    .all() as IssueActorCount[];
-}
-
 export interface CorpusSummary {
   documents: number;
   sourceTables: number;
   stances: number;
+  scoredStances: number;
   lastIngestAt: string | null;
 }
 
@@ -47,7 +30,214 @@ export function getCorpusSummary(db = getDb()): CorpusSummary {
       `SELECT (SELECT COUNT(*) FROM documents) AS documents,
               (SELECT COUNT(*) FROM source_tables) AS sourceTables,
               (SELECT COUNT(*) FROM stances) AS stances,
+              (SELECT COUNT(*) FROM stances WHERE score IS NOT NULL OR override_position IS NOT NULL) AS scoredStances,
               (SELECT MAX(finished_at) FROM ingest_runs) AS lastIngestAt`,
     )
     .get() as CorpusSummary;
+}
+
+export interface IssueSummary {
+  slug: string;
+  kind: "codebook" | "other";
+  label: string;
+  labelEs: string | null;
+  description: string | null;
+  poleNegative: string | null;
+  polePositive: string | null;
+}
+
+const ISSUE_COLUMNS = `slug, kind, label, label_es AS labelEs, description, pole_negative AS poleNegative, pole_positive AS polePositive`;
+
+/** Codebook issues in codebook order, then "other" issues that have stances. */
+export function listIssues(db = getDb()): IssueSummary[] {
+  return db.$client.prepare(`SELECT ${ISSUE_COLUMNS} FROM issues ORDER BY kind, sort_order, slug`).all() as IssueSummary[];
+}
+
+export function getIssue(slug: string, db = getDb()): IssueSummary | null {
+  return (db.$client.prepare(`SELECT ${ISSUE_COLUMNS} FROM issues WHERE slug = ?`).get(slug) as IssueSummary | undefined) ?? null;
+}
+
+export function listIssuePositions(filter: StanceFilter = {}, db = getDb()): IssuePosition[] {
+  return positionsOf(db, filter);
+}
+
+export interface StanceView {
+  id: number;
+  key: string;
+  issueSlug: string;
+  issueLabel: string;
+  actorId: ActorId;
+  actorLabel: string;
+  text: string;
+  kind: StanceKind;
+  issueEvidence: string;
+  lineStart: number;
+  lineEnd: number;
+  columnStart: number;
+  columnEnd: number;
+  score: number | null;
+  overridePosition: number | null;
+  overrideNote: string | null;
+  cues: StanceCue[];
+  /** The override where there is one, else the dictionary score; null when not scored. */
+  position: number | null;
+  positionSource: "dictionary" | "override" | null;
+  documentSlug: string;
+  documentTitle: string | null;
+  documentOutlet: string | null;
+  documentPublished: string | null;
+  documentUrl: string | null;
+  tableOrdinal: number | null;
+  tableRow: number | null;
+  tableColumn: number | null;
+}
+
+type StanceRow = Omit<StanceView, "cues" | "position" | "positionSource"> & { cues: string };
+
+function toStanceView(row: StanceRow): StanceView {
+  const overridden = row.overridePosition !== null;
+  const position = overridden ? row.overridePosition : row.score;
+  return {
+    ...row,
+    cues: JSON.parse(row.cues) as StanceCue[],
+    position,
+    positionSource: position === null ? null : overridden ? "override" : "dictionary",
+  };
+}
+
+/** Stances matching the filter, ordered by issue, actor, document and line. */
+export function listStances(filter: StanceFilter = {}, db = getDb()): StanceView[] {
+  const { sql, params } = filterClause(filter);
+  const rows = db.$client
+    .prepare(
+      `SELECT s.id, s.stance_key AS key, s.issue_slug AS issueSlug, i.label AS issueLabel, s.actor_id AS actorId,
+              a.label AS actorLabel, s.text, s.kind, s.issue_evidence AS issueEvidence,
+              s.line_start AS lineStart, s.line_end AS lineEnd, s.column_start AS columnStart, s.column_end AS columnEnd,
+              s.score, s.override_position AS overridePosition, s.override_note AS overrideNote, s.cues,
+              d.slug AS documentSlug, d.title AS documentTitle, d.outlet AS documentOutlet,
+              d.published AS documentPublished, d.url AS documentUrl,
+              t.ordinal AS tableOrdinal, s.table_row AS tableRow, s.table_column AS tableColumn
+         FROM stances s
+         JOIN issues i ON i.slug = s.issue_slug
+         JOIN actors a ON a.id = s.actor_id
+         JOIN documents d ON d.id = s.document_id
+         LEFT JOIN source_tables t ON t.id = s.source_table_id
+        WHERE 1 = 1${sql}
+        ORDER BY i.kind, i.sort_order, i.slug, a.sort_order, d.slug, s.line_start, s.column_start`,
+    )
+    .all(...params) as StanceRow[];
+  return rows.map(toStanceView);
+}
+
+/**
+ * The stance that best stands for an actor's position on an issue: the scored stance whose score is
+ * closest to the actor's mean score, then the one with most cues, then tables before lists, then first.
+ */
+export function representativeStance(stances: StanceView[]): StanceView | null {
+  const scored = stances.filter((s) => s.position !== null);
+  if (scored.length === 0) return stances[0] ?? null;
+  const mean = scored.reduce((sum, s) => sum + (s.position ?? 0), 0) / scored.length;
+  const rank = (s: StanceView) => [Math.abs((s.position ?? 0) - mean), -s.cues.length, s.kind === "table" ? 0 : 1];
+  return [...scored].sort((a, b) => {
+    const [ra, rb] = [rank(a), rank(b)];
+    for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return (ra[i] as number) - (rb[i] as number);
+    return 0;
+  })[0] as StanceView;
+}
+
+export interface DocumentPosition {
+  documentSlug: string;
+  documentTitle: string | null;
+  actorId: ActorId;
+  stances: number;
+  scoredStances: number;
+  position: number | null;
+}
+
+/** Per document and actor, the position on one issue (same logit aggregate as the issue positions). */
+export function listDocumentPositions(issueSlug: string, filter: StanceFilter = {}, db = getDb()): DocumentPosition[] {
+  const onStances = filterClause({ issues: [issueSlug], kinds: filter.kinds });
+  const onDocuments = filterClause({ documents: filter.documents });
+  const rows = db.$client
+    .prepare(
+      `SELECT d.slug AS documentSlug, d.title AS documentTitle, a.id AS actorId,
+              COUNT(s.id) AS stances,
+              COUNT(CASE WHEN s.override_position IS NOT NULL OR s.score IS NOT NULL THEN 1 END) AS scoredStances,
+              COALESCE(SUM(CASE WHEN s.override_position IS NOT NULL THEN (1 + s.override_position) / 2.0 ELSE s.cue_positive END), 0) AS positive,
+              COALESCE(SUM(CASE WHEN s.override_position IS NOT NULL THEN (1 - s.override_position) / 2.0 ELSE s.cue_negative END), 0) AS negative
+         FROM documents d
+         CROSS JOIN actors a
+         LEFT JOIN stances s ON s.document_id = d.id AND s.actor_id = a.id${onStances.sql}
+        WHERE EXISTS (SELECT 1 FROM stances x WHERE x.document_id = d.id AND x.issue_slug = ?)${onDocuments.sql}
+        GROUP BY d.slug, a.id
+        ORDER BY d.slug, a.sort_order`,
+    )
+    .all(...onStances.params, issueSlug, ...onDocuments.params) as (Omit<DocumentPosition, "position"> & { positive: number; negative: number })[];
+  return rows.map(({ positive, negative, ...row }) => ({ ...row, position: logitPosition(positive, negative) }));
+}
+
+export interface DocumentSummary {
+  slug: string;
+  path: string;
+  format: "txt" | "md" | "html";
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  url: string | null;
+  metadataNote: string | null;
+  lineCount: number;
+  ingestedAt: string;
+  tables: number;
+  stances: number;
+  usStances: number;
+  coStances: number;
+}
+
+const DOCUMENT_SUMMARY = `SELECT d.slug, d.path, d.format, d.title, d.outlet, d.published, d.url, d.metadata_note AS metadataNote,
+        d.line_count AS lineCount, d.ingested_at AS ingestedAt,
+        (SELECT COUNT(*) FROM source_tables t WHERE t.document_id = d.id) AS tables,
+        (SELECT COUNT(*) FROM stances s WHERE s.document_id = d.id) AS stances,
+        (SELECT COUNT(*) FROM stances s WHERE s.document_id = d.id AND s.actor_id = 'us') AS usStances,
+        (SELECT COUNT(*) FROM stances s WHERE s.document_id = d.id AND s.actor_id = 'co') AS coStances
+   FROM documents d`;
+
+export function listDocuments(db = getDb()): DocumentSummary[] {
+  return db.$client.prepare(`${DOCUMENT_SUMMARY} ORDER BY d.slug`).all() as DocumentSummary[];
+}
+
+export interface SourceTableView {
+  id: number;
+  ordinal: number;
+  lineStart: number;
+  lineEnd: number;
+  header: string[];
+  rows: string[][];
+  rowLines: number[];
+  layout: "issue-column" | "issue-from-content" | "transposed" | "no-actors";
+  note: string | null;
+}
+
+export interface DocumentDetail extends DocumentSummary {
+  text: string;
+  sourceTables: SourceTableView[];
+  stanceList: StanceView[];
+}
+
+export function getDocument(slug: string, db = getDb()): DocumentDetail | null {
+  const summary = db.$client.prepare(`${DOCUMENT_SUMMARY} WHERE d.slug = ?`).get(slug) as DocumentSummary | undefined;
+  if (!summary) return null;
+  const text = db.$client.prepare("SELECT text FROM documents WHERE slug = ?").pluck().get(slug) as string;
+  const tables = db.$client
+    .prepare(
+      `SELECT t.id, t.ordinal, t.line_start AS lineStart, t.line_end AS lineEnd, t.header, t.rows, t.row_lines AS rowLines,
+              t.layout, t.note
+         FROM source_tables t JOIN documents d ON d.id = t.document_id WHERE d.slug = ? ORDER BY t.ordinal`,
+    )
+    .all(slug) as (Omit<SourceTableView, "header" | "rows" | "rowLines"> & { header: string; rows: string; rowLines: string })[];
+  return {
+    ...summary,
+    text,
+    sourceTables: tables.map((t) => ({ ...t, header: JSON.parse(t.header), rows: JSON.parse(t.rows), rowLines: JSON.parse(t.rowLines) })),
+    stanceList: listStances({ documents: [slug] }, db).sort((a, b) => a.lineStart - b.lineStart || a.columnStart - b.columnStart),
+  };
 }

@@ -1,0 +1,31 @@
+import type { ReactNode } from "react";
+
+interface Props {
+  id: string;
+  title: string;
+  description: ReactNode;
+  /** Reserved height in px: the chart draws only on the client, so its space is held from the first paint. */
+  height: number;
+  chart: ReactNode;
+  /** The same numbers as the chart, rendered on the server. */
+  table: ReactNode;
+  downloads: ReactNode;
+  tableOpen?: boolean;
+}
+
+export function ChartFigure({ id, title, description, height, chart, table, downloads, tableOpen = false }: Props) {
+  return (
+    <figure className="chart-figure" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{title}</h3>
+      <p className="chart-description">{description}</p>
+      <div className="chart-area" style={{ height }} data-chart={id}>
+        {chart}
+      </div>
+      <details className="chart-table" open={tableOpen}>
+        <summary>Table: the numbers in this chart</summary>
+        <div className="table-scroll">{table}</div>
+      </details>
+      {downloads}
+    </figure>
+  );
+}

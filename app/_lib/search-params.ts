@@ -1,0 +1,24 @@
+export type PageSearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export function allValues(params: Record<string, string | string[] | undefined>, key: string): string[] {
+  const value = params[key];
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+/**
+ * Keeps the values of `key` that are allowed and says which were ignored, so a page can tell the
+ * reader "ignored kind=chart" instead of failing or silently showing everything.
+ */
+export function pickAllowed<T extends string>(
+  params: Record<string, string | string[] | undefined>,
+  key: string,
+  allowed: readonly T[],
+  ignored: string[],
+): T[] {
+  const kept: T[] = [];
+  for (const value of allValues(params, key)) {
+    if ((allowed as readonly string[]).includes(value)) kept.push(value as T);
+    else ignored.push(`${key}=${value}`);
+  }
+  return kept;
+}
