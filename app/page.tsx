@@ -44,7 +44,8 @@ export default function OverviewPage() {
         ))}
       </p>
 
-      <section className="chart-grid" aria-label="Charts">
+      <h2 id="charts">Positions and salience</h2>
+      <section className="chart-grid" aria-labelledby="charts">
         <ChartFigure
           id="positions"
           title="Positions on each issue’s axis"

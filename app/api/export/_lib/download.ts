@@ -93,13 +93,13 @@ function sourcesOf(db: ParallaxDb, slugs: string[] | null) {
 function jsonStream(rows: Iterable<unknown>, meta: (rowCount: number) => Record<string, unknown>): Readable {
   return Readable.from(
     (function* () {
-      yield '{"rows":[';
+      yield Buffer.from('{"rows":[');
       let count = 0;
       for (const row of rows) {
-        yield `${count === 0 ? "\n" : ",\n"}${JSON.stringify(row)}`;
+        yield Buffer.from(`${count === 0 ? "\n" : ",\n"}${JSON.stringify(row)}`);
         count++;
       }
-      yield `\n],"meta":${JSON.stringify(meta(count))}}\n`;
+      yield Buffer.from(`\n],"meta":${JSON.stringify(meta(count))}}\n`);
     })(),
   );
 }

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getCorpusSummary, getDocument, getIssue, listDocumentPositions, listDocuments, listIssuePositions, listIssues, listStances, representativeStance } from "../../db/queries";
+import { SEED_002, seededDb } from "../helpers";
+
+const seeded = seededDb();
+const db = seeded.db;
+
+describe("the read model on the seeds", () => {
+  it("summarises the corpus", () => {
+    expect(getCorpusSummary(db)).toEqual({ documents: 5, sourceTables: 4, stances: 26, scoredStances: 25, lastIngestAt: "2026-11-21T12:00:00.000Z" });
+  });
+
+  it("lists the codebook issues in order with their poles", () => {
+    expect(listIssues(db).map((i) => [i.slug, i.kind, i.poleNegative])).toEqual([
+      ["drug-policy", "codebook", "Enforcement & interdiction"],
+      ["energy", "codebook", "Fossil supply & market stability"],
+      ["venezuela", "codebook", "Pressure & conditions"],
+      ["migration", "codebook", "Deterrence & enforcement"],
+    ]);
+    expect(getIssue("nope", db)).toBeNull();
+    expect(getIssue("migration", db)?.polePositive).toBe("Humanitarian & regulated pathways");
+  });
+
+  it("filters stances by issue, actor, document and kind", () => {
+    expect(listStances({ issues: ["migration"], kinds: ["table"] }, db).map((s) => [s.actorId, s.text])).toEqual([
+      ["us", "Immediate deterrence and reduced crossings"],
+      ["co", "Safe, regulated transit and regional burden‑sharing"],
+    ]);
+    expect(listStances({ documents: ["000_4a2f62b616ad6501"] }, db)).toEqual([]);
+    expect(listStances({ actors: ["co"], kinds: ["list"] }, db)).toHaveLength(4);
+  });
+
+  it("gives each stance its citation fields and position source", () => {
+    const [stance] = listStances({ issues: ["venezuela"], actors: ["us"], kinds: ["table"] }, db);
+    expect(stance).toMatchObject({
+      text: "Ensure credible democratic guarantees",
+      documentSlug: SEED_002,
+      tableOrdinal: 1,
+      tableRow: 3,
+      tableColumn: 3,
+      lineStart: 16,
+      position: -1,
+      positionSource: "dictionary",
+    });
+  });
+
+  it("picks the representative stance closest to the actor's mean, most cues first", () => {
+    const co = listStances({ issues: ["drug-policy"], actors: ["co"] }, db);
+    // Mean of +1, +1, +1, −1 is +0.5: the +1 stances tie on distance; three cues beat two; a table beats a list.
+    expect(representativeStance(co)?.text).toBe("Rural reform, substitution and public‑health focus");
+    expect(representativeStance([])).toBeNull();
+  });
+
+  it("aggregates per document for an issue", () => {
+    expect(listDocumentPositions("energy", {}, db).map((p) => [p.documentSlug, p.actorId, p.stances, p.scoredStances, p.position?.toFixed(4)])).toEqual([
+      [SEED_002, "us", 3, 2, "-1.9459"],
+      [SEED_002, "co", 3, 3, "2.3979"],
+    ]);
+    expect(listDocumentPositions("energy", { kinds: ["list"] }, db).map((p) => [p.actorId, p.stances])).toEqual([
+      ["us", 1],
+      ["co", 1],
+    ]);
+  });
+
+  it("keeps the four codebook issues in the positions even when a filter leaves them empty", () => {
+    const positions = listIssuePositions({ documents: ["001_63e30f287987dff8"] }, db);
+    expect(positions).toHaveLength(8);
+    expect(positions.every((p) => p.stances === 0 && p.position === null && p.gap === null)).toBe(true);
+  });
+
+  it("lists documents with counts and returns a document with its tables and stances", () => {
+    expect(listDocuments(db).map((d) => [d.slug, d.tables, d.stances, d.usStances, d.coStances])).toEqual([
+      ["000_4a2f62b616ad6501", 0, 0, 0, 0],
+      ["001_63e30f287987dff8", 0, 0, 0, 0],
+      [SEED_002, 4, 26, 13, 13],
+      ["003_6556b0f21289c777", 0, 0, 0, 0],
+      ["004_d66f24aaf17ecab7", 0, 0, 0, 0],
+    ]);
+    const doc = getDocument(SEED_002, db);
+    expect(doc?.sourceTables.map((t) => [t.ordinal, t.layout])).toEqual([
+      [1, "issue-column"],
+      [2, "issue-column"],
+      [3, "issue-from-content"],
+      [4, "no-actors"],
+    ]);
+    expect(doc?.stanceList[0]?.lineStart).toBe(8);
+    expect(doc?.text.split("\n")[11]).toBe("| Key Issue | Petro’s Goal | U.S. Concern |");
+    expect(getDocument("missing", db)).toBeNull();
+  });
+});
+
+describe("the read model's own connection", () => {
+  const previous = process.env.DATABASE_URL;
+  beforeAll(() => {
+    process.env.DATABASE_URL = seeded.file;
+  });
+  afterAll(() => {
+    process.env.DATABASE_URL = previous;
+  });
+
+  it("opens DATABASE_URL read-only", () => {
+    expect(getCorpusSummary().documents).toBe(5);
+  });
+});
