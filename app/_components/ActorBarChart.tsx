@@ -42,9 +42,10 @@ function useNarrow(): boolean {
 /** Two bars per row, United States and Colombia, labelled with actor and value (never colour alone). */
 export function ActorBarChart({ rows, mode, height, ariaLabel, poles }: Props) {
   const narrow = useNarrow();
-  const labelSize = narrow ? 10 : 12;
+  const labelSize = narrow ? 9 : 12;
   const extent = Math.max(1, ...rows.flatMap((r) => [Math.abs(r.us ?? 0), Math.abs(r.co ?? 0)]));
-  const bound = Math.ceil(extent) + 1;
+  // Room beyond the longest bar for its label; more on a phone, where the plot is narrow.
+  const bound = Math.ceil(extent) + (narrow && mode === "position" ? 2 : 1);
   const domain: [number, number] = mode === "position" ? [-bound, bound] : [0, bound];
   const axisLabel = mode === "position" && poles ? `← ${poles.negative}   |   ${poles.positive} →` : undefined;
   return (

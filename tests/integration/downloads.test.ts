@@ -28,7 +28,7 @@ const today = new Date().toISOString().slice(0, 10);
 
 describe("GET /api/export/stances.csv", () => {
   it("returns the exact bytes for a small filter, with CSV headers", async () => {
-    const response = await get("/api/export/stances.csv?issue=migration&kind=table&document=" + SEED_002);
+    const response = await get(`/api/export/stances.csv?issue=migration&kind=table&document=${SEED_002}`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("content-disposition")).toBe(

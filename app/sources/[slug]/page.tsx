@@ -69,7 +69,8 @@ function SourceTableBlock({ doc, table }: { doc: DocumentDetail; table: SourceTa
                 <LineNumber line={table.lineStart} />
               </th>
               {table.header.map((cell, c) => (
-                <th scope="col" key={`${c}-${cell}`}>
+                // biome-ignore lint/suspicious/noArrayIndexKey: a table's columns are positional and never reorder
+                <th scope="col" key={c}>
                   {cell}
                 </th>
               ))}
@@ -85,7 +86,8 @@ function SourceTableBlock({ doc, table }: { doc: DocumentDetail; table: SourceTa
                   </td>
                   {row.map((cell, c) => {
                     const stance = stanceAt(r + 1, c + 1);
-                    return <td key={`${c}-${cell}`}>{stance ? <StanceMark stance={stance}>{cell}</StanceMark> : cell}</td>;
+                    // biome-ignore lint/suspicious/noArrayIndexKey: a table's columns are positional and never reorder
+                    return <td key={c}>{stance ? <StanceMark stance={stance}>{cell}</StanceMark> : cell}</td>;
                   })}
                 </tr>
               );
