@@ -2,8 +2,8 @@ import type { Readable } from "node:stream";
 import { stringify } from "csv-stringify";
 import { formatCitation, sourceTableId } from "./citation";
 import type { ParallaxDb } from "./client";
-import { filterClause, type StanceFilter } from "./filters";
-import { listIssuePositions, logitPosition } from "./positions";
+import { filterClause, STANCE_JOINS, STANCE_ORDER, type StanceFilter } from "./filters";
+import { listIssuePositions, logitPosition, POSITION_AGGREGATES } from "./positions";
 import type { StanceCue } from "./schema";
 
 /**
@@ -115,13 +115,9 @@ export function* stanceExportRows(db: ParallaxDb, filter: StanceFilter = {}): Ge
               s.cues AS cues, d.slug AS document, d.title AS document_title, d.outlet AS outlet,
               d.published AS published, d.url AS url, s.line_start AS line_start, s.line_end AS line_end,
               t.ordinal AS source_table, s.table_row AS table_row
-         FROM stances s
-         JOIN issues i ON i.slug = s.issue_slug
-         JOIN actors a ON a.id = s.actor_id
-         JOIN documents d ON d.id = s.document_id
-         LEFT JOIN source_tables t ON t.id = s.source_table_id
+         ${STANCE_JOINS}
         WHERE 1 = 1${sql}
-        ORDER BY i.kind, i.sort_order, i.slug, a.sort_order, d.slug, s.line_start, s.column_start`,
+        ${STANCE_ORDER}`,
     )
     .iterate(...params) as IterableIterator<StanceExportSource>;
   for (const row of rows) yield toStanceRow(row);
@@ -176,20 +172,24 @@ export function documentPositionExportRows(db: ParallaxDb, filter: StanceFilter 
   const rows = db.$client
     .prepare(
       `SELECT s.issue_slug AS issue, i.label AS issue_label, d.slug AS document, d.title AS document_title,
-              s.actor_id AS actor, a.label AS actor_label, COUNT(*) AS stances,
-              COUNT(CASE WHEN s.override_position IS NOT NULL OR s.score IS NOT NULL THEN 1 END) AS scored_stances,
-              SUM(CASE WHEN s.override_position IS NOT NULL THEN (1 + s.override_position) / 2.0 ELSE s.cue_positive END) AS positive,
-              SUM(CASE WHEN s.override_position IS NOT NULL THEN (1 - s.override_position) / 2.0 ELSE s.cue_negative END) AS negative
-         FROM stances s
-         JOIN issues i ON i.slug = s.issue_slug
-         JOIN actors a ON a.id = s.actor_id
-         JOIN documents d ON d.id = s.document_id
+              s.actor_id AS actor, a.label AS actor_label, ${POSITION_AGGREGATES}
+         ${STANCE_JOINS}
         WHERE 1 = 1${sql}
         GROUP BY s.issue_slug, d.slug, s.actor_id
         ORDER BY i.kind, i.sort_order, i.slug, d.slug, a.sort_order`,
     )
-    .all(...params) as (Omit<DocumentPositionExportRow, "position"> & { positive: number; negative: number })[];
-  return rows.map(({ positive, negative, ...row }) => ({ ...row, position: roundPosition(logitPosition(positive, negative)) }));
+    .all(...params) as (Omit<DocumentPositionExportRow, "position" | "stances" | "scored_stances"> & {
+    stances: number;
+    scoredStances: number;
+    positive: number;
+    negative: number;
+  })[];
+  return rows.map(({ positive, negative, stances, scoredStances, ...row }) => ({
+    ...row,
+    position: roundPosition(logitPosition(positive, negative)),
+    stances,
+    scored_stances: scoredStances,
+  }));
 }
 
 export interface SourceTableExport {

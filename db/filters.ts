@@ -37,6 +37,16 @@ export function validateStanceFilter(db: ParallaxDb, filter: StanceFilter): Stan
   return filter;
 }
 
+/** Stances `s` with their issue `i`, actor `a`, document `d` and source table `t`: the join every stance listing uses. */
+export const STANCE_JOINS = `FROM stances s
+         JOIN issues i ON i.slug = s.issue_slug
+         JOIN actors a ON a.id = s.actor_id
+         JOIN documents d ON d.id = s.document_id
+         LEFT JOIN source_tables t ON t.id = s.source_table_id`;
+
+/** Dashboard order: issue (codebook order), actor (US, Colombia), document, position in the document. */
+export const STANCE_ORDER = "ORDER BY i.kind, i.sort_order, i.slug, a.sort_order, d.slug, s.line_start, s.column_start";
+
 /** " AND …" conditions on stances `s` joined to documents `d`, with their parameters. */
 export function filterClause(filter: StanceFilter): { sql: string; params: string[] } {
   const params: string[] = [];

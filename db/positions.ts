@@ -13,6 +13,15 @@ export function logitPosition(positive: number, negative: number): number | null
   return Math.log((positive + 0.5) / (negative + 0.5));
 }
 
+/**
+ * Aggregate columns over stances `s` (which may be null rows of a LEFT JOIN): stances, scoredStances,
+ * and the positive and negative cue totals with each override counted as one split cue.
+ */
+export const POSITION_AGGREGATES = `COUNT(s.id) AS stances,
+              COUNT(CASE WHEN s.override_position IS NOT NULL OR s.score IS NOT NULL THEN 1 END) AS scoredStances,
+              COALESCE(SUM(CASE WHEN s.override_position IS NOT NULL THEN (1 + s.override_position) / 2.0 ELSE s.cue_positive END), 0) AS positive,
+              COALESCE(SUM(CASE WHEN s.override_position IS NOT NULL THEN (1 - s.override_position) / 2.0 ELSE s.cue_negative END), 0) AS negative`;
+
 export interface IssuePosition {
   issueSlug: string;
   issueLabel: string;
@@ -46,10 +55,7 @@ export function listIssuePositions(db: ParallaxDb, filter: StanceFilter = {}): I
     .prepare(
       `SELECT i.slug AS issueSlug, i.label AS issueLabel, i.kind AS issueKind, a.id AS actorId, a.label AS actorLabel,
               i.pole_negative AS poleNegative, i.pole_positive AS polePositive,
-              COUNT(s.id) AS stances,
-              COUNT(CASE WHEN s.override_position IS NOT NULL OR s.score IS NOT NULL THEN 1 END) AS scoredStances,
-              COALESCE(SUM(CASE WHEN s.override_position IS NOT NULL THEN (1 + s.override_position) / 2.0 ELSE s.cue_positive END), 0) AS positive,
-              COALESCE(SUM(CASE WHEN s.override_position IS NOT NULL THEN (1 - s.override_position) / 2.0 ELSE s.cue_negative END), 0) AS negative
+              ${POSITION_AGGREGATES}
          FROM issues i
          CROSS JOIN actors a
          LEFT JOIN (SELECT s.* FROM stances s JOIN documents d ON d.id = s.document_id WHERE 1 = 1${sql}) s

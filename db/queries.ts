@@ -1,7 +1,7 @@
 import "server-only";
 import { databasePath, openReadOnlyDatabase, type ParallaxDb } from "./client";
-import { type ActorId, filterClause, type StanceFilter, type StanceKind } from "./filters";
-import { type IssuePosition, listIssuePositions as positionsOf, logitPosition } from "./positions";
+import { type ActorId, filterClause, STANCE_JOINS, STANCE_ORDER, type StanceFilter, type StanceKind } from "./filters";
+import { type IssuePosition, listIssuePositions as positionsOf, logitPosition, POSITION_AGGREGATES } from "./positions";
 import type { StanceCue } from "./schema";
 
 /**
@@ -117,13 +117,9 @@ export function listStances(filter: StanceFilter = {}, db = getDb()): StanceView
               d.slug AS documentSlug, d.title AS documentTitle, d.outlet AS documentOutlet,
               d.published AS documentPublished, d.url AS documentUrl,
               t.ordinal AS tableOrdinal, s.table_row AS tableRow, s.table_column AS tableColumn
-         FROM stances s
-         JOIN issues i ON i.slug = s.issue_slug
-         JOIN actors a ON a.id = s.actor_id
-         JOIN documents d ON d.id = s.document_id
-         LEFT JOIN source_tables t ON t.id = s.source_table_id
+         ${STANCE_JOINS}
         WHERE 1 = 1${sql}
-        ORDER BY i.kind, i.sort_order, i.slug, a.sort_order, d.slug, s.line_start, s.column_start`,
+        ${STANCE_ORDER}`,
     )
     .all(...params) as StanceRow[];
   return rows.map(toStanceView);
@@ -161,10 +157,7 @@ export function listDocumentPositions(issueSlug: string, filter: StanceFilter = 
   const rows = db.$client
     .prepare(
       `SELECT d.slug AS documentSlug, d.title AS documentTitle, a.id AS actorId,
-              COUNT(s.id) AS stances,
-              COUNT(CASE WHEN s.override_position IS NOT NULL OR s.score IS NOT NULL THEN 1 END) AS scoredStances,
-              COALESCE(SUM(CASE WHEN s.override_position IS NOT NULL THEN (1 + s.override_position) / 2.0 ELSE s.cue_positive END), 0) AS positive,
-              COALESCE(SUM(CASE WHEN s.override_position IS NOT NULL THEN (1 - s.override_position) / 2.0 ELSE s.cue_negative END), 0) AS negative
+              ${POSITION_AGGREGATES}
          FROM documents d
          CROSS JOIN actors a
          LEFT JOIN stances s ON s.document_id = d.id AND s.actor_id = a.id${onStances.sql}

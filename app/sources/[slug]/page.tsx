@@ -157,6 +157,7 @@ export default async function SourcePage({ params }: Props) {
       {doc.stanceList.length ? (
         <details className="stance-index">
           <summary>All {doc.stanceList.length} stances in this document, with their keys (for analyst overrides)</summary>
+          <DownloadLinks path="/api/export/stances" query={{ document: doc.slug }} label="These stances" />
           <div className="table-scroll">
             <table className="data-table">
               <thead>
