@@ -35,7 +35,9 @@ export default async function IssuePage({ params, searchParams }: Props) {
   const stances = listStances(filter);
   const positions = listIssuePositions(filter);
   const perDocument = listDocumentPositions(issue.slug, filter);
-  const docsWithIssue = [...new Set(listStances({ issues: [issue.slug] }).map((s) => s.documentSlug))];
+  const issueStances = listStances({ issues: [issue.slug] });
+  const docsWithIssue = [...new Set(issueStances.map((s) => s.documentSlug))];
+  const kindsWithIssue = STANCE_KINDS.filter((k) => kinds.includes(k) || issueStances.some((s) => s.kind === k));
   const poles = { negative: issue.poleNegative, positive: issue.polePositive };
   const perDocumentRows = [...new Set(perDocument.map((p) => p.documentSlug))].map((slug) => {
     const doc = allDocuments.find((d) => d.slug === slug);
@@ -74,7 +76,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
         </fieldset>
         <fieldset>
           <legend>Kind</legend>
-          {STANCE_KINDS.map((k) => (
+          {kindsWithIssue.map((k) => (
             <label key={k}>
               <input type="checkbox" name="kind" value={k} defaultChecked={kinds.includes(k)} /> {KIND_LABELS[k]}
             </label>
