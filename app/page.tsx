@@ -7,6 +7,7 @@ import { PositionTable } from "./_components/PositionTable";
 import { ACTOR_KEYS, ACTOR_SERIES } from "./_components/series";
 import { StanceItem } from "./_components/StanceItem";
 import { formatTimestamp } from "./_lib/format";
+import { TableHead } from "./_components/TableHead";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -64,13 +65,7 @@ export default function OverviewPage() {
           table={
             <table className="data-table">
               <caption>Stances per issue and actor</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Issue</th>
-                  <th scope="col">United States</th>
-                  <th scope="col">Colombia</th>
-                </tr>
-              </thead>
+              <TableHead columns={["Issue", "United States", "Colombia"]} />
               <tbody>
                 {salienceRows.map((r) => (
                   <tr key={r.label}>
@@ -123,14 +118,7 @@ export default function OverviewPage() {
         </p>
         <div className="table-scroll">
           <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Dataset</th>
-                <th scope="col">Rows</th>
-                <th scope="col">Contents</th>
-                <th scope="col">Download</th>
-              </tr>
-            </thead>
+            <TableHead columns={["Dataset", "Rows", "Contents", "Download"]} />
             <tbody>
               {datasets.map((d) => (
                 <tr key={d.path}>

@@ -1,5 +1,6 @@
 import type { IssuePosition } from "@/db/positions";
 import { formatPosition } from "../_lib/format";
+import { TableHead } from "./TableHead";
 
 /** The issue × actor positions, exactly the numbers the position chart draws, plus n and the gap. */
 export function PositionTable({ positions, caption }: { positions: IssuePosition[]; caption: string }) {
@@ -8,17 +9,7 @@ export function PositionTable({ positions, caption }: { positions: IssuePosition
   return (
     <table className="data-table">
       <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Issue</th>
-          <th scope="col">United States</th>
-          <th scope="col">n (scored)</th>
-          <th scope="col">Colombia</th>
-          <th scope="col">n (scored)</th>
-          <th scope="col">Gap</th>
-          <th scope="col">Axis (− … +)</th>
-        </tr>
-      </thead>
+      <TableHead columns={["Issue", "United States", "US stances (scored)", "Colombia", "Colombia stances (scored)", "Gap", "Axis (− … +)"]} />
       <tbody>
         {issues.map((slug) => {
           const us = cell(slug, "us");

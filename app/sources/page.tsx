@@ -3,6 +3,7 @@ import { documentLabel } from "@/db/citation";
 import { listDocuments } from "@/db/queries";
 import { DownloadLinks } from "../_components/DownloadLinks";
 import { formatTimestamp } from "../_lib/format";
+import { TableHead } from "../_components/TableHead";
 
 export const metadata: Metadata = { title: "Sources" };
 
@@ -19,16 +20,7 @@ export default function SourcesPage() {
       <div className="table-scroll">
         <table className="data-table">
           <caption>Documents and what was extracted from each</caption>
-          <thead>
-            <tr>
-              <th scope="col">Document</th>
-              <th scope="col">Outlet</th>
-              <th scope="col">Published</th>
-              <th scope="col">Tables</th>
-              <th scope="col">Stances (US / CO)</th>
-              <th scope="col">Read</th>
-            </tr>
-          </thead>
+          <TableHead columns={["Document", "Outlet", "Published", "Tables", "Stances (US / CO)", "Read"]} />
           <tbody>
             {documents.map((d) => (
               <tr key={d.slug}>

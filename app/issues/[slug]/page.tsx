@@ -11,6 +11,7 @@ import { ACTOR_KEYS, ACTOR_SERIES } from "../../_components/series";
 import { StanceItem } from "../../_components/StanceItem";
 import { formatPosition } from "../../_lib/format";
 import { type PageSearchParams, pickAllowed } from "../../_lib/search-params";
+import { TableHead } from "../../_components/TableHead";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: PageSearchParams };
 
@@ -136,15 +137,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
           table={
             <table className="data-table">
               <caption>Position per document and actor on {issue.label}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Document</th>
-                  <th scope="col">United States</th>
-                  <th scope="col">n</th>
-                  <th scope="col">Colombia</th>
-                  <th scope="col">n</th>
-                </tr>
-              </thead>
+              <TableHead columns={["Document", "United States", "US stances", "Colombia", "Colombia stances"]} />
               <tbody>
                 {perDocumentRows.map((r) => (
                   <tr key={r.slug}>

@@ -6,6 +6,7 @@ import { type DocumentDetail, getDocument, type SourceTableView, type StanceView
 import { DownloadLinks } from "../../_components/DownloadLinks";
 import { ACTOR_SERIES } from "../../_components/series";
 import { formatPosition } from "../../_lib/format";
+import { TableHead } from "../../_components/TableHead";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -160,16 +161,7 @@ export default async function SourcePage({ params }: Props) {
           <DownloadLinks path="/api/export/stances" query={{ document: doc.slug }} label="These stances" />
           <div className="table-scroll">
             <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">Line</th>
-                  <th scope="col">Actor</th>
-                  <th scope="col">Issue</th>
-                  <th scope="col">Stance</th>
-                  <th scope="col">Position</th>
-                  <th scope="col">Key</th>
-                </tr>
-              </thead>
+              <TableHead columns={["Line", "Actor", "Issue", "Stance", "Position", "Key"]} />
               <tbody>
                 {doc.stanceList.map((s) => (
                   <tr key={s.key}>
