@@ -117,7 +117,7 @@ export default function OverviewPage() {
           Every dataset as CSV (RFC 4180, UTF-8) or JSON. Pick <strong>CSV for Excel</strong> if you open it in Excel: it adds a byte-order mark so accents and curly quotes show correctly.
         </p>
         <div className="table-scroll">
-          <table className="data-table">
+          <table className="data-table wide">
             <TableHead columns={["Dataset", "Rows", "Contents", "Download"]} />
             <tbody>
               {datasets.map((d) => (

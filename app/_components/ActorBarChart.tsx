@@ -44,8 +44,8 @@ export function ActorBarChart({ rows, mode, height, ariaLabel, poles }: Props) {
   const narrow = useNarrow();
   const labelSize = narrow ? 9 : 12;
   const extent = Math.max(1, ...rows.flatMap((r) => [Math.abs(r.us ?? 0), Math.abs(r.co ?? 0)]));
-  // Room beyond the longest bar for its label; more on a phone, where the plot is narrow.
-  const bound = Math.ceil(extent) + (narrow && mode === "position" ? 2 : 1);
+  // Room beyond the longest bar for its label, which sits outside the bar's end on either side.
+  const bound = Math.ceil(extent) + (mode === "position" ? 2 : 1);
   const domain: [number, number] = mode === "position" ? [-bound, bound] : [0, bound];
   const axisLabel = mode === "position" && poles ? `← ${poles.negative}   |   ${poles.positive} →` : undefined;
   return (

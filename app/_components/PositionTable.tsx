@@ -7,7 +7,7 @@ export function PositionTable({ positions, caption }: { positions: IssuePosition
   const issues = [...new Set(positions.map((p) => p.issueSlug))];
   const cell = (slug: string, actor: "us" | "co") => positions.find((p) => p.issueSlug === slug && p.actorId === actor);
   return (
-    <table className="data-table">
+    <table className="data-table wide">
       <caption>{caption}</caption>
       <TableHead columns={["Issue", "United States", "US stances (scored)", "Colombia", "Colombia stances (scored)", "Gap", "Axis (− … +)"]} />
       <tbody>

@@ -18,7 +18,7 @@ export default function SourcesPage() {
       </p>
       <DownloadLinks path="/api/export/documents" label="This list" />
       <div className="table-scroll">
-        <table className="data-table">
+        <table className="data-table wide">
           <caption>Documents and what was extracted from each</caption>
           <TableHead columns={["Document", "Outlet", "Published", "Tables", "Stances (US / CO)", "Read"]} />
           <tbody>

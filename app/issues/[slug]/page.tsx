@@ -53,7 +53,15 @@ export default async function IssuePage({ params, searchParams }: Props) {
       <nav aria-label="Breadcrumb" className="breadcrumb">
         <a href="/">Overview</a> › {issue.label}
       </nav>
-      <h1>{issue.label}</h1>
+      <h1>
+        {issue.label}
+        {issue.labelEs && issue.labelEs !== issue.label ? (
+          <span className="label-es" lang="es">
+            {" "}
+            · {issue.labelEs}
+          </span>
+        ) : null}
+      </h1>
       {issue.description ? <p className="lede">{issue.description}</p> : null}
       {issue.poleNegative ? (
         <p className="axis-line">

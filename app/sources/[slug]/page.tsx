@@ -160,7 +160,7 @@ export default async function SourcePage({ params }: Props) {
           <summary>All {doc.stanceList.length} stances in this document, with their keys (for analyst overrides)</summary>
           <DownloadLinks path="/api/export/stances" query={{ document: doc.slug }} label="These stances" />
           <div className="table-scroll">
-            <table className="data-table">
+            <table className="data-table wide">
               <TableHead columns={["Line", "Actor", "Issue", "Stance", "Position", "Key"]} />
               <tbody>
                 {doc.stanceList.map((s) => (
