@@ -195,7 +195,6 @@ export function documentPositionExportRows(db: ParallaxDb, filter: StanceFilter 
 export interface SourceTableExport {
   id: string;
   document: string;
-  documentTitle: string | null;
   header: string[];
   rows: string[][];
   citation: string;
@@ -216,7 +215,6 @@ export function getSourceTableExport(db: ParallaxDb, documentSlug: string, ordin
   return {
     id: sourceTableId(row.slug, ordinal),
     document: row.slug,
-    documentTitle: row.title,
     header: JSON.parse(row.header),
     rows: JSON.parse(row.rows),
     citation: formatCitation(row, { kind: "table", lineStart: row.lineStart, lineEnd: row.lineEnd, tableOrdinal: ordinal }),

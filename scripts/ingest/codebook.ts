@@ -108,10 +108,8 @@ export interface CodebookIssue {
 }
 
 export interface Codebook {
-  /** Hash of what extraction depends on (actors, issues, aliases): a change re-reads every document. */
+  /** Hash of what extraction depends on (actors, issues, aliases): a change re-reads every document. Axes and cues are left out: every ingest re-scores. */
   hash: string;
-  /** Hash of what scoring depends on (axes, cues, negation): a change re-scores every stance. */
-  scoringHash: string;
   actors: CodebookActor[];
   issues: CodebookIssue[];
   negation: CompiledNegation;
@@ -147,7 +145,6 @@ export function parseCodebook(raw: unknown, file = "codebook.json"): Codebook {
   const order: ActorId[] = ["us", "co"];
   return {
     hash: sha({ actors: book.actors, issues: book.issues.map(({ axis: _axis, ...issue }) => issue) }),
-    scoringHash: sha({ axes: book.issues.map((i) => [i.slug, i.axis]), negation: book.negation }),
     actors: [...book.actors]
       .sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id))
       .map((a) => ({ ...a, aliases: a.aliases.map(compileAlias) })),

@@ -23,12 +23,9 @@ export interface ParsedTable {
 
 export interface ParsedListItem extends SourceSpan {}
 
-export interface ParsedParagraph extends SourceSpan {}
-
 export interface ParsedDocument {
   tables: ParsedTable[];
   listItems: ParsedListItem[];
-  paragraphs: ParsedParagraph[];
 }
 
 const processor = unified().use(remarkParse).use(remarkGfm);
@@ -68,7 +65,7 @@ export function parseMarkdown(normalized: NormalizedText): ParsedDocument {
     };
   };
 
-  const document: ParsedDocument = { tables: [], listItems: [], paragraphs: [] };
+  const document: ParsedDocument = { tables: [], listItems: [] };
   const walk = (nodes: Nodes[]) => {
     for (const node of nodes) {
       if (node.type === "table") document.tables.push(tableOf(node));
@@ -78,8 +75,7 @@ export function parseMarkdown(normalized: NormalizedText): ParsedDocument {
           if (lead?.type === "paragraph") document.listItems.push(span(lead, lead));
           walk(rest);
         }
-      } else if (node.type === "paragraph" || node.type === "heading") document.paragraphs.push(span(node, node));
-      else if (node.type === "blockquote") walk(node.children);
+      } else if (node.type === "blockquote") walk(node.children);
     }
   };
   walk(tree.children);

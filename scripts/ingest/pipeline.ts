@@ -26,7 +26,6 @@ export interface IngestReport {
   startedAt: string;
   finishedAt: string;
   outcomes: DocumentOutcome[];
-  skippedFiles: string[];
   warnings: IngestWarning[];
   scoring: RescoreReport;
 }
@@ -89,7 +88,7 @@ export function ingest(db: ParallaxDb, options: IngestOptions): IngestReport {
   for (const key of scoring.unknownOverrides)
     warnings.push({ file: options.overridesFile ?? "overrides", line: null, message: `override for stance "${key}", which no longer exists; ignored` });
 
-  const report: IngestReport = { startedAt, finishedAt: now().toISOString(), outcomes, skippedFiles: skipped, warnings, scoring };
+  const report: IngestReport = { startedAt, finishedAt: now().toISOString(), outcomes, warnings, scoring };
   const count = (status: DocumentOutcome["status"]) => outcomes.filter((o) => o.status === status).length;
   db.insert(ingestRuns)
     .values({
