@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getCorpusSummary, listDocuments, listIssuePositions, listIssues, listStances, representativeStance } from "@/db/queries";
+import { getCorpusSummary, listIssuePositions, listIssues, listRepresentativeStances } from "@/db/queries";
 import { ActorBarChart } from "./_components/ActorBarChart";
 import { ChartFigure } from "./_components/ChartFigure";
 import { DownloadLinks } from "./_components/DownloadLinks";
@@ -15,19 +15,18 @@ export default function OverviewPage() {
   const summary = getCorpusSummary();
   const issues = listIssues();
   const positions = listIssuePositions();
-  const stances = listStances();
-  const documents = listDocuments();
+  const representatives = listRepresentativeStances();
   const codebookIssues = issues.filter((i) => i.kind === "codebook");
   const position = (slug: string, actor: "us" | "co") => positions.find((p) => p.issueSlug === slug && p.actorId === actor);
   const positionRows = codebookIssues.map((i) => ({ label: i.label, us: position(i.slug, "us")?.position ?? null, co: position(i.slug, "co")?.position ?? null }));
   const salienceRows = issues
-    .filter((i) => i.kind === "codebook" || stances.some((s) => s.issueSlug === i.slug))
+    .filter((i) => positions.some((p) => p.issueSlug === i.slug))
     .map((i) => ({ label: i.label, us: position(i.slug, "us")?.stances ?? 0, co: position(i.slug, "co")?.stances ?? 0 }));
   const datasets = [
     { name: "Stances", path: "/api/export/stances", rows: summary.stances, what: "every stance with its position, cues and citation" },
     { name: "Issue positions", path: "/api/export/issues", rows: positions.length, what: "one row per issue × actor: position, counts, poles, gap" },
-    { name: "Positions per document", path: "/api/export/document-positions", rows: new Set(stances.map((s) => `${s.issueSlug} ${s.documentSlug} ${s.actorId}`)).size, what: "one row per issue × document × actor" },
-    { name: "Documents", path: "/api/export/documents", rows: documents.length, what: "one row per document: metadata and counts" },
+    { name: "Positions per document", path: "/api/export/document-positions", rows: summary.documentPositions, what: "one row per issue × document × actor" },
+    { name: "Documents", path: "/api/export/documents", rows: summary.documents, what: "one row per document: metadata and counts" },
   ];
 
   return (
@@ -92,7 +91,7 @@ export default function OverviewPage() {
             <p className="issue-description">{issue.description}</p>
             <div className="columns">
               {ACTOR_KEYS.map((actor) => {
-                const stance = representativeStance(stances.filter((s) => s.issueSlug === issue.slug && s.actorId === actor));
+                const stance = representatives.find((s) => s.issueSlug === issue.slug && s.actorId === actor);
                 return (
                   <div key={actor} className={`column column-${actor}`}>
                     <h4>{ACTOR_SERIES[actor].label}</h4>

@@ -3,7 +3,7 @@ import { stringify } from "csv-stringify";
 import { formatCitation, sourceTableId } from "./citation";
 import type { ParallaxDb } from "./client";
 import { filterClause, STANCE_JOINS, STANCE_ORDER, type StanceFilter } from "./filters";
-import { listIssuePositions, logitPosition, POSITION_AGGREGATES } from "./positions";
+import { listIssuePositions, logitPosition, POSITION_AGGREGATES, stancePosition } from "./positions";
 import type { StanceCue } from "./schema";
 
 /**
@@ -79,8 +79,7 @@ interface StanceExportSource {
 }
 
 function toStanceRow(row: StanceExportSource): StanceExportRow {
-  const overridden = row.override_position !== null;
-  const position = overridden ? row.override_position : row.score;
+  const { position, source } = stancePosition(row.score, row.override_position);
   return {
     issue: row.issue,
     issue_label: row.issue_label,
@@ -90,7 +89,7 @@ function toStanceRow(row: StanceExportSource): StanceExportRow {
     kind: row.kind,
     position: roundPosition(position),
     position_cues: describeCues(JSON.parse(row.cues) as StanceCue[]),
-    position_source: position === null ? null : overridden ? "override" : "dictionary",
+    position_source: source,
     document: row.document,
     document_title: row.document_title,
     published: row.published,

@@ -22,6 +22,15 @@ export const POSITION_AGGREGATES = `COUNT(s.id) AS stances,
               COALESCE(SUM(CASE WHEN s.override_position IS NOT NULL THEN (1 + s.override_position) / 2.0 ELSE s.cue_positive END), 0) AS positive,
               COALESCE(SUM(CASE WHEN s.override_position IS NOT NULL THEN (1 - s.override_position) / 2.0 ELSE s.cue_negative END), 0) AS negative`;
 
+/** A stance's position: the analyst's override where there is one, else the dictionary score; null when neither. */
+export function stancePosition(score: number | null, override: number | null): {
+  position: number | null;
+  source: "dictionary" | "override" | null;
+} {
+  if (override !== null) return { position: override, source: "override" };
+  return score === null ? { position: null, source: null } : { position: score, source: "dictionary" };
+}
+
 export interface IssuePosition {
   issueSlug: string;
   issueLabel: string;

@@ -1,7 +1,7 @@
 import "server-only";
 import { databasePath, openReadOnlyDatabase, type ParallaxDb } from "./client";
 import { type ActorId, filterClause, STANCE_JOINS, STANCE_ORDER, type StanceFilter, type StanceKind } from "./filters";
-import { type IssuePosition, listIssuePositions as positionsOf, logitPosition, POSITION_AGGREGATES } from "./positions";
+import { type IssuePosition, listIssuePositions as positionsOf, logitPosition, POSITION_AGGREGATES, stancePosition } from "./positions";
 import type { StanceCue } from "./schema";
 
 /**
@@ -21,6 +21,8 @@ export interface CorpusSummary {
   sourceTables: number;
   stances: number;
   scoredStances: number;
+  /** Rows of the per-document positions dataset: distinct issue × document × actor. */
+  documentPositions: number;
   lastIngestAt: string | null;
 }
 
@@ -31,6 +33,7 @@ export function getCorpusSummary(db = getDb()): CorpusSummary {
               (SELECT COUNT(*) FROM source_tables) AS sourceTables,
               (SELECT COUNT(*) FROM stances) AS stances,
               (SELECT COUNT(*) FROM stances WHERE score IS NOT NULL OR override_position IS NOT NULL) AS scoredStances,
+              (SELECT COUNT(*) FROM (SELECT DISTINCT issue_slug, document_id, actor_id FROM stances)) AS documentPositions,
               (SELECT MAX(finished_at) FROM ingest_runs) AS lastIngestAt`,
     )
     .get() as CorpusSummary;
@@ -95,50 +98,51 @@ export interface StanceView {
 type StanceRow = Omit<StanceView, "cues" | "position" | "positionSource"> & { cues: string };
 
 function toStanceView(row: StanceRow): StanceView {
-  const overridden = row.overridePosition !== null;
-  const position = overridden ? row.overridePosition : row.score;
-  return {
-    ...row,
-    cues: JSON.parse(row.cues) as StanceCue[],
-    position,
-    positionSource: position === null ? null : overridden ? "override" : "dictionary",
-  };
+  const { position, source } = stancePosition(row.score, row.overridePosition);
+  return { ...row, cues: JSON.parse(row.cues) as StanceCue[], position, positionSource: source };
 }
 
-/** Stances matching the filter, ordered by issue, actor, document and line. */
-export function listStances(filter: StanceFilter = {}, db = getDb()): StanceView[] {
-  const { sql, params } = filterClause(filter);
-  const rows = db.$client
-    .prepare(
-      `SELECT s.id, s.stance_key AS key, s.issue_slug AS issueSlug, i.label AS issueLabel, s.actor_id AS actorId,
+const STANCE_VIEW_COLUMNS = `s.id, s.stance_key AS key, s.issue_slug AS issueSlug, i.label AS issueLabel, s.actor_id AS actorId,
               a.label AS actorLabel, s.text, s.kind, s.issue_evidence AS issueEvidence,
               s.line_start AS lineStart, s.line_end AS lineEnd, s.column_start AS columnStart, s.column_end AS columnEnd,
               s.score, s.override_position AS overridePosition, s.override_note AS overrideNote, s.cues,
               d.slug AS documentSlug, d.title AS documentTitle, d.outlet AS documentOutlet,
               d.published AS documentPublished, d.url AS documentUrl,
-              t.ordinal AS tableOrdinal, s.table_row AS tableRow, s.table_column AS tableColumn
-         ${STANCE_JOINS}
-        WHERE 1 = 1${sql}
-        ${STANCE_ORDER}`,
-    )
+              t.ordinal AS tableOrdinal, s.table_row AS tableRow, s.table_column AS tableColumn`;
+
+/** Stances matching the filter, ordered by issue, actor, document and line. */
+export function listStances(filter: StanceFilter = {}, db = getDb()): StanceView[] {
+  const { sql, params } = filterClause(filter);
+  const rows = db.$client
+    .prepare(`SELECT ${STANCE_VIEW_COLUMNS} ${STANCE_JOINS} WHERE 1 = 1${sql} ${STANCE_ORDER}`)
     .all(...params) as StanceRow[];
   return rows.map(toStanceView);
 }
 
 /**
- * The stance that best stands for an actor's position on an issue: the scored stance whose score is
- * closest to the actor's mean score, then the one with most cues, then tables before lists, then first.
+ * Per issue and actor, the stance that best stands for the actor's position: scored stances first,
+ * then the one closest to the actor's mean position on the issue, then most cues, then tables before
+ * lists, then the first in document order. Ranked in SQL, so the overview reads 2 rows per issue, not all.
  */
-export function representativeStance(stances: StanceView[]): StanceView | null {
-  const scored = stances.filter((s) => s.position !== null);
-  if (scored.length === 0) return stances[0] ?? null;
-  const mean = scored.reduce((sum, s) => sum + (s.position ?? 0), 0) / scored.length;
-  const rank = (s: StanceView) => [Math.abs((s.position ?? 0) - mean), -s.cues.length, s.kind === "table" ? 0 : 1];
-  return [...scored].sort((a, b) => {
-    const [ra, rb] = [rank(a), rank(b)];
-    for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return (ra[i] as number) - (rb[i] as number);
-    return 0;
-  })[0] as StanceView;
+export function listRepresentativeStances(db = getDb()): StanceView[] {
+  const rows = db.$client
+    .prepare(
+      `WITH placed AS (
+         SELECT s.id, s.issue_slug, s.actor_id, s.kind, s.line_start, s.column_start, d.slug AS doc,
+                COALESCE(s.override_position, s.score) AS p, json_array_length(s.cues) AS cueCount,
+                AVG(COALESCE(s.override_position, s.score)) OVER (PARTITION BY s.issue_slug, s.actor_id) AS mean
+           FROM stances s JOIN documents d ON d.id = s.document_id),
+       ranked AS (
+         SELECT id, ROW_NUMBER() OVER (
+                  PARTITION BY issue_slug, actor_id
+                  ORDER BY p IS NULL, ABS(p - mean), cueCount DESC, kind <> 'table', doc, line_start, column_start) AS rank
+           FROM placed)
+       SELECT ${STANCE_VIEW_COLUMNS} ${STANCE_JOINS}
+        WHERE s.id IN (SELECT id FROM ranked WHERE rank = 1)
+        ${STANCE_ORDER}`,
+    )
+    .all() as StanceRow[];
+  return rows.map(toStanceView);
 }
 
 export interface DocumentPosition {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getCorpusSummary, getDocument, getIssue, listDocumentPositions, listDocuments, listIssuePositions, listIssues, listStances, representativeStance } from "../../db/queries";
+import { getCorpusSummary, getDocument, getIssue, listDocumentPositions, listDocuments, listIssuePositions, listIssues, listRepresentativeStances, listStances } from "../../db/queries";
 import { SEED_002, seededDb } from "../helpers";
 
 const seeded = seededDb();
@@ -7,7 +7,7 @@ const db = seeded.db;
 
 describe("the read model on the seeds", () => {
   it("summarises the corpus", () => {
-    expect(getCorpusSummary(db)).toEqual({ documents: 5, sourceTables: 4, stances: 26, scoredStances: 25, lastIngestAt: "2026-11-21T12:00:00.000Z" });
+    expect(getCorpusSummary(db)).toEqual({ documents: 5, sourceTables: 4, stances: 26, scoredStances: 25, documentPositions: 8, lastIngestAt: "2026-11-21T12:00:00.000Z" });
   });
 
   it("lists the codebook issues in order with their poles", () => {
@@ -44,11 +44,19 @@ describe("the read model on the seeds", () => {
     });
   });
 
-  it("picks the representative stance closest to the actor's mean, most cues first", () => {
-    const co = listStances({ issues: ["drug-policy"], actors: ["co"] }, db);
-    // Mean of +1, +1, +1, −1 is +0.5: the +1 stances tie on distance; three cues beat two; a table beats a list.
-    expect(representativeStance(co)?.text).toBe("Rural reform, substitution and public‑health focus");
-    expect(representativeStance([])).toBeNull();
+  it("picks one representative stance per issue and actor: closest to the mean, then most cues, then tables", () => {
+    // Colombia on drug policy: mean of +1, +1, +1, −1 is +0.5; the +1 stances tie on distance; three cues beat
+    // two; of the two with three cues, the table beats the list. Energy (US): the unscored stance never wins.
+    expect(listRepresentativeStances(db).map((s) => [s.issueSlug, s.actorId, s.text])).toEqual([
+      ["drug-policy", "us", "Seizures, arrests and disruption of networks"],
+      ["drug-policy", "co", "Rural reform, substitution and public‑health focus"],
+      ["energy", "us", "Preserve market and supply stability"],
+      ["energy", "co", "Climate, green investment and just energy transition"],
+      ["venezuela", "us", "Conditioned pressure on Maduro"],
+      ["venezuela", "co", "Normalization, dialogue and incremental reforms"],
+      ["migration", "us", "Immediate deterrence and reduced crossings"],
+      ["migration", "co", "Safe, regulated transit and regional burden‑sharing"],
+    ]);
   });
 
   it("aggregates per document for an issue", () => {
