@@ -26,6 +26,11 @@ export const STANCE_COLUMNS = [
   "line_start",
   "line_end",
   "source_table",
+  "confidence",
+  "rule",
+  "holder",
+  "attribution",
+  "attribution_cue",
 ] as const;
 /** The web download adds where to read the source and a citation a person can paste. */
 export const STANCE_WEB_COLUMNS = [...STANCE_COLUMNS, "source_url", "citation"] as const;
@@ -76,6 +81,11 @@ interface StanceExportSource {
   line_end: number;
   source_table: number | null;
   table_row: number | null;
+  confidence: number;
+  rule: string;
+  holder: string | null;
+  attribution: string | null;
+  attribution_cue: string | null;
 }
 
 function toStanceRow(row: StanceExportSource): StanceExportRow {
@@ -96,6 +106,11 @@ function toStanceRow(row: StanceExportSource): StanceExportRow {
     line_start: row.line_start,
     line_end: row.line_end,
     source_table: row.source_table,
+    confidence: row.confidence,
+    rule: row.rule,
+    holder: row.holder,
+    attribution: row.attribution,
+    attribution_cue: row.attribution_cue,
     source_url: row.url,
     citation: formatCitation(
       { slug: row.document, title: row.document_title, outlet: row.outlet, published: row.published },
@@ -113,7 +128,8 @@ export function* stanceExportRows(db: ParallaxDb, filter: StanceFilter = {}): Ge
               s.text AS stance, s.kind AS kind, s.score AS score, s.override_position AS override_position,
               s.cues AS cues, d.slug AS document, d.title AS document_title, d.outlet AS outlet,
               d.published AS published, d.url AS url, s.line_start AS line_start, s.line_end AS line_end,
-              t.ordinal AS source_table, s.table_row AS table_row
+              t.ordinal AS source_table, s.table_row AS table_row, s.confidence AS confidence, s.rule AS rule,
+              s.holder AS holder, s.attribution AS attribution, s.attribution_cue AS attribution_cue
          ${STANCE_JOINS}
         WHERE 1 = 1${sql}
         ${STANCE_ORDER}`,

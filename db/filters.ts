@@ -1,16 +1,28 @@
 import type { ParallaxDb } from "./client";
+import { STANCE_KINDS } from "./schema";
+
+export { STANCE_KINDS };
 
 /** Filter values shared by the read model, the downloads and the export CLI. */
 export const ACTOR_IDS = ["us", "co"] as const;
 export type ActorId = (typeof ACTOR_IDS)[number];
-export const STANCE_KINDS = ["table", "list", "prose"] as const;
 export type StanceKind = (typeof STANCE_KINDS)[number];
+
+/**
+ * Which evidence positions rest on: "all" (tables, lists and prose) or "structured" (tables and
+ * lists only: stances a document lays out itself, without attribution rules reading its prose).
+ */
+export const EVIDENCE = ["all", "structured"] as const;
+export type Evidence = (typeof EVIDENCE)[number];
+export const DEFAULT_EVIDENCE: Evidence = "all";
+export const STRUCTURED_KINDS: readonly StanceKind[] = ["table", "list"];
 
 export interface StanceFilter {
   issues?: string[];
   actors?: ActorId[];
   documents?: string[];
   kinds?: StanceKind[];
+  evidence?: Evidence;
 }
 
 export class FilterError extends Error {
@@ -34,6 +46,7 @@ export function validateStanceFilter(db: ParallaxDb, filter: StanceFilter): Stan
   check("actor", filter.actors, [...ACTOR_IDS]);
   check("document", filter.documents, column("SELECT slug FROM documents ORDER BY slug"));
   check("kind", filter.kinds, [...STANCE_KINDS]);
+  if (filter.evidence !== undefined) check("evidence", [filter.evidence], [...EVIDENCE]);
   return filter;
 }
 
@@ -59,6 +72,7 @@ export function filterClause(filter: StanceFilter): { sql: string; params: strin
     inList("s.issue_slug", filter.issues) +
     inList("s.actor_id", filter.actors) +
     inList("d.slug", filter.documents) +
-    inList("s.kind", filter.kinds);
+    inList("s.kind", filter.kinds) +
+    inList("s.kind", filter.evidence === "structured" ? STRUCTURED_KINDS : undefined);
   return { sql, params };
 }

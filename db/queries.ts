@@ -2,7 +2,7 @@ import "server-only";
 import { databasePath, openReadOnlyDatabase, type ParallaxDb } from "./client";
 import { type ActorId, filterClause, STANCE_JOINS, STANCE_ORDER, type StanceFilter, type StanceKind } from "./filters";
 import { type IssuePosition, listIssuePositions as positionsOf, logitPosition, POSITION_AGGREGATES, stancePosition } from "./positions";
-import type { StanceCue } from "./schema";
+import type { Attribution, StanceCue } from "./schema";
 
 /**
  * The read model: every page and route reads through these functions. One read-only connection
@@ -74,6 +74,11 @@ export interface StanceView {
   text: string;
   kind: StanceKind;
   issueEvidence: string;
+  rule: string;
+  confidence: number;
+  holder: string | null;
+  attribution: Attribution | null;
+  attributionCue: string | null;
   lineStart: number;
   lineEnd: number;
   columnStart: number;
@@ -104,6 +109,7 @@ function toStanceView(row: StanceRow): StanceView {
 
 const STANCE_VIEW_COLUMNS = `s.id, s.stance_key AS key, s.issue_slug AS issueSlug, i.label AS issueLabel, s.actor_id AS actorId,
               a.label AS actorLabel, s.text, s.kind, s.issue_evidence AS issueEvidence,
+              s.rule, s.confidence, s.holder, s.attribution, s.attribution_cue AS attributionCue,
               s.line_start AS lineStart, s.line_end AS lineEnd, s.column_start AS columnStart, s.column_end AS columnEnd,
               s.score, s.override_position AS overridePosition, s.override_note AS overrideNote, s.cues,
               d.slug AS documentSlug, d.title AS documentTitle, d.outlet AS documentOutlet,

@@ -1,17 +1,37 @@
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
+export const DOCUMENT_FORMATS = ["txt", "md", "html", "pdf", "docx"] as const;
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
+export const STANCE_KINDS = ["table", "list", "prose"] as const;
+export const ATTRIBUTIONS = ["quote", "reported", "action"] as const;
+export type Attribution = (typeof ATTRIBUTIONS)[number];
+
 export const documents = sqliteTable("documents", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   slug: text("slug").notNull().unique(),
   path: text("path").notNull(),
-  format: text("format", { enum: ["txt", "md", "html"] }).notNull(),
+  format: text("format", { enum: DOCUMENT_FORMATS }).notNull(),
+  /** The document's language ("en", "es"): stated in its metadata or detected from its text. */
+  lang: text("lang").notNull().default("en"),
+  langSource: text("lang_source", { enum: ["stated", "detected"] }).notNull().default("detected"),
   title: text("title"),
   outlet: text("outlet"),
+  author: text("author"),
   published: text("published"),
+  /** "stated" when the document or its metadata says it (or seeds/sources.json sets it); "inferred" from dates in the text. */
+  publishedBasis: text("published_basis", { enum: ["stated", "inferred"] }),
+  /** Where the date came from: the field, the dateline or the phrase of the text it was inferred from. */
+  publishedEvidence: text("published_evidence"),
   url: text("url"),
   metadataNote: text("metadata_note"),
+  /** For paged documents (PDF): the first line of each page, so a line can be cited as "page p, line l". */
+  pageLines: text("page_lines", { mode: "json" }).$type<number[]>(),
+  /** Other files with the same content, stored once under this document. */
+  duplicatePaths: text("duplicate_paths", { mode: "json" }).$type<string[]>().notNull().default([]),
   contentHash: text("content_hash").notNull(),
   codebookHash: text("codebook_hash").notNull(),
+  /** What extraction depends on besides the bytes and the codebook (pipeline version, metadata): a change re-reads the document. */
+  extractionHash: text("extraction_hash").notNull().default(""),
   lineCount: integer("line_count").notNull(),
   text: text("text").notNull(),
   ingestedAt: text("ingested_at").notNull(),
@@ -81,9 +101,19 @@ export const stances = sqliteTable(
     actorId: text("actor_id")
       .notNull()
       .references(() => actors.id),
-    kind: text("kind", { enum: ["table", "list", "prose"] }).notNull(),
+    kind: text("kind", { enum: STANCE_KINDS }).notNull(),
     text: text("text").notNull(),
     issueEvidence: text("issue_evidence").notNull(),
+    /** The named rule (sieve) that found the stance, e.g. "table:issue-column", "prose:quote-speaker-after". */
+    rule: text("rule").notNull().default(""),
+    /** How sure the rule is, in [0, 1] (README § Confidence); 1 for a table cell under an actor's column. */
+    confidence: real("confidence").notNull().default(1),
+    /** Prose: who holds the position, as written ("Petro", "U.S. officials", "he"). */
+    holder: text("holder"),
+    /** Prose: a direct quote, reported speech, or a government's action. */
+    attribution: text("attribution", { enum: ATTRIBUTIONS }),
+    /** Prose: the verb or cue that made the passage a stance ("said", "urged", "deported", "según"). */
+    attributionCue: text("attribution_cue"),
     lineStart: integer("line_start").notNull(),
     lineEnd: integer("line_end").notNull(),
     columnStart: integer("column_start").notNull(),

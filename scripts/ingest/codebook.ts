@@ -17,6 +17,10 @@ const actorSchema = z
     label: z.string().min(1),
     labelEs: z.string().min(1),
     aliases: z.array(aliasSchema).min(1, "needs at least one alias"),
+    /** Prose: who can hold the actor's positions (leaders, officials, institutions, "Washington" as government). */
+    holders: z.array(aliasSchema).default([]),
+    /** Prose: words that make a role noun the actor's ("Colombian" + "officials", "ministro" + "colombiano"). */
+    demonyms: z.array(aliasSchema).default([]),
   })
   .strict();
 
@@ -36,7 +40,18 @@ const issueSchema = z
     labelEs: z.string().min(1),
     description: z.string().min(1),
     aliases: z.array(aliasSchema).min(1, "needs at least one alias"),
+    /** Prose: words that put a sentence on this issue besides its aliases ("deported", "coca crops", "Delcy Rodríguez"). */
+    topics: z.array(aliasSchema).default([]),
     axis: z.object({ negative: poleSchema, positive: poleSchema }).strict(),
+  })
+  .strict();
+
+/** Topics outside the codebook issues that prose must not force into one of them (tariffs, visas, …). */
+const otherIssueSchema = z
+  .object({
+    label: z.string().min(1),
+    labelEs: z.string().min(1),
+    aliases: z.array(aliasSchema).min(1, "needs at least one alias"),
   })
   .strict();
 
@@ -61,6 +76,7 @@ export const codebookSchema = z
       .array(issueSchema)
       .min(1, "needs at least one issue")
       .refine((i) => new Set(i.map((x) => x.slug)).size === i.length, "issue slugs must be unique"),
+    otherIssues: z.array(otherIssueSchema).default([]),
     negation: negationSchema,
   })
   .strict();
@@ -78,7 +94,7 @@ export class CodebookError extends Error {
   }
 }
 
-interface CompiledAlias {
+export interface CompiledAlias {
   text: string;
   folded: string;
   matchCase: boolean;
@@ -89,6 +105,8 @@ export interface CodebookActor {
   label: string;
   labelEs: string;
   aliases: CompiledAlias[];
+  holders: CompiledAlias[];
+  demonyms: CompiledAlias[];
 }
 
 export interface AxisPole {
@@ -103,8 +121,15 @@ export interface CodebookIssue {
   labelEs: string;
   description: string;
   aliases: CompiledAlias[];
+  topics: CompiledAlias[];
   axis: { negative: AxisPole; positive: AxisPole };
   compiledAxis: CompiledAxis;
+}
+
+export interface CodebookOtherIssue {
+  label: string;
+  labelEs: string;
+  aliases: CompiledAlias[];
 }
 
 export interface Codebook {
@@ -112,6 +137,7 @@ export interface Codebook {
   hash: string;
   actors: CodebookActor[];
   issues: CodebookIssue[];
+  otherIssues: CodebookOtherIssue[];
   negation: CompiledNegation;
 }
 
@@ -144,13 +170,20 @@ export function parseCodebook(raw: unknown, file = "codebook.json"): Codebook {
   const sha = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("hex");
   const order: ActorId[] = ["us", "co"];
   return {
-    hash: sha({ actors: book.actors, issues: book.issues.map(({ axis: _axis, ...issue }) => issue) }),
+    hash: sha({ actors: book.actors, issues: book.issues.map(({ axis: _axis, ...issue }) => issue), otherIssues: book.otherIssues }),
     actors: [...book.actors]
       .sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id))
-      .map((a) => ({ ...a, aliases: a.aliases.map(compileAlias) })),
+      .map((a) => ({
+        ...a,
+        aliases: a.aliases.map(compileAlias),
+        holders: a.holders.map(compileAlias),
+        demonyms: a.demonyms.map(compileAlias),
+      })),
+    otherIssues: book.otherIssues.map((o) => ({ ...o, aliases: o.aliases.map(compileAlias) })),
     issues: book.issues.map((i) => ({
       ...i,
       aliases: i.aliases.map(compileAlias),
+      topics: i.topics.map(compileAlias),
       compiledAxis: {
         negative: i.axis.negative.cues.map((cue) => compileTerm(cue)),
         positive: i.axis.positive.cues.map((cue) => compileTerm(cue)),
@@ -183,12 +216,12 @@ export interface AliasHit<T> {
   end: number;
 }
 
-function aliasHits<T extends { aliases: CompiledAlias[] }>(text: string, targets: T[]): AliasHit<T>[] {
+export function aliasHits<T>(text: string, targets: T[], aliasesOf: (target: T) => CompiledAlias[]): AliasHit<T>[] {
   const folded = fold(text);
   const cased = foldKeepCase(text);
   const hits: AliasHit<T>[] = [];
   for (const target of targets) {
-    for (const alias of target.aliases) {
+    for (const alias of aliasesOf(target)) {
       for (const start of findWholeWord(alias.matchCase ? cased : folded, alias.folded)) {
         hits.push({ target, alias: alias.text, start, end: start + alias.folded.length });
       }
@@ -206,11 +239,11 @@ function aliasHits<T extends { aliases: CompiledAlias[] }>(text: string, targets
 }
 
 export function findActorMentions(text: string, book: Codebook): AliasHit<CodebookActor>[] {
-  return aliasHits(text, book.actors);
+  return aliasHits(text, book.actors, (actor) => actor.aliases);
 }
 
 export function findIssueMentions(text: string, book: Codebook): AliasHit<CodebookIssue>[] {
-  return aliasHits(text, book.issues);
+  return aliasHits(text, book.issues, (issue) => issue.aliases);
 }
 
 /**

@@ -8,12 +8,16 @@ import { type ExtractedTable, extractTable } from "./tables";
 
 export interface DocumentExtraction {
   tables: ExtractedTable[];
-  /** Every stance in document order: table cells and list clauses. */
+  /** Every stance in document order: table cells, list clauses and prose. */
   stances: ExtractedStance[];
   notes: IngestNote[];
 }
 
-/** Pure: a document's text → its source tables, stances and notes. */
+/**
+ * Pure: a document's text → its source tables, stances and notes. Stages run from the most to the
+ * least structured — tables, lists, then prose — and a later stage never reads a passage an
+ * earlier one has already turned into a stance, so no position is counted twice.
+ */
 export function extractDocument(document: SourceDocument, book: Codebook): DocumentExtraction {
   const normalized = normalizeBlocks(document.body, document.format === "txt" ? "txt" : "md");
   const parsed = parseMarkdown(normalized);

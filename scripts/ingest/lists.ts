@@ -13,6 +13,10 @@ const PREPOSITION =
 const TRAILING_CONNECTIVE = /[\s,;]+(?:and|while|whereas|but|as|y|e|mientras|pero|aunque)?\s*$/i;
 const WORD = /[\p{L}\p{N}]+/gu;
 
+type ListRule = "list:labelled" | "list:subject-split";
+/** A labelled bullet states issue and actor; splitting an unlabelled bullet at its subjects is a guess about its grammar. */
+const LIST_CONFIDENCE: Record<ListRule, number> = { "list:labelled": 0.95, "list:subject-split": 0.8 };
+
 export interface ListExtraction {
   stances: ExtractedStance[];
   notes: IngestNote[];
@@ -58,7 +62,7 @@ function labelled(item: ParsedListItem, label: string, book: Codebook, out: List
   }
   if (clauses.length > 0 && issue.kind === "other")
     out.notes.push({ line: item.lineStart, message: `bullet label "${label}" matches none of the codebook issues; stored as other issue "${issue.label}"` });
-  for (const clause of clauses) out.stances.push(stanceOf(item, clause, issue, evidence));
+  for (const clause of clauses) out.stances.push(stanceOf(item, clause, issue, evidence, "list:labelled"));
 }
 
 function unlabelled(item: ParsedListItem, book: Codebook, out: ListExtraction) {
@@ -75,7 +79,7 @@ function unlabelled(item: ParsedListItem, book: Codebook, out: ListExtraction) {
     const next = starts[i + 1] ?? text.length;
     const body = text.slice(0, next).replace(TRAILING_CONNECTIVE, "");
     const [start, end] = trimClause(text, starts[i] as number, body.length);
-    out.stances.push(stanceOf(item, { actor: hit.target.id, start, end }, issue, match.evidence));
+    out.stances.push(stanceOf(item, { actor: hit.target.id, start, end }, issue, match.evidence, "list:subject-split"));
   });
 }
 
@@ -84,8 +88,17 @@ function stanceOf(
   clause: { actor: ActorId; start: number; end: number },
   issue: IssueRef,
   evidence: string,
+  rule: ListRule,
 ): ExtractedStance {
-  return { actor: clause.actor, issue, issueEvidence: evidence, kind: "list", span: subSpan(item, clause.start, clause.end) };
+  return {
+    actor: clause.actor,
+    issue,
+    issueEvidence: evidence,
+    kind: "list",
+    span: subSpan(item, clause.start, clause.end),
+    rule,
+    confidence: LIST_CONFIDENCE[rule],
+  };
 }
 
 /**

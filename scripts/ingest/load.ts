@@ -70,6 +70,8 @@ export function loadDocument(
         slug: document.slug,
         path: document.path,
         format: document.format,
+        lang: document.lang,
+        langSource: document.langSource,
         title: document.metadata.title,
         outlet: document.metadata.outlet,
         published: document.metadata.published,
@@ -130,6 +132,11 @@ export function loadDocument(
           sourceTableId: stance.table ? (tableIds.get(stance.table.ordinal) ?? null) : null,
           tableRow: stance.table?.row ?? null,
           tableColumn: stance.table?.column ?? null,
+          rule: stance.rule,
+          confidence: stance.confidence,
+          holder: stance.holder ?? null,
+          attribution: stance.attribution ?? null,
+          attributionCue: stance.attributionCue ?? null,
         })
         .run();
     });

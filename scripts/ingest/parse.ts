@@ -23,9 +23,21 @@ export interface ParsedTable {
 
 export interface ParsedListItem extends SourceSpan {}
 
+/**
+ * The document's blocks in reading order, for the stages that need context: issue sections (a
+ * heading and what follows it) and prose (paragraphs, with the sentence before for pronouns).
+ * `heading` is a Markdown heading; a plain-text heading line arrives as a paragraph.
+ */
+export type ParsedBlock =
+  | { type: "heading"; depth: number; span: SourceSpan }
+  | { type: "paragraph"; span: SourceSpan; container: "root" | "blockquote" | "listItem" }
+  | { type: "listItem"; span: SourceSpan; depth: number }
+  | { type: "table"; table: ParsedTable };
+
 export interface ParsedDocument {
   tables: ParsedTable[];
   listItems: ParsedListItem[];
+  blocks: ParsedBlock[];
 }
 
 const processor = unified().use(remarkParse).use(remarkGfm);
@@ -65,19 +77,30 @@ export function parseMarkdown(normalized: NormalizedText): ParsedDocument {
     };
   };
 
-  const document: ParsedDocument = { tables: [], listItems: [] };
-  const walk = (nodes: Nodes[]) => {
+  const document: ParsedDocument = { tables: [], listItems: [], blocks: [] };
+  const walk = (nodes: Nodes[], container: "root" | "blockquote" | "listItem", listDepth: number) => {
     for (const node of nodes) {
-      if (node.type === "table") document.tables.push(tableOf(node));
-      else if (node.type === "list") {
+      if (node.type === "table") {
+        const table = tableOf(node);
+        document.tables.push(table);
+        document.blocks.push({ type: "table", table });
+      } else if (node.type === "heading") {
+        if (node.children.length) document.blocks.push({ type: "heading", depth: node.depth, span: span(node, node) });
+      } else if (node.type === "paragraph") {
+        document.blocks.push({ type: "paragraph", span: span(node, node), container });
+      } else if (node.type === "list") {
         for (const item of node.children) {
           const [lead, ...rest] = item.children;
-          if (lead?.type === "paragraph") document.listItems.push(span(lead, lead));
-          walk(rest);
+          if (lead?.type === "paragraph") {
+            const itemSpan = span(lead, lead);
+            document.listItems.push(itemSpan);
+            document.blocks.push({ type: "listItem", span: itemSpan, depth: listDepth + 1 });
+          }
+          walk(lead?.type === "paragraph" ? rest : item.children, "listItem", listDepth + 1);
         }
-      } else if (node.type === "blockquote") walk(node.children);
+      } else if (node.type === "blockquote") walk(node.children, "blockquote", listDepth);
     }
   };
-  walk(tree.children);
+  walk(tree.children, "root", 0);
   return document;
 }

@@ -9,6 +9,7 @@ import remarkStringify from "remark-stringify";
 import { unified } from "unified";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { detectLanguage, LANGUAGES, type Language } from "./language";
 
 export type DocumentFormat = "txt" | "md" | "html";
 
@@ -30,6 +31,9 @@ export interface SourceDocument {
   /** Text for the block stage: front matter blanked out (so line numbers stay those of the file). */
   body: string;
   metadata: DocumentMetadata;
+  /** The language its sentences are read in: front matter `lang`, else detected from the text. */
+  lang: Language;
+  langSource: "stated" | "detected";
 }
 
 export class DocumentError extends Error {
@@ -62,7 +66,9 @@ const metadataFields = {
   url: z.url({ message: "must be an absolute URL" }).nullable().optional(),
   note: z.string().nullable().optional(),
 };
-const frontMatterSchema = z.object(metadataFields).passthrough();
+const frontMatterSchema = z
+  .object({ ...metadataFields, lang: z.enum(LANGUAGES, { message: `must be one of ${LANGUAGES.join(", ")}` }).optional() })
+  .passthrough();
 export const sourcesFileSchema = z
   .object({ $comment: z.string().optional(), documents: z.record(z.string(), z.object(metadataFields).strict()) })
   .strict();
@@ -129,9 +135,9 @@ function decodeUtf8(file: string, bytes: Buffer): string {
 }
 
 /** Front matter (`---` … `---` at the top) as metadata; its lines become blank so numbering is kept. */
-function splitFrontMatter(file: string, text: string): { body: string; fields: DocumentMetadata | null } {
+function splitFrontMatter(file: string, text: string): { body: string; fields: DocumentMetadata | null; lang: Language | null } {
   const lines = text.split("\n");
-  if (lines[0]?.trim() !== "---") return { body: text, fields: null };
+  if (lines[0]?.trim() !== "---") return { body: text, fields: null, lang: null };
   const close = lines.findIndex((line, i) => i > 0 && line.trim() === "---");
   if (close < 0) throw new DocumentError(file, 1, "front matter opened with --- is never closed");
   let raw: unknown;
@@ -149,6 +155,7 @@ function splitFrontMatter(file: string, text: string): { body: string; fields: D
   return {
     body: [...lines.slice(0, close + 1).map(() => ""), ...lines.slice(close + 1)].join("\n"),
     fields: withDefaults(parsed.data),
+    lang: parsed.data.lang ?? null,
   };
 }
 
@@ -187,6 +194,13 @@ function htmlMetadata(tree: HastRoot): DocumentMetadata {
   return withDefaults(found);
 }
 
+/** The page's own <html lang>, when it is one of the languages Parallax reads. */
+function htmlLanguage(tree: HastRoot): Language | null {
+  const html = tree.children.find((node): node is Element => node.type === "element" && node.tagName === "html");
+  const value = html ? attribute(html, "lang")?.slice(0, 2).toLowerCase() : undefined;
+  return (LANGUAGES as readonly string[]).includes(value ?? "") ? (value as Language) : null;
+}
+
 const htmlToMarkdown = unified().use(rehypeParse).use(rehypeRemark).use(remarkGfm, { tablePipeAlign: false }).use(remarkStringify, { bullet: "-" });
 
 export function readDocument(file: string, sources: SourcesFile, root = process.cwd()): SourceDocument {
@@ -210,8 +224,29 @@ export function readDocument(file: string, sources: SourcesFile, root = process.
     const tree = unified().use(rehypeParse).parse(decoded) as HastRoot;
     const text = String(htmlToMarkdown.processSync(decoded));
     if (text.trim() === "") throw new DocumentError(file, null, "the page has no readable text");
-    return { path, slug, format, contentHash, text, body: text, metadata: listed ? withDefaults(listed) : htmlMetadata(tree) };
+    const lang = htmlLanguage(tree);
+    return {
+      path,
+      slug,
+      format,
+      contentHash,
+      text,
+      body: text,
+      metadata: listed ? withDefaults(listed) : htmlMetadata(tree),
+      lang: lang ?? detectLanguage(text),
+      langSource: lang ? "stated" : "detected",
+    };
   }
-  const { body, fields } = format === "md" ? splitFrontMatter(file, decoded) : { body: decoded, fields: null };
-  return { path, slug, format, contentHash, text: decoded, body, metadata: listed ? withDefaults(listed) : (fields ?? NO_METADATA) };
+  const { body, fields, lang } = format === "md" ? splitFrontMatter(file, decoded) : { body: decoded, fields: null, lang: null };
+  return {
+    path,
+    slug,
+    format,
+    contentHash,
+    text: decoded,
+    body,
+    metadata: listed ? withDefaults(listed) : (fields ?? NO_METADATA),
+    lang: lang ?? detectLanguage(body),
+    langSource: lang ? "stated" : "detected",
+  };
 }

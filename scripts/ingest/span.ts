@@ -38,3 +38,11 @@ export function trimClause(text: string, start: number, end: number): [number, n
   }
   return [s, e];
 }
+
+/** True when two spans of the same document share at least one character. */
+export function spansOverlap(a: SourceSpan, b: SourceSpan): boolean {
+  const before = (line: number, column: number, otherLine: number, otherColumn: number) =>
+    line < otherLine || (line === otherLine && column <= otherColumn);
+  // a ends at or before b starts, or b ends at or before a starts → no shared character.
+  return !(before(a.lineEnd, a.columnEnd, b.lineStart, b.columnStart) || before(b.lineEnd, b.columnEnd, a.lineStart, a.columnStart));
+}

@@ -1,3 +1,4 @@
+import type { Attribution } from "../../db/schema";
 import type { ActorId, Codebook } from "./codebook";
 import { matchIssue } from "./codebook";
 import type { SourceSpan } from "./parse";
@@ -16,6 +17,14 @@ export interface ExtractedStance {
   kind: "table" | "list" | "prose";
   span: SourceSpan;
   table?: { ordinal: number; row: number; column: number };
+  /** The named rule that found it ("table:issue-column", "list:labelled", "prose:quote-speaker-after", …). */
+  rule: string;
+  /** How sure that rule is, in [0, 1]. */
+  confidence: number;
+  /** Prose only: who holds the position as written, how it is attributed, and the verb or cue that made it a stance. */
+  holder?: string;
+  attribution?: Attribution;
+  attributionCue?: string;
 }
 
 export interface IngestNote {

@@ -6,6 +6,13 @@ import { issueForLabel, UNCLASSIFIED } from "./stance";
 
 export type TableLayout = "issue-column" | "issue-from-content" | "transposed" | "no-actors";
 
+/** A cell under an actor's column is unambiguous; a row whose issue is read from its cells less so. */
+const LAYOUT_CONFIDENCE: Record<Exclude<TableLayout, "no-actors">, number> = {
+  "issue-column": 1,
+  transposed: 1,
+  "issue-from-content": 0.9,
+};
+
 export interface ExtractedTable {
   ordinal: number;
   table: ParsedTable;
@@ -31,8 +38,12 @@ export function extractTable(table: ParsedTable, ordinal: number, book: Codebook
   const header = table.header.map((cell) => soleActor(cell.text, book));
   const actorColumns = header.flatMap((actor, column) => (actor ? [{ actor, column }] : []));
   const base = { ordinal, table, notes: [] as IngestNote[], stances: [] as ExtractedStance[] };
+  // Set once the table's layout is known, before any stance is read from it.
+  let layout: Exclude<TableLayout, "no-actors"> = "issue-column";
   const stance = (actor: ActorId, issue: IssueRef, evidence: string, cell: SourceSpan, row: number, column: number) =>
     base.stances.push({
+      rule: `table:${layout}`,
+      confidence: LAYOUT_CONFIDENCE[layout],
       actor,
       issue,
       issueEvidence: evidence,
@@ -49,6 +60,7 @@ export function extractTable(table: ParsedTable, ordinal: number, book: Codebook
     const rowActors = table.rows.map((row) => (row[0] ? soleActor(row[0].text, book) : null));
     const issueColumns = table.header.slice(1).filter((cell) => matchIssue(cell.text, book)).length;
     if (issueColumns > 0 && rowActors.some((actor) => actor)) {
+      layout = "transposed";
       table.rows.forEach((row, r) => {
         const actor = rowActors[r];
         if (!actor) {
@@ -63,7 +75,7 @@ export function extractTable(table: ParsedTable, ordinal: number, book: Codebook
           stance(actor, issue, evidence, cell, r, c + 1);
         });
       });
-      return { ...base, layout: "transposed", note: "actors in the first column, issues in the header" };
+      return { ...base, layout, note: "actors in the first column, issues in the header" };
     }
     const note = `no column header names the United States or Colombia (${headerText(table)}); stored without stances`;
     base.notes.push({ line: table.lineStart, message: `table ${ordinal}: ${note}` });
@@ -81,6 +93,7 @@ export function extractTable(table: ParsedTable, ordinal: number, book: Codebook
       });
   }
 
+  layout = issueColumn === undefined ? "issue-from-content" : "issue-column";
   table.rows.forEach((row, r) => {
     const line = table.rowLines[r] ?? null;
     let resolved: { issue: IssueRef; evidence: string };
@@ -110,7 +123,7 @@ export function extractTable(table: ParsedTable, ordinal: number, book: Codebook
   });
   return {
     ...base,
-    layout: issueColumn === undefined ? "issue-from-content" : "issue-column",
-    note: issueColumn === undefined ? "no issue column: each row's issue is read from its cells" : null,
+    layout,
+    note: layout === "issue-from-content" ? "no issue column: each row's issue is read from its cells" : null,
   };
 }

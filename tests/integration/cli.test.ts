@@ -76,7 +76,7 @@ describe("npm run export -- stances", () => {
     const { code, stdout } = run("scripts/export.ts", ["stances", "--db", db]);
     expect(code).toBe(0);
     expect(stdout.split("\r\n")[0]).toBe(
-      "issue,issue_label,actor,actor_label,stance,kind,position,position_cues,position_source,document,document_title,published,line_start,line_end,source_table",
+      "issue,issue_label,actor,actor_label,stance,kind,position,position_cues,position_source,document,document_title,published,line_start,line_end,source_table,confidence,rule,holder,attribution,attribution_cue",
     );
     const rows = parse(stdout, { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(26);
@@ -96,6 +96,11 @@ describe("npm run export -- stances", () => {
       line_start: "27",
       line_end: "27",
       source_table: "2",
+      confidence: "1",
+      rule: "table:issue-column",
+      holder: "",
+      attribution: "",
+      attribution_cue: "",
     });
   });
 

@@ -15,7 +15,7 @@ import {
   STANCE_WEB_COLUMNS,
   stanceExportRows,
 } from "@/db/export";
-import { type ActorId, FilterError, type StanceFilter, type StanceKind, validateStanceFilter } from "@/db/filters";
+import { type ActorId, EVIDENCE, type Evidence, FilterError, type StanceFilter, type StanceKind, validateStanceFilter } from "@/db/filters";
 
 /** One error vocabulary for downloads: a status, the parameter at fault, and a message for people. */
 export class DownloadError extends Error {
@@ -29,7 +29,7 @@ export class DownloadError extends Error {
   }
 }
 
-type FilterName = "issue" | "actor" | "document" | "kind";
+type FilterName = "issue" | "actor" | "document" | "kind" | "evidence";
 
 interface Dataset {
   columns: readonly string[];
@@ -38,10 +38,14 @@ interface Dataset {
 }
 
 export const DATASETS: Record<string, Dataset> = {
-  stances: { columns: STANCE_WEB_COLUMNS, filters: ["issue", "actor", "document", "kind"], rows: stanceExportRows },
-  issues: { columns: ISSUE_COLUMNS, filters: ["issue", "actor", "document", "kind"], rows: issueExportRows },
+  stances: { columns: STANCE_WEB_COLUMNS, filters: ["issue", "actor", "document", "kind", "evidence"], rows: stanceExportRows },
+  issues: { columns: ISSUE_COLUMNS, filters: ["issue", "actor", "document", "kind", "evidence"], rows: issueExportRows },
   documents: { columns: DOCUMENT_COLUMNS, filters: [], rows: (db) => documentExportRows(db) },
-  "document-positions": { columns: DOCUMENT_POSITION_COLUMNS, filters: ["issue", "document", "kind"], rows: documentPositionExportRows },
+  "document-positions": {
+    columns: DOCUMENT_POSITION_COLUMNS,
+    filters: ["issue", "document", "kind", "evidence"],
+    rows: documentPositionExportRows,
+  },
 };
 
 const OPTIONS = ["header", "bom", "cite"] as const;
@@ -67,17 +71,27 @@ function parseFilter(params: URLSearchParams, allowed: FilterName[], dataset: st
       throw new DownloadError(400, `"${key}" is not a filter of ${dataset}${allowed.length ? `; use ${allowed.join(", ")}` : ""}`, key);
   }
   const list = (key: FilterName) => (params.getAll(key).length ? params.getAll(key) : undefined);
+  const evidence = params.getAll("evidence");
+  if (evidence.length > 1) throw new DownloadError(400, `give "evidence" once: ${EVIDENCE.join(" or ")}`, "evidence");
   return {
     issues: list("issue"),
     actors: list("actor") as ActorId[] | undefined,
     documents: list("document"),
     kinds: list("kind") as StanceKind[] | undefined,
+    evidence: evidence[0] as Evidence | undefined,
   };
 }
 
 /** parallax-stances-drug-policy-2026-11-21.csv: the dataset, then every filter value, then the date. */
 export function downloadFileName(dataset: string, filter: StanceFilter, format: string, now: Date): string {
-  const parts = [dataset, ...(filter.issues ?? []), ...(filter.actors ?? []), ...(filter.documents ?? []), ...(filter.kinds ?? [])];
+  const parts = [
+    dataset,
+    ...(filter.issues ?? []),
+    ...(filter.actors ?? []),
+    ...(filter.documents ?? []),
+    ...(filter.kinds ?? []),
+    ...(filter.evidence === "structured" ? ["structured"] : []),
+  ];
   const safe = parts.join("-").replace(/[^A-Za-z0-9_-]+/g, "_");
   return `parallax-${safe}-${now.toISOString().slice(0, 10)}.${format}`;
 }
