@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { findWholeWord, fold, foldKeepCase } from "./fold";
-import { type CompiledAxis, type CompiledNegation, compileNegation, compileTerm } from "./score";
+import { type CompiledAxis, type CompiledNegation, type CompiledTerm, compileNegation, compileTerm } from "./score";
 
 const aliasSchema = z.union([
   z.string().trim().min(1, "an alias must not be empty"),
@@ -17,7 +17,9 @@ const actorSchema = z
     label: z.string().min(1),
     labelEs: z.string().min(1),
     aliases: z.array(aliasSchema).min(1, "needs at least one alias"),
-    /** Prose: who can hold the actor's positions (leaders, officials, institutions, "Washington" as government). */
+    /** Prose: people who speak for the government (leaders, ministers, officials by name). */
+    people: z.array(aliasSchema).default([]),
+    /** Prose: institutions and names that stand for the government ("the State Department", "la Cancillería", "Washington"). */
     holders: z.array(aliasSchema).default([]),
     /** Prose: words that make a role noun the actor's ("Colombian" + "officials", "ministro" + "colombiano"). */
     demonyms: z.array(aliasSchema).default([]),
@@ -40,8 +42,8 @@ const issueSchema = z
     labelEs: z.string().min(1),
     description: z.string().min(1),
     aliases: z.array(aliasSchema).min(1, "needs at least one alias"),
-    /** Prose: words that put a sentence on this issue besides its aliases ("deported", "coca crops", "Delcy Rodríguez"). */
-    topics: z.array(aliasSchema).default([]),
+    /** Prose: words that put a sentence on this issue besides its aliases ("deport*", "coca crops", "Delcy Rodríguez"), matched like cues. */
+    topics: z.array(cueSchema).default([]),
     axis: z.object({ negative: poleSchema, positive: poleSchema }).strict(),
   })
   .strict();
@@ -51,7 +53,7 @@ const otherIssueSchema = z
   .object({
     label: z.string().min(1),
     labelEs: z.string().min(1),
-    aliases: z.array(aliasSchema).min(1, "needs at least one alias"),
+    topics: z.array(cueSchema).min(1, "needs at least one topic term"),
   })
   .strict();
 
@@ -105,6 +107,7 @@ export interface CodebookActor {
   label: string;
   labelEs: string;
   aliases: CompiledAlias[];
+  people: CompiledAlias[];
   holders: CompiledAlias[];
   demonyms: CompiledAlias[];
 }
@@ -121,7 +124,7 @@ export interface CodebookIssue {
   labelEs: string;
   description: string;
   aliases: CompiledAlias[];
-  topics: CompiledAlias[];
+  topics: CompiledTerm[];
   axis: { negative: AxisPole; positive: AxisPole };
   compiledAxis: CompiledAxis;
 }
@@ -129,7 +132,7 @@ export interface CodebookIssue {
 export interface CodebookOtherIssue {
   label: string;
   labelEs: string;
-  aliases: CompiledAlias[];
+  topics: CompiledTerm[];
 }
 
 export interface Codebook {
@@ -141,7 +144,7 @@ export interface Codebook {
   negation: CompiledNegation;
 }
 
-function compileAlias(alias: z.infer<typeof aliasSchema>): CompiledAlias {
+export function compileAlias(alias: z.infer<typeof aliasSchema>): CompiledAlias {
   const text = typeof alias === "string" ? alias : alias.text;
   const matchCase = typeof alias === "string" ? false : alias.matchCase;
   return { text, matchCase, folded: matchCase ? foldKeepCase(text) : fold(text) };
@@ -176,14 +179,15 @@ export function parseCodebook(raw: unknown, file = "codebook.json"): Codebook {
       .map((a) => ({
         ...a,
         aliases: a.aliases.map(compileAlias),
+        people: a.people.map(compileAlias),
         holders: a.holders.map(compileAlias),
         demonyms: a.demonyms.map(compileAlias),
       })),
-    otherIssues: book.otherIssues.map((o) => ({ ...o, aliases: o.aliases.map(compileAlias) })),
+    otherIssues: book.otherIssues.map((o) => ({ ...o, topics: o.topics.map((term) => compileTerm(term)) })),
     issues: book.issues.map((i) => ({
       ...i,
       aliases: i.aliases.map(compileAlias),
-      topics: i.topics.map(compileAlias),
+      topics: i.topics.map((term) => compileTerm(term)),
       compiledAxis: {
         negative: i.axis.negative.cues.map((cue) => compileTerm(cue)),
         positive: i.axis.positive.cues.map((cue) => compileTerm(cue)),

@@ -2,6 +2,7 @@ import { normalizeBlocks } from "./blocks";
 import type { Codebook } from "./codebook";
 import { extractListItem } from "./lists";
 import { parseMarkdown } from "./parse";
+import { extractProse } from "./prose";
 import type { SourceDocument } from "./read";
 import type { ExtractedStance, IngestNote } from "./stance";
 import { type ExtractedTable, extractTable } from "./tables";
@@ -23,13 +24,15 @@ export function extractDocument(document: SourceDocument, book: Codebook): Docum
   const parsed = parseMarkdown(normalized);
   const tables = parsed.tables.map((table, i) => extractTable(table, i + 1, book));
   const lists = parsed.listItems.map((item) => extractListItem(item, book));
-  const stances = [...tables.flatMap((t) => t.stances), ...lists.flatMap((l) => l.stances)].sort(
+  const structured = [...tables.flatMap((t) => t.stances), ...lists.flatMap((l) => l.stances)];
+  const prose = extractProse(parsed.blocks, book, document.lang, structured.map((s) => s.span));
+  const stances = [...structured, ...prose.stances].sort(
     (a, b) =>
       a.span.lineStart - b.span.lineStart ||
       a.span.columnStart - b.span.columnStart ||
       (a.table?.column ?? 0) - (b.table?.column ?? 0),
   );
-  const notes = [...tables.flatMap((t) => t.notes), ...lists.flatMap((l) => l.notes)].sort(
+  const notes = [...tables.flatMap((t) => t.notes), ...lists.flatMap((l) => l.notes), ...prose.notes].sort(
     (a, b) => (a.line ?? 0) - (b.line ?? 0),
   );
   return { tables, stances, notes };

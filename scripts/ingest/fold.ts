@@ -8,12 +8,12 @@ const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/;
 const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]/;
 const SPACES = /[\u00A0\u2007\u202F\u2009\u200A\u2002\u2003]/;
 
-function foldUnit(unit: string): string {
+function foldUnit(unit: string, keepAccents = false): string {
   if (SINGLE_QUOTES.test(unit)) return "'";
   if (DOUBLE_QUOTES.test(unit)) return '"';
   if (DASHES.test(unit)) return "-";
   if (SPACES.test(unit)) return " ";
-  const base = unit.normalize("NFD")[0] ?? unit;
+  const base = keepAccents ? unit : (unit.normalize("NFD")[0] ?? unit);
   const lower = base.toLowerCase();
   return lower.length === 1 ? lower : base;
 }
@@ -21,6 +21,13 @@ function foldUnit(unit: string): string {
 export function fold(text: string): string {
   let out = "";
   for (let i = 0; i < text.length; i++) out += foldUnit(text[i] as string);
+  return out;
+}
+
+/** Same length as `fold`, but keeps accents: Spanish verb forms differ from nouns by their accent ("anunció", "anuncio"). */
+export function foldKeepAccents(text: string): string {
+  let out = "";
+  for (let i = 0; i < text.length; i++) out += foldUnit(text[i] as string, true);
   return out;
 }
 

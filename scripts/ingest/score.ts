@@ -25,7 +25,7 @@ export interface StanceScore {
   cues: CueHit[];
 }
 
-interface CompiledTerm {
+export interface CompiledTerm {
   term: string;
   pattern: RegExp;
 }

@@ -1,0 +1,108 @@
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { loadCodebook } from "./ingest/codebook";
+import { extractDocument } from "./ingest/extract";
+import { loadSources, readDocument } from "./ingest/read";
+import { scoreStance } from "./ingest/score";
+import { GoldError, loadGold, locate } from "./eval/gold";
+import { type DocumentResult, type EvalDocument, emptyTally, ratio, scoreDocument, type Tally } from "./eval/metrics";
+
+const USAGE = `Usage: npm run eval -- [--gold FOLDER] [--codebook FILE] [--details] [--show-heldout] [--json]
+
+Scores stance extraction against hand-labelled gold files (tests/fixtures/gold/*.json):
+recall, precision, misfiled stances and direction agreement, overall and per kind, language,
+split, issue group and rule. --details lists every missed and every wrong stance of the
+development documents (--show-heldout adds the held-out ones).`;
+
+function main(): number {
+  const { values } = parseArgs({
+    options: {
+      gold: { type: "string", default: "tests/fixtures/gold" },
+      codebook: { type: "string", default: "seeds/codebook.json" },
+      details: { type: "boolean", default: false },
+      json: { type: "boolean", default: false },
+      "show-heldout": { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const book = loadCodebook(values.codebook);
+  const sources = loadSources("seeds/sources.json");
+  const axes = new Map(book.issues.map((issue) => [issue.slug, issue.compiledAxis]));
+  const tallies = new Map<string, Tally>();
+  const count = (keys: string[], update: (t: Tally) => void) => {
+    for (const key of keys) {
+      const tally = tallies.get(key) ?? emptyTally();
+      update(tally);
+      tallies.set(key, tally);
+    }
+  };
+  const details: { name: string; split: string; result: DocumentResult }[] = [];
+  for (const gold of loadGold(values.gold)) {
+    const lines = readFileSync(gold.document, "utf8").split(/\r\n|\r|\n/);
+    const document = readDocument(gold.document, sources);
+    const extraction = extractDocument(document, book);
+    const doc: EvalDocument = {
+      name: gold.document,
+      lang: gold.lang,
+      split: gold.split,
+      gold: gold.stances.map((g) => ({ ...g, span: locate(gold.file, lines, g.line, g.phrase) })),
+      negatives: gold.negatives.map((n) => ({ ...n, span: locate(gold.file, lines, n.line, n.phrase) })),
+      stances: extraction.stances.map((s) => {
+        const axis = axes.get(s.issue.slug);
+        return {
+          actor: s.actor,
+          issue: s.issue.slug,
+          issueKind: s.issue.kind,
+          kind: s.kind,
+          rule: s.rule,
+          confidence: s.confidence,
+          lineStart: s.span.lineStart,
+          lineEnd: s.span.lineEnd,
+          columnStart: s.span.columnStart,
+          columnEnd: s.span.columnEnd,
+          position: axis ? scoreStance(s.span.text, axis, book.negation).score : null,
+          text: s.span.text,
+        };
+      }),
+    };
+    details.push({ name: gold.document, split: gold.split, result: scoreDocument(doc, count) });
+  }
+  const rows = [...tallies.entries()].sort(([a], [b]) => (a === "all" ? -1 : b === "all" ? 1 : a.localeCompare(b)));
+  if (values.json) {
+    console.log(JSON.stringify(Object.fromEntries(rows.map(([key, t]) => [key, { ...t, ...summary(t) }])), null, 2));
+    return 0;
+  }
+  const pct = (value: number | null) => (value === null ? "   —" : value.toFixed(2).padStart(4));
+  console.log(`${"group".padEnd(34)} gold found  recall  extr correct  prec  mis-actor mis-issue  neg  dir`);
+  for (const [key, t] of rows) {
+    const s = summary(t);
+    console.log(
+      `${key.padEnd(34)} ${String(t.gold).padStart(4)} ${String(t.found).padStart(5)}  ${pct(s.recall)}  ${String(t.extracted).padStart(4)} ${String(t.correct).padStart(7)}  ${pct(s.precision)}  ${String(t.misfiledActor).padStart(9)} ${String(t.misfiledIssue).padStart(9)} ${String(t.negativeHits).padStart(4)}  ${pct(s.direction)}`,
+    );
+  }
+  if (values.details) {
+    // The held-out documents are for measuring, not for tuning rules: their details stay hidden unless asked for.
+    for (const { name, result } of details.filter((d) => d.split === "dev" || values["show-heldout"])) {
+      console.log(`\n== ${name}`);
+      for (const g of result.missed) console.log(`  MISS  ${g.line}\t${g.actor} ${g.issue}\t(${g.reason})\t${g.phrase}`);
+      for (const s of result.wrong)
+        console.log(`  WRONG ${s.lineStart}\t${s.actor} ${s.issue}\t(${s.reason}${s.note ? `: ${s.note}` : ""})\t${s.rule}\t${s.text.slice(0, 140)}`);
+    }
+  }
+  return 0;
+}
+
+function summary(t: Tally) {
+  return { recall: ratio(t.found, t.gold), precision: ratio(t.correct, t.extracted), direction: ratio(t.directionAgreed, t.directionCompared) };
+}
+
+try {
+  process.exitCode = main();
+} catch (err) {
+  console.error(err instanceof GoldError ? `eval: ${err.message}` : err);
+  process.exitCode = 1;
+}

@@ -1,0 +1,264 @@
+import type { Codebook } from "../codebook";
+import type { Language } from "../language";
+import type { ParsedBlock, SourceSpan } from "../parse";
+import { spansOverlap, subSpan, trimClause } from "../span";
+import type { ExtractedStance, IngestNote } from "../stance";
+import { Discourse } from "./discourse";
+import { type Frame, type FrameContext, findFrames, type ProseRule, type Range } from "./frames";
+import { type Holder, holderMarkers, NameRegistry, readChunk } from "./holders";
+import { ROLE_NOUNS } from "./lexicon";
+import { dominantIssue, type IssueHit, issueHits, splitByIssue } from "./issues";
+import { type Passage, toPassage } from "./passage";
+import { findQuotes, splitSentences } from "./sentences";
+import { findVerbs } from "./verbs-match";
+
+/** How sure each rule is before adjustments (README § Prose evidence: confidence). */
+export const RULE_CONFIDENCE: Record<ProseRule, number> = {
+  "prose:quote-speaker-after": 0.9,
+  "prose:quote-speaker-before": 0.9,
+  "prose:speaker-label": 0.85,
+  "prose:reported-speech": 0.85,
+  "prose:reported-speaker-after": 0.85,
+  "prose:stance-verb": 0.85,
+  "prose:according-to": 0.8,
+  "prose:action": 0.8,
+  "prose:quote-continued": 0.7,
+};
+
+/** The confidence rule: the rule's base, less what had to be inferred. */
+export function proseConfidence(rule: ProseRule, inferred: { holderFromContext: boolean; issueFromContext: boolean; twoIssues: boolean }): number {
+  let confidence = RULE_CONFIDENCE[rule];
+  if (inferred.holderFromContext) confidence -= 0.1;
+  if (inferred.issueFromContext) confidence -= 0.15;
+  if (inferred.twoIssues) confidence -= 0.1;
+  return Math.round(Math.min(0.95, Math.max(0.3, confidence)) * 100) / 100;
+}
+
+export interface ProseExtraction {
+  stances: ExtractedStance[];
+  notes: IngestNote[];
+}
+
+const SPEAKER_LABEL = /^\s*(?:\*\*|__)?\s*([\p{L}][\p{L}\s.’'-]{0,40}?)\s*(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:|:)\s+/u;
+
+interface Candidate {
+  frame: Frame;
+  holder: Holder;
+  parts: { range: Range; hit: IssueHit; fromContext: boolean; twoIssues: boolean }[];
+}
+
+/**
+ * Stances in a document's prose: every paragraph (and list item no earlier stage read) is split
+ * into sentences, each sentence's attribution frames are found (quotes, reported speech, stance
+ * verbs, actions), their holders resolved (pronouns and descriptions to the person named before),
+ * and the words each frame attributes are put on an issue. Only the two governments' frames that
+ * name an issue become stances; spans that tables, lists or sections already claimed are skipped.
+ */
+export function extractProse(blocks: ParsedBlock[], book: Codebook, lang: Language, claimed: SourceSpan[]): ProseExtraction {
+  const out: ProseExtraction = { stances: [], notes: [] };
+  const registry = new NameRegistry();
+  const ctx: FrameContext = { markers: holderMarkers(book), registry, lang };
+  const discourse = new Discourse();
+  for (const block of blocks) {
+    if (block.type === "heading") discourse.resetTopic();
+    if (block.type !== "paragraph" && block.type !== "listItem") continue;
+    discourse.nextParagraph();
+    const stances = readParagraph(block.span, book, lang, ctx, discourse);
+    for (const stance of stances) {
+      if (claimed.some((c) => spansOverlap(c, stance.span))) continue;
+      if (out.stances.some((s) => s.actor === stance.actor && s.issue.slug === stance.issue.slug && spansOverlap(s.span, stance.span))) continue;
+      out.stances.push(stance);
+    }
+  }
+  return out;
+}
+
+function readParagraph(span: SourceSpan, book: Codebook, lang: Language, ctx: FrameContext, discourse: Discourse): ExtractedStance[] {
+  const p = toPassage(span.text);
+  const quotes = findQuotes(p.plain);
+  const stances: ExtractedStance[] = [];
+  const emit = (candidate: Candidate) => {
+    for (const part of candidate.parts) {
+      const [start, end] = trimClause(p.text, part.range.start, part.range.end);
+      if (end - start < 3) continue;
+      stances.push({
+        actor: candidate.holder.actor as "us" | "co",
+        issue: part.hit.issue,
+        issueEvidence: part.hit.evidence,
+        kind: "prose",
+        span: subSpan(span, start, end),
+        // The rule says when the issue came from the sentences around the stance, not its own words.
+        rule: part.fromContext ? `${candidate.frame.rule}+context` : candidate.frame.rule,
+        confidence: proseConfidence(candidate.frame.rule, {
+          holderFromContext: candidate.holder.via !== "named",
+          issueFromContext: part.fromContext,
+          twoIssues: part.twoIssues,
+        }),
+        holder: candidate.holder.text,
+        attribution: candidate.frame.attribution,
+        attributionCue: p.text.slice(candidate.frame.cue.start, candidate.frame.cue.end),
+      });
+    }
+  };
+
+  let bodyStart = 0;
+  const label = SPEAKER_LABEL.exec(p.plain);
+  if (label) {
+    const name = label[1] as string;
+    const nameStart = p.plain.indexOf(name);
+    const reading = readChunk(p, nameStart, nameStart + name.length, ctx.markers, ctx.registry);
+    const holder = reading.kind === "holder" ? reading.holder : reading.kind === "pending" ? discourse.resolve(reading.pending) : null;
+    if (holder) {
+      discourse.mention(holder);
+      bodyStart = label[0].length;
+      if (holder.actor) {
+        const frame: Frame = {
+          rule: "prose:speaker-label",
+          attribution: "quote",
+          verbClass: "speech",
+          cue: { start: nameStart, end: nameStart + name.length },
+          subject: { kind: "holder", holder },
+          content: { start: bodyStart, end: p.text.length },
+          span: { start: bodyStart, end: p.text.length },
+          hedged: false,
+          conditional: false,
+          aboutPerson: false,
+        };
+        emit({ frame, holder, parts: quoteParts(p, frame.content, lang, book, discourse.currentTopic()) });
+        discourse.endSentence(topicOf(p, frame.content, book));
+        return stances;
+      }
+    }
+  }
+
+  for (const sentence of splitSentences(p.plain, lang, quotes).filter((s) => s.end > bodyStart)) {
+    const sentenceSubject = noteSubject(p, sentence, ctx, discourse);
+    const frames = findFrames(p, sentence, quotes, ctx);
+    const lead = { start: sentence.start, end: Math.min(sentence.end, ...frames.map((f) => Math.min(f.span.start, f.cue.start))) };
+    let previous: { holder: Holder; issue: IssueHit | null } | null = null;
+    if (frames.length === 0) {
+      const quote = quotes.find((q) => q.open >= sentence.start && q.open <= sentence.start + 1);
+      if (quote && discourse.quoteSpeaker?.actor) {
+        const frame: Frame = {
+          rule: "prose:quote-continued",
+          attribution: "quote",
+          verbClass: "speech",
+          cue: { start: quote.open, end: quote.open + 1 },
+          subject: { kind: "holder", holder: discourse.quoteSpeaker },
+          content: { start: quote.open + 1, end: quote.close },
+          span: { start: quote.open + 1, end: quote.close },
+          hedged: false,
+          conditional: false,
+          aboutPerson: false,
+        };
+        const holder = { ...discourse.quoteSpeaker, via: "pronoun" as const };
+        emit({ frame, holder, parts: quoteParts(p, frame.content, lang, book, discourse.currentTopic()) });
+      }
+      discourse.endSentence(topicOf(p, sentence, book));
+      continue;
+    }
+    for (const frame of frames) {
+      const holder = resolveHolder(frame, previous?.holder ?? sentenceSubject, discourse);
+      if (!holder) continue;
+      discourse.mention(holder, frame.verbClass === "speech");
+      if (frame.attribution === "quote") discourse.quoteSpeaker = holder;
+      if (!holder.actor || frame.hedged || frame.conditional || frame.aboutPerson) {
+        previous = { holder, issue: null };
+        continue;
+      }
+      const parts: Candidate["parts"] =
+        frame.attribution === "quote"
+          ? quoteParts(p, frame.content, lang, book, discourse.currentTopic())
+          : clauseParts(p, frame, lead, previous?.issue ?? discourse.currentTopic(), book);
+      emit({ frame, holder, parts });
+      previous = { holder, issue: parts[parts.length - 1]?.hit ?? null };
+    }
+    discourse.endSentence(topicOf(p, sentence, book));
+  }
+  return stances;
+}
+
+function resolveHolder(frame: Frame, previous: Holder | null, discourse: Discourse): Holder | null {
+  const subject = frame.subject;
+  if (subject.kind === "holder") return subject.holder;
+  if (subject.kind === "pending") return discourse.resolve(subject.pending, frame.verbClass === "speech");
+  if (subject.kind === "inherit") return previous ? { ...previous, via: previous.via === "named" ? "pronoun" : previous.via } : null;
+  if (subject.kind === "zero") return discourse.resolve({ text: "", start: subject.at, end: subject.at, via: "zero", government: false });
+  return null;
+}
+
+/**
+ * A sentence with no attribution still moves the discourse: the person its opening noun phrase
+ * names ("In 2022, Petro became …") is who a later "he" points to.
+ */
+function noteSubject(p: Passage, sentence: { start: number; end: number }, ctx: FrameContext, discourse: Discourse): Holder | null {
+  let from = sentence.start;
+  // A sentence that opens with a quotation has its speaker, if any, after it.
+  if (/^[“”"«‘]/.test(p.plain.slice(from, from + 1))) return null;
+  const intro = /^[^,;:“”"]{1,60},\s+/.exec(p.plain.slice(from, sentence.end));
+  if (intro && intro[0].split(/\s+/).length <= 9) from += intro[0].length;
+  let end = from;
+  const verbs = findVerbs(p, from, sentence.end);
+  for (const m of p.plain.slice(from, sentence.end).matchAll(/[\p{L}\p{N}]+(?:[’'.-][\p{L}\p{N}]+)*/gu)) {
+    const gap = p.plain.slice(end, from + m.index);
+    if (end > from && /[,;:“”"()]/.test(gap)) break;
+    if (verbs.some((v) => v.start === from + m.index)) break;
+    const word = m[0];
+    const opensPhrase = /^\p{Lu}/u.test(word) || /^(?:the|a|an|el|la|los|las|of|de|del)$/i.test(word) || ROLE_NOUNS.has(word.toLowerCase());
+    if (!opensPhrase) break;
+    end = from + m.index + word.length;
+  }
+  if (end === from) return null;
+  const reading = readChunk(p, from, end, ctx.markers, ctx.registry);
+  const holder = reading.kind === "holder" ? reading.holder : reading.kind === "pending" ? discourse.resolve(reading.pending) : null;
+  if (holder && reading.kind === "holder" && holder.person) discourse.mention(holder);
+  return holder;
+}
+
+/**
+ * The parts of a reported clause or action, each on one issue: its own words first; failing
+ * them, the words that open the sentence before the holder ("In an apparent reference to the
+ * strikes on drug boats, he added …"), or the issue of the clause it is coordinated with.
+ */
+function clauseParts(p: Passage, frame: Frame, lead: Range, previousIssue: IssueHit | null, book: Codebook): Candidate["parts"] {
+  // An action or stance verb can name the issue itself ("deported", "descertificó"); a speech verb never does.
+  const from = frame.verbClass === "speech" || frame.verbClass === "according" ? frame.content.start : Math.min(frame.cue.start, frame.content.start);
+  const own = issueHits(p, from, frame.content.end, book);
+  if (own.length) {
+    return splitByIssue(p, frame.span.start, frame.span.end, own).flatMap((part) => {
+      const choice = dominantIssue(part.hits.length ? part.hits : own);
+      return choice ? [{ range: { start: part.start, end: part.end }, hit: choice.hit, fromContext: false, twoIssues: choice.ambiguous }] : [];
+    });
+  }
+  const context = dominantIssue(issueHits(p, lead.start, lead.end, book))?.hit ?? previousIssue;
+  // The issue the text was on a sentence or three ago, or the one of the clause this one is coordinated with.
+  return context ? [{ range: frame.span, hit: context, fromContext: true, twoIssues: false }] : [];
+}
+
+/**
+ * A quotation, read sentence by sentence: consecutive sentences on the same issue make one stance;
+ * a sentence that names no issue joins the stance before it; a quote that names none is no stance.
+ */
+function quoteParts(p: Passage, content: Range, lang: Language, book: Codebook, topic: IssueHit | null): Candidate["parts"] {
+  const parts: Candidate["parts"] = [];
+  const inner = p.plain.slice(content.start, content.end);
+  for (const s of splitSentences(inner, lang, [])) {
+    const range = { start: content.start + s.start, end: content.start + s.end };
+    const choice = dominantIssue(issueHits(p, range.start, range.end, book));
+    const last = parts[parts.length - 1];
+    if (!choice) {
+      if (last) last.range.end = range.end;
+      continue;
+    }
+    if (last && last.hit.issue.slug === choice.hit.issue.slug && last.range.end >= range.start - 2) last.range.end = range.end;
+    else parts.push({ range, hit: choice.hit, fromContext: false, twoIssues: choice.ambiguous });
+  }
+  if (parts.length === 0 && topic) parts.push({ range: { ...content }, hit: topic, fromContext: true, twoIssues: false });
+  return parts;
+}
+
+/** The codebook issue a stretch of text is clearly about (one issue named most), for the discourse topic. */
+function topicOf(p: Passage, range: Range, book: Codebook): IssueHit | null {
+  const choice = dominantIssue(issueHits(p, range.start, range.end, book).filter((h) => h.issue.kind === "codebook"));
+  return choice && !choice.ambiguous ? choice.hit : null;
+}

@@ -1,0 +1,91 @@
+import { aliasHits, type Codebook } from "../codebook";
+import { matchCopy } from "../score";
+import { type IssueRef, slugify } from "../stance";
+import type { Passage } from "./passage";
+
+/** A word of the text that puts it on an issue: a codebook issue's alias or topic, or an "other" issue's topic. */
+export interface IssueHit {
+  issue: IssueRef;
+  start: number;
+  end: number;
+  /** The words as written. */
+  evidence: string;
+}
+
+/**
+ * Issue words in [start, end) of a passage. Where two overlap the longer wins, across codebook and
+ * other issues alike, so "sanctions on him" (a person) is not read as "sanctions" (Venezuela).
+ */
+export function issueHits(p: Passage, start: number, end: number, book: Codebook): IssueHit[] {
+  const slice = p.plain.slice(start, end);
+  const copy = matchCopy(slice);
+  const hits: IssueHit[] = [];
+  const push = (issue: IssueRef, s: number, e: number) => hits.push({ issue, start: start + s, end: start + e, evidence: slice.slice(s, e) });
+  for (const hit of aliasHits(slice, book.issues, (issue) => issue.aliases))
+    push({ slug: hit.target.slug, label: hit.target.label, kind: "codebook" }, hit.start, hit.end);
+  for (const issue of book.issues)
+    for (const term of issue.topics)
+      for (const m of copy.matchAll(term.pattern)) push({ slug: issue.slug, label: issue.label, kind: "codebook" }, m.index, m.index + m[0].length);
+  for (const other of book.otherIssues)
+    for (const term of other.topics)
+      for (const m of copy.matchAll(term.pattern)) push({ slug: `other-${slugify(other.label)}`, label: other.label, kind: "other" }, m.index, m.index + m[0].length);
+  const kept: IssueHit[] = [];
+  for (const hit of [...hits].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
+    if (!kept.some((k) => hit.start < k.end && k.start < hit.end)) kept.push(hit);
+  }
+  // Words of one issue side by side are one mention ("drug trafficker", "coca crops"), not two.
+  const merged: IssueHit[] = [];
+  for (const hit of kept.sort((a, b) => a.start - b.start)) {
+    const last = merged[merged.length - 1];
+    if (last && last.issue.slug === hit.issue.slug && /^[\s-]*$/.test(p.plain.slice(last.end, hit.start))) {
+      merged[merged.length - 1] = { ...last, end: hit.end, evidence: p.text.slice(last.start, hit.end) };
+    } else merged.push(hit);
+  }
+  return merged;
+}
+
+/**
+ * The issue of a stretch of text: the codebook issue with most hits (ties to the first named),
+ * or, when it names none, the "other" issue with most hits. Null when it names no issue at all.
+ */
+export function dominantIssue(hits: IssueHit[]): { hit: IssueHit; ambiguous: boolean } | null {
+  const core = hits.filter((h) => h.issue.kind === "codebook");
+  const pool = core.length ? core : hits;
+  if (pool.length === 0) return null;
+  const counts = new Map<string, { first: IssueHit; n: number }>();
+  for (const hit of pool) {
+    const seen = counts.get(hit.issue.slug);
+    if (seen) seen.n++;
+    else counts.set(hit.issue.slug, { first: hit, n: 1 });
+  }
+  const ranked = [...counts.values()].sort((a, b) => b.n - a.n || a.first.start - b.first.start);
+  const [best, second] = ranked;
+  if (!best) return null;
+  return { hit: best.first, ambiguous: second !== undefined && second.n === best.n };
+}
+
+const COORDINATION = /(?:,\s*|\s+)(?:and|as well as|y|e)\s+|;\s*/gi;
+
+/**
+ * Splits a stance's words where a coordinated second part turns to another issue: "called for a
+ * halt to hydrocarbon use and for a new policy of decriminalization" → energy | drug policy.
+ * Returns [start, end) parts, each with its issue hits; a single part when there is nothing to split.
+ */
+export function splitByIssue(p: Passage, start: number, end: number, hits: IssueHit[]): { start: number; end: number; hits: IssueHit[] }[] {
+  const core = hits.filter((h) => h.issue.kind === "codebook");
+  const parts: { start: number; end: number }[] = [];
+  let from = start;
+  for (let i = 1; i < core.length; i++) {
+    const previous = core[i - 1] as IssueHit;
+    const current = core[i] as IssueHit;
+    if (previous.issue.slug === current.issue.slug || previous.end < from) continue;
+    const between = p.plain.slice(previous.end, current.start);
+    const cuts = [...between.matchAll(COORDINATION)];
+    const cut = cuts[cuts.length - 1];
+    if (!cut) continue;
+    parts.push({ start: from, end: previous.end + cut.index });
+    from = previous.end + cut.index + cut[0].length;
+  }
+  parts.push({ start: from, end });
+  return parts.map((part) => ({ ...part, hits: hits.filter((h) => h.start >= part.start && h.end <= part.end) }));
+}
