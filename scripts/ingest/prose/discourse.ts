@@ -1,52 +1,128 @@
+import { fold } from "../fold";
 import type { Holder, PendingHolder } from "./holders";
 import type { IssueHit } from "./issues";
 
 /** How many sentences an issue stays the topic after the last sentence that named it. */
-export const TOPIC_WINDOW = Number(process.env.TOPIC_WINDOW ?? 3);
+export const TOPIC_WINDOW = Number(process.env.TOPIC_WINDOW ?? 1);
+
+/** Salience halves with every sentence (Lappin & Leass 1994); a mention earns recency plus its role. */
+const DECAY = 0.5;
+const RECENCY = 100;
+const SUBJECT = 80;
+const SPEAKER = 150;
+
+type Gender = "f" | "m" | null;
+
+interface Entity {
+  holder: Holder;
+  salience: number;
+  gender: Gender;
+  /** The sentence of the last mention: recency counts once per sentence. */
+  seen: number;
+  /** Salience as a speaker: "he said" prefers whoever has been speaking (role parallelism). */
+  speaking: number;
+}
+
+const FEMININE = /^(?:she|her|ella|la|una)$|\b(?:spokeswoman|congresswoman|ministra|presidenta|viceministra|portavoz de la|vocera|embajadora|secretaria|asesora|jefa|mandataria|ms|mrs)\b/;
+const MASCULINE = /^(?:he|him|el|un)$|\b(?:spokesman|congressman|ministro|viceministro|vocero|embajador|secretario|asesor|jefe|mandatario|mr)\b/;
+
+function genderOf(text: string): Gender {
+  const folded = fold(text).trim();
+  const first = folded.split(/\s+/)[0] ?? "";
+  if (FEMININE.test(first) || FEMININE.test(folded)) return "f";
+  if (MASCULINE.test(first) || MASCULINE.test(folded)) return "m";
+  return null;
+}
+
+/** Who a holder is, across the ways a text names them: a person by the last word of their name, else by the words. */
+function identity(holder: Holder): string {
+  const names = holder.text.match(/\p{Lu}[\p{L}’'-]+/gu);
+  const last = names?.[names.length - 1];
+  return `${holder.actor ?? "third"}:${(holder.person && last ? last : holder.text).toLowerCase()}`;
+}
 
 /**
- * What the text has been talking about, for pronouns and descriptions: "he" and "the president"
- * are the last person who was a subject; Spanish's unstated subject is the last holder of any
- * kind; "the administration" is the last government named.
+ * What the text has been talking about. Pronouns and descriptions ("he", "she", "the president",
+ * "el mandatario") go to the most salient person of their gender: salience grows each time a
+ * person is a subject (more when they speak) and fades with every sentence, after Lappin & Leass'
+ * salience-based resolution. Spanish's unstated subject is the last holder of any kind; "the
+ * administration" the last government named. The topic is the issue the last sentences named.
  */
 export class Discourse {
-  private person: Holder | null = null;
+  private readonly people = new Map<string, Entity>();
   private holder: Holder | null = null;
   private government: Holder | null = null;
-  private speaker: { holder: Holder; paragraph: number } | null = null;
-  private paragraph = 0;
   private sentence = 0;
   private topic: { hit: IssueHit; sentence: number } | null = null;
+  private lastResolved: Entity | null = null;
   /** Who spoke the last quotation, for an unattributed quotation that follows it. */
   quoteSpeaker: Holder | null = null;
 
-  /** `speech`: the pronoun is the subject of a speech verb ("he said"), which most often continues the last speaker. */
+  /** `speech`: the pronoun is the subject of a speech verb ("he said", "she told me"). */
   resolve(pending: PendingHolder, speech = false): Holder | null {
+    // "the government", "el Gobierno": the government of the person the text is about, else the last one named.
     const antecedent = pending.government
-      ? this.government
+      ? (this.salientPerson(null) ?? this.government)
       : pending.via === "zero"
         ? this.holder
-        : this.person;
+        : this.salientPerson(genderOf(pending.text), speech);
     if (!antecedent) return null;
     const person = pending.via === "zero" ? antecedent.person : !pending.government;
-    return { actor: antecedent.actor, text: pending.text, start: pending.start, end: pending.end, person, via: pending.via };
+    return { actor: antecedent.actor, text: pending.text, start: pending.start, end: pending.end, person, via: pending.via, name: antecedent.name };
+  }
+
+  /**
+   * The most salient person of a compatible gender. People the text has named come first: a
+   * reporter refers back to "a State Department spokesperson" as "the spokesperson", not "she".
+   */
+  private salientPerson(gender: Gender, speech = false): Holder | null {
+    let best: Entity | null = null;
+    const rank = (e: Entity) => (e.holder.name ? 1 : 0);
+    const score = (e: Entity) => e.salience + (speech ? e.speaking : 0);
+    for (const entity of this.people.values()) {
+      if (gender && entity.gender && entity.gender !== gender) continue;
+      if (!best || rank(entity) > rank(best) || (rank(entity) === rank(best) && score(entity) > score(best))) best = entity;
+    }
+    if (best && gender && !best.gender) best.gender = gender;
+    this.lastResolved = best;
+    return best?.holder ?? null;
   }
 
   /** A holder was the subject of a clause: it becomes what later pronouns point to. */
   mention(holder: Holder, speech = false): void {
     this.holder = holder;
-    if (speech && holder.person) this.speaker = { holder, paragraph: this.paragraph };
-    if (holder.person) this.person = holder;
     if (!holder.person && holder.actor) this.government = holder;
+    if (!holder.person) return;
+    if (holder.via !== "named" && holder.via !== "registry") {
+      // A pronoun that was resolved adds to the salience of the person it points to.
+      if (this.lastResolved && this.lastResolved.holder.actor === holder.actor) this.boost(this.lastResolved, speech);
+      return;
+    }
+    const key = identity(holder);
+    const entity = this.people.get(key) ?? { holder, salience: 0, gender: genderOf(holder.text), seen: -1, speaking: 0 };
+    if (!entity.gender) entity.gender = genderOf(holder.text);
+    entity.holder = holder;
+    this.boost(entity, speech);
+    this.people.set(key, entity);
   }
 
-  /** After a sentence: the codebook issue it was about (if it named one clearly) becomes the topic. */
+  private boost(entity: Entity, speech: boolean): void {
+    if (entity.seen !== this.sentence) entity.salience += RECENCY + SUBJECT;
+    if (speech) entity.speaking += SPEAKER;
+    entity.seen = this.sentence;
+  }
+
+  /** After a sentence: salience fades, and the codebook issue it named clearly (if any) becomes the topic. */
   endSentence(issue: IssueHit | null): void {
+    for (const entity of this.people.values()) {
+      entity.salience *= DECAY;
+      entity.speaking *= DECAY;
+    }
     if (issue) this.topic = { hit: issue, sentence: this.sentence };
     this.sentence++;
   }
 
-  /** The issue the last few sentences were about, for words that name none ("We expect Colombia to honor its commitments"). */
+  /** The issue the last sentence or so was about, for words that name none ("We expect Colombia to honor its commitments"). */
   currentTopic(): IssueHit | null {
     return this.topic && this.sentence - this.topic.sentence <= TOPIC_WINDOW ? this.topic.hit : null;
   }
@@ -54,10 +130,5 @@ export class Discourse {
   /** A heading starts a new subject. */
   resetTopic(): void {
     this.topic = null;
-  }
-
-  /** A new paragraph: a speaker quoted two paragraphs ago no longer owns "he said". */
-  nextParagraph(): void {
-    this.paragraph++;
   }
 }

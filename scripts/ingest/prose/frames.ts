@@ -267,6 +267,8 @@ export function findFrames(p: Passage, sentence: SentenceRange, quotes: QuoteRan
       clauseStart,
       independent: scan.afterCoordinator || subject.kind === "inherit",
     };
+    // "U.S. support is essential": a demonym before a noun that is also a verb is a noun phrase.
+    if (chunk && NOUN_LIKE.has(verb.verb.lemma) && /^(?:u\.?s\.?|us|american|colombian|ee\.? ?uu\.?)$/i.test(p.folded.slice(chunk.start, chunk.end).trim())) continue;
     placeQuote(p, sentence, sentenceQuotes, frame, chunk);
     // "declined to comment", "did not respond": no position is stated.
     if (/^\s+(?:to\s+)?(?:comment|respond|elaborate|say more|discuss)\b|^\s+(?:a\s+)?(?:comentar|pronunciarse|responder)\b/.test(p.folded.slice(verb.end, verb.end + 30)) && /^(?:decline|refuse|declinar|negarse|rehusar)$/.test(verb.verb.lemma)) continue;
@@ -407,6 +409,8 @@ function placeQuote(
   }
 }
 
+const NOUN_LIKE = new Set("support plan call push press back offer order ban cut strike demand request aim pledge promise claim".split(" "));
+
 /** Speech verbs that report a position with a bare clause ("he warned the flights would stop"); the others need "that", a colon or a quote. */
 const STRONG_SPEECH = new Set(
   "say tell argue insist maintain contend stress emphasize emphasise warn declare state announce assure deny promise vow pledge threaten decir afirmar asegurar senalar señalar indicar sostener insistir advertir anunciar reiterar subrayar destacar enfatizar recalcar prometer amenazar negar declarar manifestar expresar explicar considerar plantear".split(
@@ -464,14 +468,17 @@ function judgesPerson(p: Passage, frame: Frame, ctx: FrameContext): boolean {
   const cue = p.folded.slice(frame.cue.start, frame.cue.end);
   const lemma = [...JUDGING_LEMMAS].find((l) => cue.startsWith(l.slice(0, Math.max(4, l.length - 3))));
   if (!lemma) return false;
-  const object = /^\s+([\p{L}’'.-]+(?:\s+[\p{L}’'.-]+)?)/u.exec(p.plain.slice(frame.cue.end, frame.content.end));
+  const object = /^\s+([\p{L}’'.-]+)(\s+[\p{L}’'.-]+)?/u.exec(p.plain.slice(frame.cue.end, frame.content.end));
   if (!object) return false;
-  const first = (object[1] as string).split(/\s+/)[0]?.toLowerCase() ?? "";
-  if (PERSON_OBJECTS.has(first)) return true;
-  const objectStart = frame.cue.end + (object[0].length - (object[1] as string).length);
-  const reading = readChunk(p, objectStart, objectStart + (object[1] as string).length, ctx.markers, ctx.registry);
+  const first = object[1] as string;
+  if (PERSON_OBJECTS.has(first.toLowerCase())) return true;
+  const objectStart = frame.cue.end + object[0].indexOf(first);
   // Judging a third party's person ("described Rodríguez as a friend") can be a position on an issue; judging the other government's people is not.
-  return reading.kind === "holder" && reading.holder.person && reading.holder.actor !== null;
+  for (const end of [objectStart + first.length, objectStart + object[0].trimStart().length]) {
+    const reading = readChunk(p, objectStart, end, ctx.markers, ctx.registry);
+    if (reading.kind === "holder") return reading.holder.person && reading.holder.actor !== null;
+  }
+  return false;
 }
 
 /** Ends each frame's content where the next independent clause begins; drops frames reported inside another's words. */

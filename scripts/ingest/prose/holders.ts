@@ -7,6 +7,7 @@ import {
   OTHER_COUNTRIES,
   PERSON_ROLES,
   PERSONAL_PRONOUNS,
+  QUANTIFIERS,
   ROLE_NOUNS,
   THIRD_PARTY_NOUNS,
 } from "./lexicon";
@@ -26,6 +27,8 @@ export interface Holder {
   person: boolean;
   /** How the actor was decided: named in the phrase, or taken from an earlier mention. */
   via: "named" | "pronoun" | "description" | "zero" | "registry";
+  /** The person's name when the phrase gives one ("Petro", "Laura Sarabia"); null for "a State Department spokesperson". */
+  name: string | null;
 }
 
 /** A noun phrase that still needs an antecedent: a pronoun, "the president", or Spanish's unstated subject. */
@@ -158,6 +161,10 @@ export function readChunk(
 ): ChunkReading {
   const words = wordsIn(passage, start, end);
   if (words.length === 0 || words.length > 14) return { kind: "none" };
+  const final = words[words.length - 1] as Word;
+  // A phrase that ends on a gerund, an article or a preposition is not a subject ("aircraft carrying", "the").
+  if (words.length > 1 && (/^\p{Ll}{3,}ing$/u.test(final.text) || DETERMINERS.has(final.folded) || FACING_PREPOSITIONS.has(final.folded) || BELONGING_PREPOSITIONS.has(final.folded)))
+    return { kind: "none" };
   const from = words[0]?.start ?? start;
   // Keep an initialism's last full stop ("the U.S."): the codebook writes it that way.
   const lastEnd = words[words.length - 1]?.end ?? end;
@@ -176,14 +183,16 @@ export function readChunk(
   const covered = (w: Word) => hits.some((h) => w.start < h.end && h.start < w.end);
   const folded = words.map((w) => w.folded);
   const person = folded.some((w) => PERSON_ROLES.has(w));
-  const holder = (actor: ActorId | null, isPerson: boolean, via: Holder["via"] = "named"): ChunkReading => ({
+  const names = nameRuns(words, covered).filter((run) => !facing(run[0]?.start ?? 0));
+  const runText = (run: Word[] | undefined) => (run ? passage.text.slice(run[0]?.start, run[run.length - 1]?.end) : null);
+  const lastName = runText(names[names.length - 1]);
+  const holder = (actor: ActorId | null, isPerson: boolean, via: Holder["via"] = "named", name = lastName): ChunkReading => ({
     kind: "holder",
-    holder: { actor, text, start: from, end: to, person: isPerson, via },
+    holder: { actor, text, start: from, end: to, person: isPerson, via, name: isPerson ? name : null },
   });
 
-  const names = nameRuns(words, covered).filter((run) => !facing(run[0]?.start ?? 0));
   const personHit = hits.find((h) => h.target.type === "person" && !facing(h.start));
-  if (personHit) return holder(personHit.target.actor, true);
+  if (personHit) return holder(personHit.target.actor, true, "named", passage.text.slice(personHit.start, personHit.end));
   const formerRole = words.some((w, i) => {
     if (/^ex(?:presidente|presidenta|canciller|ministr[oa])$/.test(w.folded)) return true;
     if (!FORMER.has(w.folded)) return false;
@@ -191,6 +200,7 @@ export function readChunk(
     return next.some((n) => ROLE_NOUNS.has(n));
   });
   if (formerRole) return holder(null, person || names.length > 0);
+  if (QUANTIFIERS.has(folded[0] ?? "")) return holder(null, false);
   // The first marker outside a prepositional phrase is the head ("Mexican officials in Washington");
   // failing that, one after "of"/"in"/"de" ("the president of Colombia"); never one after "to"/"ante".
   const candidates = [
@@ -213,7 +223,7 @@ export function readChunk(
   for (const run of names) {
     const name = passage.text.slice(run[0]?.start, run[run.length - 1]?.end);
     const known = registry.lookup(name) ?? registry.lookup(run[run.length - 1]?.text ?? "");
-    if (known !== undefined) return holder(known, true, "registry");
+    if (known !== undefined) return holder(known, true, "registry", name);
   }
   const last = folded[folded.length - 1] ?? "";
   if (words.length === 1 && PERSONAL_PRONOUNS.has(last))

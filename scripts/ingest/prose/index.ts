@@ -62,7 +62,6 @@ export function extractProse(blocks: ParsedBlock[], book: Codebook, lang: Langua
   for (const block of blocks) {
     if (block.type === "heading") discourse.resetTopic();
     if (block.type !== "paragraph" && block.type !== "listItem") continue;
-    discourse.nextParagraph();
     const stances = readParagraph(block.span, book, lang, ctx, discourse);
     for (const stance of stances) {
       if (claimed.some((c) => spansOverlap(c, stance.span))) continue;

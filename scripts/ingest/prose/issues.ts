@@ -45,12 +45,12 @@ export function issueHits(p: Passage, start: number, end: number, book: Codebook
 }
 
 /**
- * The issue of a stretch of text: the codebook issue with most hits (ties to the first named),
- * or, when it names none, the "other" issue with most hits. Null when it names no issue at all.
+ * The issue of a stretch of text: the issue it names most, ties going to the one named first
+ * ("announced 25% tariffs during a dispute over deportation flights" is about tariffs). Codebook
+ * and "other" issues compete alike. Null when it names no issue at all.
  */
 export function dominantIssue(hits: IssueHit[]): { hit: IssueHit; ambiguous: boolean } | null {
-  const core = hits.filter((h) => h.issue.kind === "codebook");
-  const pool = core.length ? core : hits;
+  const pool = hits;
   if (pool.length === 0) return null;
   const counts = new Map<string, { first: IssueHit; n: number }>();
   for (const hit of pool) {

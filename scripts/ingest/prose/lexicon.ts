@@ -20,9 +20,9 @@ export const BE_FORMS = words(`is are was were be been being fue fueron es son s
 
 /** Before the verb, these turn a statement into someone else's guess about the holder. */
 export const HEDGES = words(`
-  likely unlikely expected could might may would should probably possibly
+  likely unlikely expected could might may would should must probably possibly
   couldn't wouldn't shouldn't
-  podria podrian pudiera deberia deberian probablemente posiblemente
+  podria podrian pudiera deberia deberian debe deben probablemente posiblemente
 `);
 
 /** Words that end the noun phrase of a subject when reading to the left of a verb. */
@@ -78,6 +78,9 @@ export const THIRD_PARTY_NOUNS = words(`
   activista activistas ong organizacion organizaciones campesinos cultivadores votantes manifestantes fuente fuentes
   economistas candidato candidata candidatos rebeldes guerrilla
 `);
+
+/** Quantifiers that make a phrase an unnamed group, never the government ("some in Washington", "algunos en Bogotá"). */
+export const QUANTIFIERS = words(`some many few several others most algunos algunas muchos muchas otros otras varios varias pocos`);
 
 /** "former"/"ex-": a past office holder does not speak for the government. */
 export const FORMER = words(`former ex expresidente expresidenta excanciller exministro exministra antiguo antigua`);

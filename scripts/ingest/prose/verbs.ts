@@ -108,7 +108,6 @@ const EN: EnglishVerb[] = [
   { lemma: "champion", verbClass: "stance" },
   { lemma: "plan", verbClass: "stance", forms: ["plans", "planned", "planned", "planning"] },
   { lemma: "intend", verbClass: "stance" },
-  { lemma: "aim", verbClass: "stance" },
   { lemma: "refuse", verbClass: "stance" },
   { lemma: "agree", verbClass: "stance", forms: ["agrees", "agreed", "agreed", "agreeing"] },
   { lemma: "decline", verbClass: "stance" },
