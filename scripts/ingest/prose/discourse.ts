@@ -49,6 +49,9 @@ function identity(holder: Holder): string {
  * administration" the last government named. The topic is the issue the last sentences named.
  */
 export class Discourse {
+  /** `documentTopic`: the issue the whole document is about, the last resort for words that name none. */
+  constructor(private readonly documentTopic: IssueHit | null = null) {}
+
   private readonly people = new Map<string, Entity>();
   private holder: Holder | null = null;
   private government: Holder | null = null;
@@ -124,7 +127,8 @@ export class Discourse {
 
   /** The issue the last sentence or so was about, for words that name none ("We expect Colombia to honor its commitments"). */
   currentTopic(): IssueHit | null {
-    return this.topic && this.sentence - this.topic.sentence <= TOPIC_WINDOW ? this.topic.hit : null;
+    if (this.topic && this.sentence - this.topic.sentence <= TOPIC_WINDOW) return this.topic.hit;
+    return process.env.NO_DOC_TOPIC ? null : this.documentTopic;
   }
 
   /** A heading starts a new subject. */

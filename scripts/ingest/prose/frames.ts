@@ -13,6 +13,7 @@ export type ProseRule =
   | "prose:quote-speaker-before"
   | "prose:quote-continued"
   | "prose:speaker-label"
+  | "prose:statement"
   | "prose:reported-speech"
   | "prose:reported-speaker-after"
   | "prose:according-to"
@@ -149,7 +150,9 @@ function subjectLeft(p: Passage, sentence: SentenceRange, verb: VerbHit, verbs: 
         const crossesQuote = /[“”"«»]/.test(inner);
         const innerHasVerb = verbs.some((v) => v.start > open && v.end <= commaAt);
         const opener = inner.split(/\s+/)[0] ?? "";
-        if (inner && !crossesQuote && inner.split(/\s+/).length <= 15 && (PARENTHETICAL_OPENERS.has(opener) || !innerHasVerb)) {
+        // ", asked about the remarks," / ", speaking on condition of anonymity,": a participle phrase is a parenthetical too.
+        const participle = /^\p{L}+(?:ed|ing)$/u.test(opener);
+        if (inner && !crossesQuote && inner.split(/\s+/).length <= 15 && (PARENTHETICAL_OPENERS.has(opener) || participle || !innerHasVerb)) {
           const start = chunkStart(p, floor, open, verbs);
           const reading = readChunk(p, start, open, ctx.markers, ctx.registry);
           if (reading.kind !== "none") {

@@ -6,6 +6,7 @@ import {
   FORMER,
   OTHER_COUNTRIES,
   PERSON_ROLES,
+  GOVERNMENT_OFFICES,
   PERSONAL_PRONOUNS,
   QUANTIFIERS,
   ROLE_NOUNS,
@@ -26,7 +27,7 @@ export interface Holder {
   /** One person, who can be the antecedent of "he" / "she". */
   person: boolean;
   /** How the actor was decided: named in the phrase, or taken from an earlier mention. */
-  via: "named" | "pronoun" | "description" | "zero" | "registry";
+  via: "named" | "pronoun" | "description" | "zero" | "registry" | "home";
   /** The person's name when the phrase gives one ("Petro", "Laura Sarabia"); null for "a State Department spokesperson". */
   name: string | null;
 }
@@ -130,11 +131,21 @@ function nameRuns(words: Word[], covered: (w: Word) => boolean): Word[][] {
 export class NameRegistry {
   private readonly names = new Map<string, ActorId | null>();
 
+  /**
+   * `home`: the government the document is mostly about, for officials it names by office alone
+   * ("la viceministra de Relaciones Exteriores" in a Colombian radio interview).
+   */
+  constructor(readonly home: ActorId | null = null) {}
+
+  /** Ties a name to an actor; a later tie to a government replaces an earlier "unknown". */
   register(name: string, actor: ActorId | null): void {
     const parts = name.split(/\s+/);
-    this.names.set(name.toLowerCase(), actor);
+    const set = (key: string) => {
+      if (!this.names.has(key) || (actor !== null && this.names.get(key) === null)) this.names.set(key, actor);
+    };
+    set(name.toLowerCase());
     const last = parts[parts.length - 1];
-    if (parts.length > 1 && last && !this.names.has(last.toLowerCase())) this.names.set(last.toLowerCase(), actor);
+    if (parts.length > 1 && last) set(last.toLowerCase());
   }
 
   lookup(name: string): ActorId | null | undefined {
@@ -226,6 +237,13 @@ export function readChunk(
     if (known !== undefined) return holder(known, true, "registry", name);
   }
   const last = folded[folded.length - 1] ?? "";
+  // An office with no country ("the foreign minister", "la viceministra de Relaciones Exteriores") is the home government's.
+  const office = folded.some((w) => GOVERNMENT_OFFICES.has(w));
+  const indefinite = /^(?:a|an|un|una)$/.test(folded[0] ?? "");
+  if (office && registry.home && !indefinite) {
+    for (const run of names) registry.register(runText(run) as string, registry.home);
+    return holder(registry.home, person || names.length > 0, "home");
+  }
   if (words.length === 1 && PERSONAL_PRONOUNS.has(last))
     return { kind: "pending", pending: { text, start: from, end: to, via: "pronoun", government: false } };
   const definite = DETERMINERS.has(folded[0] ?? "") && folded[0] !== "a" && folded[0] !== "an" && folded[0] !== "un" && folded[0] !== "una";

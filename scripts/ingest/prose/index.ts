@@ -1,4 +1,4 @@
-import type { Codebook } from "../codebook";
+import { type ActorId, aliasHits, type Codebook } from "../codebook";
 import type { Language } from "../language";
 import type { ParsedBlock, SourceSpan } from "../parse";
 import { spansOverlap, subSpan, trimClause } from "../span";
@@ -17,6 +17,7 @@ export const RULE_CONFIDENCE: Record<ProseRule, number> = {
   "prose:quote-speaker-after": 0.9,
   "prose:quote-speaker-before": 0.9,
   "prose:speaker-label": 0.85,
+  "prose:statement": 0.85,
   "prose:reported-speech": 0.85,
   "prose:reported-speaker-after": 0.85,
   "prose:stance-verb": 0.85,
@@ -56,13 +57,22 @@ interface Candidate {
  */
 export function extractProse(blocks: ParsedBlock[], book: Codebook, lang: Language, claimed: SourceSpan[]): ProseExtraction {
   const out: ProseExtraction = { stances: [], notes: [] };
-  const registry = new NameRegistry();
-  const ctx: FrameContext = { markers: holderMarkers(book), registry, lang };
-  const discourse = new Discourse();
+  const markers = holderMarkers(book);
+  const registry = new NameRegistry(homeActor(blocks, markers));
+  const ctx: FrameContext = { markers, registry, lang };
+  const discourse = new Discourse(documentTopic(blocks, book));
+  let statement: { holder: Holder; depth: number } | null = null;
   for (const block of blocks) {
-    if (block.type === "heading") discourse.resetTopic();
+    const heading = block.type === "heading" ? { depth: block.depth, span: block.span } : headingLine(block);
+    if (heading) {
+      discourse.resetTopic();
+      if (statement && heading.depth <= statement.depth) statement = null;
+      const speaker = statementSpeaker(heading.span.text, ctx);
+      if (speaker) statement = { holder: speaker, depth: heading.depth };
+      continue;
+    }
     if (block.type !== "paragraph" && block.type !== "listItem") continue;
-    const stances = readParagraph(block.span, book, lang, ctx, discourse);
+    const stances = readParagraph(block.span, book, lang, ctx, discourse, statement?.holder ?? null);
     for (const stance of stances) {
       if (claimed.some((c) => spansOverlap(c, stance.span))) continue;
       if (out.stances.some((s) => s.actor === stance.actor && s.issue.slug === stance.issue.slug && spansOverlap(s.span, stance.span))) continue;
@@ -72,7 +82,68 @@ export function extractProse(blocks: ParsedBlock[], book: Codebook, lang: Langua
   return out;
 }
 
-function readParagraph(span: SourceSpan, book: Codebook, lang: Language, ctx: FrameContext, discourse: Discourse): ExtractedStance[] {
+const STATEMENT_WORDS = /\b(?:statement|communiqu[eé]|press release|declaration|readout|remarks|comunicado|declaraci[oó]n|pronunciamiento)\b/i;
+
+/**
+ * "## Statement by the Department of State", "Comunicado de la Cancillería": a heading that names
+ * an official text and its issuer. Everything under it, to the next heading of its level, is that
+ * government speaking in its own name.
+ */
+function statementSpeaker(heading: string, ctx: FrameContext): Holder | null {
+  if (!STATEMENT_WORDS.test(heading)) return null;
+  const p = toPassage(heading);
+  const reading = readChunk(p, 0, heading.length, ctx.markers, ctx.registry);
+  return reading.kind === "holder" && reading.holder.actor ? reading.holder : null;
+}
+
+/** A plain-text line that stands as a heading: short, no closing full stop, naming an official text. */
+function headingLine(block: ParsedBlock): { depth: number; span: SourceSpan } | null {
+  if (block.type !== "paragraph" || block.span.lineStart !== block.span.lineEnd) return null;
+  const text = block.span.text.trim();
+  if (text.split(/\s+/).length > 14 || /[.!?"”»]$/.test(text) || !STATEMENT_WORDS.test(text)) return null;
+  return { depth: 2, span: block.span };
+}
+
+/** The government a document names far more often (1.5 times and at least three times): where its unnamed offices belong. */
+function homeActor(blocks: ParsedBlock[], markers: ReturnType<typeof holderMarkers>): ActorId | null {
+  const counts = { us: 0, co: 0 };
+  for (const block of blocks) {
+    if (block.type === "table") continue;
+    for (const hit of aliasHits(block.span.text, markers, (m) => m.aliases))
+      if (hit.target.actor && hit.target.type !== "demonym") counts[hit.target.actor]++;
+  }
+  if (counts.co >= 3 && counts.co >= 1.5 * counts.us) return "co";
+  if (counts.us >= 3 && counts.us >= 1.5 * counts.co) return "us";
+  return null;
+}
+
+/** The codebook issue a whole document is about, when one clearly dominates (at least half of at least five issue words). */
+function documentTopic(blocks: ParsedBlock[], book: Codebook): IssueHit | null {
+  const counts = new Map<string, { hit: IssueHit; n: number }>();
+  let total = 0;
+  for (const block of blocks) {
+    if (block.type === "table") continue;
+    const p = toPassage(block.span.text);
+    for (const hit of issueHits(p, 0, p.text.length, book)) {
+      if (hit.issue.kind !== "codebook") continue;
+      total++;
+      const seen = counts.get(hit.issue.slug);
+      if (seen) seen.n++;
+      else counts.set(hit.issue.slug, { hit, n: 1 });
+    }
+  }
+  const best = [...counts.values()].sort((a, b) => b.n - a.n)[0];
+  return best && total >= 5 && best.n / total >= 0.5 ? best.hit : null;
+}
+
+function readParagraph(
+  span: SourceSpan,
+  book: Codebook,
+  lang: Language,
+  ctx: FrameContext,
+  discourse: Discourse,
+  statement: Holder | null,
+): ExtractedStance[] {
   const p = toPassage(span.text);
   const quotes = findQuotes(p.plain);
   const stances: ExtractedStance[] = [];
@@ -99,6 +170,24 @@ function readParagraph(span: SourceSpan, book: Codebook, lang: Language, ctx: Fr
       });
     }
   };
+
+  if (statement) {
+    const frame: Frame = {
+      rule: "prose:statement",
+      attribution: "quote",
+      verbClass: "speech",
+      cue: { start: 0, end: 0 },
+      subject: { kind: "holder", holder: statement },
+      content: { start: 0, end: p.text.length },
+      span: { start: 0, end: p.text.length },
+      hedged: false,
+      conditional: false,
+      aboutPerson: false,
+    };
+    emit({ frame, holder: statement, parts: quoteParts(p, frame.content, lang, book, discourse.currentTopic()) });
+    discourse.endSentence(topicOf(p, frame.content, book));
+    return stances;
+  }
 
   let bodyStart = 0;
   const label = SPEAKER_LABEL.exec(p.plain);
@@ -194,8 +283,18 @@ function noteSubject(p: Passage, sentence: { start: number; end: number }, ctx: 
   let from = sentence.start;
   // A sentence that opens with a quotation has its speaker, if any, after it.
   if (/^[“”"«‘]/.test(p.plain.slice(from, from + 1))) return null;
-  const intro = /^[^,;:“”"]{1,60},\s+/.exec(p.plain.slice(from, sentence.end));
-  if (intro && intro[0].split(/\s+/).length <= 9) from += intro[0].length;
+  const intro = /^([^,;:“”"]{1,60}),\s+/.exec(p.plain.slice(from, sentence.end));
+  if (intro && intro[0].split(/\s+/).length <= 9) {
+    // "La viceministra de Relaciones Exteriores, Natalia Ortiz, habló …": the opening phrase is the subject and the name its appositive.
+    const opening = readChunk(p, from, from + (intro[1] as string).length, ctx.markers, ctx.registry);
+    const apposition = /^([^,;:“”"]{1,40}),/.exec(p.plain.slice(from + intro[0].length, sentence.end));
+    if (opening.kind === "holder" && opening.holder.actor) {
+      if (apposition && /^\p{Lu}/u.test(apposition[1] as string)) ctx.registry.register((apposition[1] as string).trim(), opening.holder.actor);
+      if (opening.holder.person) discourse.mention(opening.holder);
+      return opening.holder;
+    }
+    from += intro[0].length;
+  }
   let end = from;
   const verbs = findVerbs(p, from, sentence.end);
   for (const m of p.plain.slice(from, sentence.end).matchAll(/[\p{L}\p{N}]+(?:[’'.-][\p{L}\p{N}]+)*/gu)) {

@@ -53,6 +53,13 @@ export const ROLE_NOUNS = words(`
   gabinete asesor asesores asesora equipo jefe jefa viceministro viceministra vicecanciller
 `);
 
+/** Offices of a government, as opposed to generic roles: with no country named they are the home government's. */
+export const GOVERNMENT_OFFICES = words(`
+  minister ministry secretary chancellor viceminister spokesperson spokesman spokeswoman ambassador embassy
+  ministro ministra ministerio viceministro viceministra canciller cancilleria vicecanciller secretario secretaria
+  portavoz vocero vocera embajador embajadora embajada
+`);
+
 /** Heads that make a singular person: they can be the antecedent of "he"/"she". */
 export const PERSON_ROLES = words(`
   president leader minister secretary spokesperson spokesman spokeswoman ambassador envoy aide adviser advisor chancellor

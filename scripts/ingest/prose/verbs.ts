@@ -216,6 +216,7 @@ const ES: SpanishVerb[] = [
   { lemma: "plantear", verbClass: "speech" },
   { lemma: "acusar", verbClass: "speech" },
   { lemma: "denunciar", verbClass: "speech" },
+  { lemma: "hablar", verbClass: "speech" },
   // stance
   { lemma: "querer", verbClass: "stance", forms: ["quiere", "quieren", "quiso", "quisieron", "quería", "querrá", "querido", "queriendo"] },
   { lemma: "buscar", verbClass: "stance", forms: ["busca", "buscan", "buscó", "buscaron", "buscaba", "buscará", "buscado", "buscando"] },
