@@ -1,11 +1,7 @@
-import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { loadCodebook } from "./ingest/codebook";
-import { extractDocument } from "./ingest/extract";
-import { loadSources, readDocument } from "./ingest/read";
-import { scoreStance } from "./ingest/score";
-import { GoldError, loadGold, locate } from "./eval/gold";
-import { type DocumentResult, type EvalDocument, emptyTally, ratio, scoreDocument, type Tally } from "./eval/metrics";
+import { GoldError } from "./eval/gold";
+import { ratio, type Tally } from "./eval/metrics";
+import { evaluate } from "./eval/run";
 
 const USAGE = `Usage: npm run eval -- [--gold FOLDER] [--codebook FILE] [--details] [--show-heldout] [--json]
 
@@ -29,48 +25,7 @@ function main(): number {
     console.log(USAGE);
     return 0;
   }
-  const book = loadCodebook(values.codebook);
-  const sources = loadSources("seeds/sources.json");
-  const axes = new Map(book.issues.map((issue) => [issue.slug, issue.compiledAxis]));
-  const tallies = new Map<string, Tally>();
-  const count = (keys: string[], update: (t: Tally) => void) => {
-    for (const key of keys) {
-      const tally = tallies.get(key) ?? emptyTally();
-      update(tally);
-      tallies.set(key, tally);
-    }
-  };
-  const details: { name: string; split: string; result: DocumentResult }[] = [];
-  for (const gold of loadGold(values.gold)) {
-    const lines = readFileSync(gold.document, "utf8").split(/\r\n|\r|\n/);
-    const document = readDocument(gold.document, sources);
-    const extraction = extractDocument(document, book);
-    const doc: EvalDocument = {
-      name: gold.document,
-      lang: gold.lang,
-      split: gold.split,
-      gold: gold.stances.map((g) => ({ ...g, span: locate(gold.file, lines, g.line, g.phrase) })),
-      negatives: gold.negatives.map((n) => ({ ...n, span: locate(gold.file, lines, n.line, n.phrase) })),
-      stances: extraction.stances.map((s) => {
-        const axis = axes.get(s.issue.slug);
-        return {
-          actor: s.actor,
-          issue: s.issue.slug,
-          issueKind: s.issue.kind,
-          kind: s.kind,
-          rule: s.rule,
-          confidence: s.confidence,
-          lineStart: s.span.lineStart,
-          lineEnd: s.span.lineEnd,
-          columnStart: s.span.columnStart,
-          columnEnd: s.span.columnEnd,
-          position: axis ? scoreStance(s.span.text, axis, book.negation).score : null,
-          text: s.span.text,
-        };
-      }),
-    };
-    details.push({ name: gold.document, split: gold.split, result: scoreDocument(doc, count) });
-  }
+  const { tallies, details } = evaluate(values.gold, values.codebook);
   const rows = [...tallies.entries()].sort(([a], [b]) => (a === "all" ? -1 : b === "all" ? 1 : a.localeCompare(b)));
   if (values.json) {
     console.log(JSON.stringify(Object.fromEntries(rows.map(([key, t]) => [key, { ...t, ...summary(t) }])), null, 2));

@@ -183,7 +183,8 @@ const AFTER_SUBJECT = new Set(
 /** Spanish puts the subject after the verb ("dijo Petro", "afirmó el canciller colombiano"), as does "…,” said the minister". */
 function subjectRight(p: Passage, sentence: SentenceRange, verb: VerbHit, ctx: FrameContext): { reading: ChunkReading; chunk: Range } | null {
   const rest = p.plain.slice(verb.end, sentence.end);
-  const m = /^\s+([^,;:.“”"«»()]+)/.exec(rest);
+  // Up to the next punctuation; a full stop inside an initialism ("EE. UU.") does not end the phrase.
+  const m = /^\s+((?:[^,;:.“”"«»()]|\.(?=\s*\p{Lu}\p{Lu}?\.)|(?<=\p{Lu})\.)+)/u.exec(rest);
   if (!m) return null;
   const words = [...(m[1] as string).matchAll(/[\p{L}\p{N}]+(?:[’'.-][\p{L}\p{N}]+)*\.?/gu)];
   const first = words[0]?.[0].toLowerCase() ?? "";
@@ -284,7 +285,10 @@ export function findFrames(p: Passage, sentence: SentenceRange, quotes: QuoteRan
         frame.span = { ...frame.span, end: close };
       }
     }
-    if (frame.attribution !== "quote" && frame.rule !== "prose:reported-speaker-after") endAtNewClause(p, frame, sentenceQuotes, ctx);
+    // "If that failed, he said, he would …": an attribution set off by commas reports what follows it.
+    const aside = frame.verbClass === "speech" && frame.attribution !== "quote" && /^\s*,\s*(?![“"«])/.exec(p.plain.slice(verb.end, sentence.end));
+    if (aside) frame.content = { start: verb.end + aside[0].length, end: sentence.end };
+    else if (frame.attribution !== "quote" && frame.rule !== "prose:reported-speaker-after") endAtNewClause(p, frame, sentenceQuotes, ctx);
     if (frame.rule === "prose:reported-speech" && !STRONG_SPEECH.has(verb.verb.lemma) && !hasComplement(p, frame)) continue;
     frame.aboutPerson = judgesPerson(p, frame, ctx);
     frames.push(frame);

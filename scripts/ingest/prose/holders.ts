@@ -69,7 +69,7 @@ const WORD = /[\p{L}\p{N}]+(?:[’'.-][\p{L}\p{N}]+)*/gu;
 const CAPITALISED = /^\p{Lu}/u;
 const DETERMINERS = new Set(["the", "a", "an", "el", "la", "los", "las", "un", "una", "his", "her", "its", "their", "su", "sus"]);
 // Words of a title that are not part of the name ("Foreign Minister Rosa Villavicencio").
-const TITLE_WORDS = new Set([
+export const TITLE_WORDS = new Set([
   "foreign", "deputy", "vice", "interior", "defense", "defence", "state", "homeland", "security", "general", "attorney", "prime",
   "chief", "affairs", "head", "mr", "mrs", "ms", "dr", "sen", "rep", "gen", "of", "de", "del", "relaciones", "exteriores", "defensa",
   "justicia", "hacienda", "estado", "gobierno", "don", "dona",

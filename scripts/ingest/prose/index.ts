@@ -5,7 +5,7 @@ import { spansOverlap, subSpan, trimClause } from "../span";
 import type { ExtractedStance, IngestNote } from "../stance";
 import { Discourse } from "./discourse";
 import { type Frame, type FrameContext, findFrames, type ProseRule, type Range } from "./frames";
-import { type Holder, holderMarkers, NameRegistry, readChunk } from "./holders";
+import { type Holder, holderMarkers, NameRegistry, readChunk, TITLE_WORDS } from "./holders";
 import { ROLE_NOUNS } from "./lexicon";
 import { dominantIssue, type IssueHit, issueHits, splitByIssue } from "./issues";
 import { type Passage, toPassage } from "./passage";
@@ -60,7 +60,7 @@ export function extractProse(blocks: ParsedBlock[], book: Codebook, lang: Langua
   const markers = holderMarkers(book);
   const registry = new NameRegistry(homeActor(blocks, markers));
   const ctx: FrameContext = { markers, registry, lang };
-  const discourse = new Discourse(documentTopic(blocks, book));
+  const discourse = new Discourse();
   let statement: { holder: Holder; depth: number } | null = null;
   for (const block of blocks) {
     const heading = block.type === "heading" ? { depth: block.depth, span: block.span } : headingLine(block);
@@ -115,25 +115,6 @@ function homeActor(blocks: ParsedBlock[], markers: ReturnType<typeof holderMarke
   if (counts.co >= 3 && counts.co >= 1.5 * counts.us) return "co";
   if (counts.us >= 3 && counts.us >= 1.5 * counts.co) return "us";
   return null;
-}
-
-/** The codebook issue a whole document is about, when one clearly dominates (at least half of at least five issue words). */
-function documentTopic(blocks: ParsedBlock[], book: Codebook): IssueHit | null {
-  const counts = new Map<string, { hit: IssueHit; n: number }>();
-  let total = 0;
-  for (const block of blocks) {
-    if (block.type === "table") continue;
-    const p = toPassage(block.span.text);
-    for (const hit of issueHits(p, 0, p.text.length, book)) {
-      if (hit.issue.kind !== "codebook") continue;
-      total++;
-      const seen = counts.get(hit.issue.slug);
-      if (seen) seen.n++;
-      else counts.set(hit.issue.slug, { hit, n: 1 });
-    }
-  }
-  const best = [...counts.values()].sort((a, b) => b.n - a.n)[0];
-  return best && total >= 5 && best.n / total >= 0.5 ? best.hit : null;
 }
 
 function readParagraph(
@@ -240,7 +221,8 @@ function readParagraph(
           aboutPerson: false,
         };
         const holder = { ...discourse.quoteSpeaker, via: "pronoun" as const };
-        emit({ frame, holder, parts: quoteParts(p, frame.content, lang, book, discourse.currentTopic()) });
+        // A quotation that goes on only counts where it names an issue of its own.
+        emit({ frame, holder, parts: quoteParts(p, frame.content, lang, book, null) });
       }
       discourse.endSentence(topicOf(p, sentence, book));
       continue;
@@ -248,7 +230,8 @@ function readParagraph(
     for (const frame of frames) {
       const holder = resolveHolder(frame, previous?.holder ?? sentenceSubject, discourse);
       if (!holder) continue;
-      discourse.mention(holder, frame.verbClass === "speech");
+      const embedded = /\b(?:that|que)\s+$/i.test(p.plain.slice(Math.max(0, holder.start - 6), holder.start));
+      discourse.mention(holder, frame.verbClass === "speech", embedded);
       if (frame.attribution === "quote") discourse.quoteSpeaker = holder;
       if (!holder.actor || frame.hedged || frame.conditional || frame.aboutPerson) {
         previous = { holder, issue: null };
@@ -297,19 +280,27 @@ function noteSubject(p: Passage, sentence: { start: number; end: number }, ctx: 
   }
   let end = from;
   const verbs = findVerbs(p, from, sentence.end);
+  const markerWords = aliasHits(p.plain.slice(from, sentence.end), ctx.markers, (m) => m.aliases).map((h) => ({ start: from + h.start, end: from + h.end }));
   for (const m of p.plain.slice(from, sentence.end).matchAll(/[\p{L}\p{N}]+(?:[’'.-][\p{L}\p{N}]+)*/gu)) {
     const gap = p.plain.slice(end, from + m.index);
     if (end > from && /[,;:“”"()]/.test(gap)) break;
     if (verbs.some((v) => v.start === from + m.index)) break;
     const word = m[0];
-    const opensPhrase = /^\p{Lu}/u.test(word) || /^(?:the|a|an|el|la|los|las|of|de|del)$/i.test(word) || ROLE_NOUNS.has(word.toLowerCase());
+    const at = from + m.index;
+    const lower = word.toLowerCase();
+    const opensPhrase =
+      /^\p{Lu}/u.test(word) ||
+      /^(?:the|a|an|el|la|los|las|of|de|del)$/i.test(word) ||
+      ROLE_NOUNS.has(lower) ||
+      TITLE_WORDS.has(lower) ||
+      markerWords.some((h) => at >= h.start && at < h.end);
     if (!opensPhrase) break;
     end = from + m.index + word.length;
   }
   if (end === from) return null;
   const reading = readChunk(p, from, end, ctx.markers, ctx.registry);
   const holder = reading.kind === "holder" ? reading.holder : reading.kind === "pending" ? discourse.resolve(reading.pending) : null;
-  if (holder && reading.kind === "holder" && holder.person) discourse.mention(holder);
+  if (holder && reading.kind === "holder" && (holder.person || holder.actor)) discourse.mention(holder);
   return holder;
 }
 

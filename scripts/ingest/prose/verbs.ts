@@ -153,7 +153,6 @@ const EN: EnglishVerb[] = [
   { lemma: "authorize", verbClass: "action" },
   { lemma: "fumigate", verbClass: "action" },
   { lemma: "eradicate", verbClass: "action" },
-  { lemma: "strike", verbClass: "action", forms: ["strikes", "struck", "struck", "striking"] },
   { lemma: "bomb", verbClass: "action" },
   { lemma: "deploy", verbClass: "action" },
   { lemma: "terminate", verbClass: "action" },
