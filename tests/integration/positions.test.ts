@@ -45,11 +45,11 @@ describe("positions on the seeds", () => {
   const { db } = seededDb();
 
   it("pins every seed stance's score and cues", () => {
-    expect([...stanceExportRows(db)].map((r) => [r.issue, r.actor, r.stance, r.position, r.position_cues])).toEqual(SEED_SCORES);
+    expect([...stanceExportRows({}, db)].map((r) => [r.issue, r.actor, r.stance, r.position, r.position_cues])).toEqual(SEED_SCORES);
   });
 
   it("puts the United States below zero and Colombia above zero on all four issues", () => {
-    const positions = listIssuePositions(db);
+    const positions = listIssuePositions({}, db);
     expect(positions.map((p) => [p.issueSlug, p.actorId, Math.sign(p.position ?? Number.NaN)])).toEqual([
       ["drug-policy", "us", -1],
       ["drug-policy", "co", 1],
@@ -63,7 +63,7 @@ describe("positions on the seeds", () => {
   });
 
   it("computes the logit position from the cue counts, with n and the gap", () => {
-    const drug = listIssuePositions(db, { issues: ["drug-policy"] });
+    const drug = listIssuePositions({ issues: ["drug-policy"] }, db);
     // US: 0 positive, 8 negative cues; Colombia: 8 positive, 1 negative.
     expect(drug.map((p) => [p.actorId, p.positive, p.negative, p.stances, p.scoredStances])).toEqual([
       ["us", 0, 8, 4, 4],
@@ -75,7 +75,7 @@ describe("positions on the seeds", () => {
   });
 
   it("exports one row per issue × actor with the contract's columns", () => {
-    expect(issueExportRows(db, { issues: ["energy"] })).toEqual([
+    expect(issueExportRows({ issues: ["energy"] }, db)).toEqual([
       { issue: "energy", issue_label: "Energy & climate", actor: "us", actor_label: "United States", position: -1.9459, stances: 3, scored_stances: 2, pole_negative: "Fossil supply & market stability", pole_positive: "Transition away from oil & gas", gap: 4.3438 },
       { issue: "energy", issue_label: "Energy & climate", actor: "co", actor_label: "Colombia", position: 2.3979, stances: 3, scored_stances: 3, pole_negative: "Fossil supply & market stability", pole_positive: "Transition away from oil & gas", gap: 4.3438 },
     ]);
@@ -93,18 +93,18 @@ describe("analyst overrides", () => {
   it("replace a stance's position, are marked as overrides, and move the aggregate", () => {
     const { db } = seededDb();
     const autonomy = key(db, "Autonomy on drug policy and enforcement tools");
-    const before = listIssuePositions(db, { issues: ["drug-policy"], actors: ["co"] })[0]?.position;
+    const before = listIssuePositions({ issues: ["drug-policy"], actors: ["co"] }, db)[0]?.position;
     ingest(db, {
       inputs: ["seeds/documents"],
       codebook: seedCodebook(),
       sources,
       overrides: [{ stance: autonomy, position: 0.5, note: "Autonomy from US-set enforcement targets", analyst: "MR" }],
     });
-    const row = [...stanceExportRows(db, { issues: ["drug-policy"], actors: ["co"] })].find((r) => String(r.stance).startsWith("Autonomy"));
+    const row = [...stanceExportRows({ issues: ["drug-policy"], actors: ["co"] }, db)].find((r) => String(r.stance).startsWith("Autonomy"));
     expect([row?.position, row?.position_source, row?.position_cues]).toEqual([0.5, "override", "enforcement (-)"]);
     expect(db.$client.prepare("SELECT override_note FROM stances WHERE stance_key = ?").pluck().get(autonomy)).toBe("Autonomy from US-set enforcement targets (MR)");
     // Colombia's drug-policy cues: 8 positive + 0.75, 0 negative + 0.25 (the override weighs as one cue).
-    const after = listIssuePositions(db, { issues: ["drug-policy"], actors: ["co"] })[0]?.position;
+    const after = listIssuePositions({ issues: ["drug-policy"], actors: ["co"] }, db)[0]?.position;
     expect(after).toBeCloseTo(Math.log(9.25 / 0.75), 12);
     expect(after).toBeGreaterThan(before ?? Number.POSITIVE_INFINITY);
   });
@@ -140,7 +140,7 @@ describe("re-scoring without re-parsing", () => {
     expect(book.hash).toBe(seedCodebook().hash);
     const report = ingest(db, { inputs: ["does-not-exist"], rescoreOnly: true, codebook: book, sources });
     expect(report.outcomes).toEqual([]);
-    const row = [...stanceExportRows(db, { issues: ["energy"], actors: ["us"] })].find((r) => String(r.stance).startsWith("Announcements"));
+    const row = [...stanceExportRows({ issues: ["energy"], actors: ["us"] }, db)].find((r) => String(r.stance).startsWith("Announcements"));
     expect([row?.position, row?.position_cues]).toEqual([-1, "job (-)"]);
   });
 });

@@ -60,11 +60,11 @@ describe("the read model on the seeds", () => {
   });
 
   it("aggregates per document for an issue", () => {
-    expect(listDocumentPositions("energy", {}, db).map((p) => [p.documentSlug, p.actorId, p.stances, p.scoredStances, p.position?.toFixed(4)])).toEqual([
+    expect(listDocumentPositions({ issues: ["energy"] }, db).map((p) => [p.documentSlug, p.actorId, p.stances, p.scoredStances, p.position?.toFixed(4)])).toEqual([
       [SEED_002, "us", 3, 2, "-1.9459"],
       [SEED_002, "co", 3, 3, "2.3979"],
     ]);
-    expect(listDocumentPositions("energy", { kinds: ["list"] }, db).map((p) => [p.actorId, p.stances])).toEqual([
+    expect(listDocumentPositions({ issues: ["energy"], kinds: ["list"] }, db).map((p) => [p.actorId, p.stances])).toEqual([
       ["us", 1],
       ["co", 1],
     ]);
