@@ -102,4 +102,10 @@ describe("a table download of a document named with non-ASCII characters (the 50
     await settle();
     expect(connection.opened[0]?.$client.open).toBe(false);
   });
+
+  it("closes its connection when the table does not exist", () => {
+    const connection = recordingOpener();
+    expect(() => sourceTableDownload("Petro’s visit-t9.csv", new URLSearchParams(), new Date(), connection.open)).toThrowError('no source table "Petro’s visit-t9"');
+    expect(connection.opened[0]?.$client.open).toBe(false);
+  });
 });
