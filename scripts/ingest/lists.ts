@@ -1,4 +1,4 @@
-import type { ActorId, AliasHit, Codebook, CodebookActor } from "./codebook";
+import type { ActorId, Codebook } from "./codebook";
 import { findActorMentions, matchIssue } from "./codebook";
 import { fold } from "./fold";
 import type { ParsedListItem } from "./parse";
@@ -46,7 +46,7 @@ interface MentionGroup {
 function mentionGroups(text: string, book: Codebook): MentionGroup[] {
   const folded = fold(text);
   const groups: MentionGroup[] = [];
-  for (const hit of findActorMentions(text, book) as AliasHit<CodebookActor>[]) {
+  for (const hit of findActorMentions(text, book)) {
     const last = groups[groups.length - 1];
     if (last && COORDINATION.test(folded.slice(last.end, hit.start))) {
       if (!last.actors.includes(hit.target.id)) last.actors.push(hit.target.id);
