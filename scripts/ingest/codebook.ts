@@ -6,7 +6,14 @@ import { type CompiledAxis, type CompiledNegation, type CompiledTerm, compileNeg
 
 const aliasSchema = z.union([
   z.string().trim().min(1, "an alias must not be empty"),
-  z.object({ text: z.string().trim().min(1, "an alias must not be empty"), matchCase: z.boolean().default(false) }).strict(),
+  z
+    .object({
+      text: z.string().trim().min(1, "an alias must not be empty"),
+      matchCase: z.boolean().default(false),
+      /** Longer phrases in which the alias does not name its target ("Latin American" for "American"). */
+      notIn: z.array(z.string().trim().min(1, "a phrase must not be empty")).default([]),
+    })
+    .strict(),
 ]);
 
 const slugSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, "must be lower-case letters, digits and hyphens");
@@ -100,6 +107,8 @@ export interface CompiledAlias {
   text: string;
   folded: string;
   matchCase: boolean;
+  /** Folded phrases in which the alias does not count. */
+  notIn: string[];
 }
 
 export interface CodebookActor {
@@ -145,9 +154,9 @@ export interface Codebook {
 }
 
 export function compileAlias(alias: z.infer<typeof aliasSchema>): CompiledAlias {
-  const text = typeof alias === "string" ? alias : alias.text;
-  const matchCase = typeof alias === "string" ? false : alias.matchCase;
-  return { text, matchCase, folded: matchCase ? foldKeepCase(text) : fold(text) };
+  if (typeof alias === "string") return { text: alias, matchCase: false, folded: fold(alias), notIn: [] };
+  const { text, matchCase, notIn } = alias;
+  return { text, matchCase, folded: matchCase ? foldKeepCase(text) : fold(text), notIn: notIn.map(fold) };
 }
 
 function describePath(path: PropertyKey[], raw: unknown): string {
@@ -226,8 +235,11 @@ export function aliasHits<T>(text: string, targets: T[], aliasesOf: (target: T) 
   const hits: AliasHit<T>[] = [];
   for (const target of targets) {
     for (const alias of aliasesOf(target)) {
+      const excluded = alias.notIn.flatMap((phrase) => findWholeWord(folded, phrase).map((at) => [at, at + phrase.length] as const));
       for (const start of findWholeWord(alias.matchCase ? cased : folded, alias.folded)) {
-        hits.push({ target, alias: alias.text, start, end: start + alias.folded.length });
+        const end = start + alias.folded.length;
+        if (excluded.some(([from, to]) => from <= start && end <= to)) continue;
+        hits.push({ target, alias: alias.text, start, end });
       }
     }
   }
@@ -250,26 +262,31 @@ export function findIssueMentions(text: string, book: Codebook): AliasHit<Codebo
   return aliasHits(text, book.issues, (issue) => issue.aliases);
 }
 
-/**
- * The issue a label or passage is about: the issue with most alias hits, ties going to the
- * longest matching alias and then to the earliest mention. Null when no alias matches.
- */
-export function matchIssue(text: string, book: Codebook): { issue: CodebookIssue; evidence: string } | null {
-  const hits = findIssueMentions(text, book);
-  if (hits.length === 0) return null;
-  const tally = new Map<CodebookIssue, { count: number; longest: number; first: number; evidence: string }>();
-  for (const hit of hits) {
-    const seen = tally.get(hit.target);
-    const length = hit.end - hit.start;
-    const evidence = text.slice(hit.start, hit.end);
-    if (!seen) tally.set(hit.target, { count: 1, longest: length, first: hit.start, evidence });
-    else {
-      seen.count++;
-      if (length > seen.longest) seen.longest = length;
-    }
+export interface IssueMatch {
+  issue: CodebookIssue;
+  /** The words that named it, as written. */
+  evidence: string;
+}
+
+/** The issues a text names, each with its mentions and the first words that named it, most mentioned first (then first named). */
+export function namedIssues(text: string, book: Codebook): (IssueMatch & { mentions: number })[] {
+  const named = new Map<CodebookIssue, IssueMatch & { mentions: number; first: number }>();
+  for (const hit of findIssueMentions(text, book)) {
+    const seen = named.get(hit.target);
+    if (seen) seen.mentions++;
+    else named.set(hit.target, { issue: hit.target, evidence: text.slice(hit.start, hit.end), mentions: 1, first: hit.start });
   }
-  const [best] = [...tally.entries()].sort(
-    ([, a], [, b]) => b.count - a.count || b.longest - a.longest || a.first - b.first,
-  );
-  return best ? { issue: best[0], evidence: best[1].evidence } : null;
+  return [...named.values()]
+    .sort((a, b) => b.mentions - a.mentions || a.first - b.first)
+    .map(({ first: _first, ...match }) => match);
+}
+
+/**
+ * The issue a passage is about: the issue named most often. Null when it names none, or when two
+ * issues are named equally often: a tie is not guessed.
+ */
+export function matchIssue(text: string, book: Codebook): IssueMatch | null {
+  const [best, next] = namedIssues(text, book);
+  if (!best || (next && next.mentions === best.mentions)) return null;
+  return { issue: best.issue, evidence: best.evidence };
 }

@@ -46,8 +46,8 @@ describe("overview", () => {
   it("carries every chart's numbers in server-rendered HTML, before any JavaScript", async () => {
     const html = await (await fetch(`${baseUrl}/`)).text();
     expect(html).toContain("Position per issue and actor (logit scale)");
-    expect(html).toContain("\u22122.83");
-    expect(html).toContain("+1.73");
+    expect(html).toContain("\u22122.71");
+    expect(html).toContain("+2.56");
   });
 
   it("lists every dataset with its row count", async () => {

@@ -57,7 +57,7 @@ describe("npm run ingest", () => {
     const { code, stdout } = run("scripts/ingest.ts", ["--db", db, "--rescore"]);
     expect(code).toBe(0);
     expect(stdout).toContain("Ingested 0 document(s)");
-    expect(stdout).toContain("Positions: 25 stance(s) scored, 1 not scored (no cue matched), 0 set by analyst override.");
+    expect(stdout).toContain("Positions: 23 stance(s) scored, 3 not scored (no cue matched), 0 set by analyst override.");
   });
 
   it("exits 2 on an unknown option", () => {
@@ -88,7 +88,7 @@ describe("npm run export -- stances", () => {
       stance: "Safe, regulated transit and regional burden‑sharing",
       kind: "table",
       position: "1",
-      position_cues: "Safe (+); regulated transit (+); burden‑sharing (+)",
+      position_cues: "regulated (+); burden‑sharing (+)",
       position_source: "dictionary",
       document: "002_cab32d2187f2aa2e",
       document_title: "Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage",
@@ -109,8 +109,8 @@ describe("npm run export -- stances", () => {
     expect(code).toBe(0);
     expect(stdout.split("\r\n").slice(0, 3)).toEqual([
       "issue,issue_label,actor,actor_label,position,stances,scored_stances,pole_negative,pole_positive,gap",
-      "drug-policy,Drug policy,us,United States,-2.8332,4,4,Enforcement & interdiction,Development & public health,4.5678",
-      "drug-policy,Drug policy,co,Colombia,1.7346,4,4,Enforcement & interdiction,Development & public health,4.5678",
+      "drug-policy,Drug policy,us,United States,-2.7081,4,4,Enforcement & interdiction,Development & public health,5.273",
+      "drug-policy,Drug policy,co,Colombia,2.5649,4,3,Enforcement & interdiction,Development & public health,5.273",
     ]);
   });
 

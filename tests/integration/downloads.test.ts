@@ -38,7 +38,7 @@ describe("GET /api/export/stances.csv", () => {
       [
         STANCE_WEB_COLUMNS.join(","),
         `migration,Migration,us,United States,Immediate deterrence and reduced crossings,table,-1,deterrence (-); reduced crossings (-),dictionary,${SEED_002},Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage,,27,27,2,1,table:issue-column,,,,,"“Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage”, outlet not stated, undated, table 2 row 1, line 27"`,
-        `migration,Migration,co,Colombia,"Safe, regulated transit and regional burden‑sharing",table,1,Safe (+); regulated transit (+); burden‑sharing (+),dictionary,${SEED_002},Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage,,27,27,2,1,table:issue-column,,,,,"“Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage”, outlet not stated, undated, table 2 row 1, line 27"`,
+        `migration,Migration,co,Colombia,"Safe, regulated transit and regional burden‑sharing",table,1,regulated (+); burden‑sharing (+),dictionary,${SEED_002},Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage,,27,27,2,1,table:issue-column,,,,,"“Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage”, outlet not stated, undated, table 2 row 1, line 27"`,
         "",
       ].join("\r\n"),
     );
@@ -47,7 +47,7 @@ describe("GET /api/export/stances.csv", () => {
   it("round-trips: parsed with csv-parse, every row equals the database row", async () => {
     const text = await (await get("/api/export/stances.csv")).text();
     const parsed = parse(text, { columns: true }) as Record<string, string>[];
-    const expected = [...stanceExportRows(seeded.db)].map((row) =>
+    const expected = [...stanceExportRows({}, seeded.db)].map((row) =>
       Object.fromEntries(STANCE_WEB_COLUMNS.map((c) => {
         const value = row[c] === null ? "" : String(row[c]);
         return [c, /^[=+\-@\t\r]/.test(value) && typeof row[c] === "string" ? `'${value}` : value];
@@ -129,7 +129,7 @@ describe("the other datasets", () => {
     const response = await get("/api/export/stances.json?issue=venezuela&actor=co");
     expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
     const body = (await response.json()) as { rows: Record<string, unknown>[]; meta: Record<string, unknown> };
-    expect(body.rows).toEqual([...stanceExportRows(seeded.db, { issues: ["venezuela"], actors: ["co"] })]);
+    expect(body.rows).toEqual([...stanceExportRows({ issues: ["venezuela"], actors: ["co"] }, seeded.db)]);
     expect(body.meta).toMatchObject({ dataset: "stances", filters: { issues: ["venezuela"], actors: ["co"] }, row_count: 4 });
     expect((body.meta.sources as unknown[]).length).toBe(6);
   });
