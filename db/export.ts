@@ -31,6 +31,7 @@ export const STANCE_COLUMNS = [
   "holder",
   "attribution",
   "attribution_cue",
+  "published_basis",
 ] as const;
 /** The web download adds where to read the source and a citation a person can paste. */
 export const STANCE_WEB_COLUMNS = [...STANCE_COLUMNS, "source_url", "citation"] as const;
@@ -76,6 +77,8 @@ interface StanceExportSource {
   document_title: string | null;
   outlet: string | null;
   published: string | null;
+  published_basis: string | null;
+  page_lines: string | null;
   url: string | null;
   line_start: number;
   line_end: number;
@@ -111,9 +114,10 @@ function toStanceRow(row: StanceExportSource): StanceExportRow {
     holder: row.holder,
     attribution: row.attribution,
     attribution_cue: row.attribution_cue,
+    published_basis: row.published_basis,
     source_url: row.url,
     citation: formatCitation(
-      { slug: row.document, title: row.document_title, outlet: row.outlet, published: row.published },
+      { slug: row.document, title: row.document_title, outlet: row.outlet, published: row.published, pageLines: row.page_lines ? JSON.parse(row.page_lines) : null },
       { kind: row.kind as "table" | "list" | "prose", lineStart: row.line_start, lineEnd: row.line_end, tableOrdinal: row.source_table, tableRow: row.table_row },
     ),
   };
@@ -129,7 +133,8 @@ export function* stanceExportRows(db: ParallaxDb, filter: StanceFilter = {}): Ge
               s.cues AS cues, d.slug AS document, d.title AS document_title, d.outlet AS outlet,
               d.published AS published, d.url AS url, s.line_start AS line_start, s.line_end AS line_end,
               t.ordinal AS source_table, s.table_row AS table_row, s.confidence AS confidence, s.rule AS rule,
-              s.holder AS holder, s.attribution AS attribution, s.attribution_cue AS attribution_cue
+              s.holder AS holder, s.attribution AS attribution, s.attribution_cue AS attribution_cue,
+              d.published_basis AS published_basis, d.page_lines AS page_lines
          ${STANCE_JOINS}
         WHERE 1 = 1${sql}
         ${STANCE_ORDER}`,
@@ -154,7 +159,7 @@ export function issueExportRows(db: ParallaxDb, filter: StanceFilter = {}): Issu
   }));
 }
 
-export const DOCUMENT_COLUMNS = ["slug", "title", "outlet", "published", "url", "tables", "stances"] as const;
+export const DOCUMENT_COLUMNS = ["slug", "title", "outlet", "published", "url", "tables", "stances", "author", "published_basis", "published_evidence"] as const;
 export type DocumentExportRow = Record<(typeof DOCUMENT_COLUMNS)[number], string | number | null>;
 
 export function documentExportRows(db: ParallaxDb): DocumentExportRow[] {
@@ -162,7 +167,8 @@ export function documentExportRows(db: ParallaxDb): DocumentExportRow[] {
     .prepare(
       `SELECT d.slug, d.title, d.outlet, d.published, d.url,
               (SELECT COUNT(*) FROM source_tables t WHERE t.document_id = d.id) AS tables,
-              (SELECT COUNT(*) FROM stances s WHERE s.document_id = d.id) AS stances
+              (SELECT COUNT(*) FROM stances s WHERE s.document_id = d.id) AS stances,
+              d.author, d.published_basis, d.published_evidence
          FROM documents d ORDER BY d.slug`,
     )
     .all() as DocumentExportRow[];
@@ -219,12 +225,12 @@ export interface SourceTableExport {
 export function getSourceTableExport(db: ParallaxDb, documentSlug: string, ordinal: number): SourceTableExport | null {
   const row = db.$client
     .prepare(
-      `SELECT d.slug, d.title, d.outlet, d.published, t.header, t.rows, t.line_start AS lineStart, t.line_end AS lineEnd
+      `SELECT d.slug, d.title, d.outlet, d.published, d.page_lines AS pageLines, t.header, t.rows, t.line_start AS lineStart, t.line_end AS lineEnd
          FROM source_tables t JOIN documents d ON d.id = t.document_id
         WHERE d.slug = ? AND t.ordinal = ?`,
     )
     .get(documentSlug, ordinal) as
-    | { slug: string; title: string | null; outlet: string | null; published: string | null; header: string; rows: string; lineStart: number; lineEnd: number }
+    | { slug: string; title: string | null; outlet: string | null; published: string | null; pageLines: string | null; header: string; rows: string; lineStart: number; lineEnd: number }
     | undefined;
   if (!row) return null;
   return {
@@ -232,7 +238,10 @@ export function getSourceTableExport(db: ParallaxDb, documentSlug: string, ordin
     document: row.slug,
     header: JSON.parse(row.header),
     rows: JSON.parse(row.rows),
-    citation: formatCitation(row, { kind: "table", lineStart: row.lineStart, lineEnd: row.lineEnd, tableOrdinal: ordinal }),
+    citation: formatCitation(
+      { ...row, pageLines: row.pageLines ? JSON.parse(row.pageLines) : null },
+      { kind: "table", lineStart: row.lineStart, lineEnd: row.lineEnd, tableOrdinal: ordinal },
+    ),
   };
 }
 

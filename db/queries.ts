@@ -2,7 +2,7 @@ import "server-only";
 import { databasePath, openReadOnlyDatabase, type ParallaxDb } from "./client";
 import { type ActorId, filterClause, STANCE_JOINS, STANCE_ORDER, type StanceFilter, type StanceKind } from "./filters";
 import { type IssuePosition, listIssuePositions as positionsOf, logitPosition, POSITION_AGGREGATES, stancePosition } from "./positions";
-import type { Attribution, StanceCue } from "./schema";
+import type { Attribution, DocumentFormat, StanceCue } from "./schema";
 
 /**
  * The read model: every page and route reads through these functions. One read-only connection
@@ -95,16 +95,19 @@ export interface StanceView {
   documentOutlet: string | null;
   documentPublished: string | null;
   documentUrl: string | null;
+  /** For a PDF: the line each page starts on, so the citation can say "page p, line l". */
+  documentPageLines: number[] | null;
   tableOrdinal: number | null;
   tableRow: number | null;
   tableColumn: number | null;
 }
 
-type StanceRow = Omit<StanceView, "cues" | "position" | "positionSource"> & { cues: string };
+type StanceRow = Omit<StanceView, "cues" | "position" | "positionSource" | "documentPageLines"> & { cues: string; documentPageLines: string | null };
 
 function toStanceView(row: StanceRow): StanceView {
   const { position, source } = stancePosition(row.score, row.overridePosition);
-  return { ...row, cues: JSON.parse(row.cues) as StanceCue[], position, positionSource: source };
+  const documentPageLines = row.documentPageLines ? (JSON.parse(row.documentPageLines) as number[]) : null;
+  return { ...row, cues: JSON.parse(row.cues) as StanceCue[], documentPageLines, position, positionSource: source };
 }
 
 const STANCE_VIEW_COLUMNS = `s.id, s.stance_key AS key, s.issue_slug AS issueSlug, i.label AS issueLabel, s.actor_id AS actorId,
@@ -113,7 +116,7 @@ const STANCE_VIEW_COLUMNS = `s.id, s.stance_key AS key, s.issue_slug AS issueSlu
               s.line_start AS lineStart, s.line_end AS lineEnd, s.column_start AS columnStart, s.column_end AS columnEnd,
               s.score, s.override_position AS overridePosition, s.override_note AS overrideNote, s.cues,
               d.slug AS documentSlug, d.title AS documentTitle, d.outlet AS documentOutlet,
-              d.published AS documentPublished, d.url AS documentUrl,
+              d.published AS documentPublished, d.url AS documentUrl, d.page_lines AS documentPageLines,
               t.ordinal AS tableOrdinal, s.table_row AS tableRow, s.table_column AS tableColumn`;
 
 /** Stances matching the filter, ordered by issue, actor, document and line. */
@@ -182,10 +185,13 @@ export function listDocumentPositions(issueSlug: string, filter: StanceFilter = 
 export interface DocumentSummary {
   slug: string;
   path: string;
-  format: "txt" | "md" | "html";
+  format: DocumentFormat;
   title: string | null;
   outlet: string | null;
+  author: string | null;
   published: string | null;
+  publishedBasis: "stated" | "inferred" | null;
+  publishedEvidence: string | null;
   url: string | null;
   metadataNote: string | null;
   lineCount: number;
@@ -196,7 +202,8 @@ export interface DocumentSummary {
   coStances: number;
 }
 
-const DOCUMENT_SUMMARY = `SELECT d.slug, d.path, d.format, d.title, d.outlet, d.published, d.url, d.metadata_note AS metadataNote,
+const DOCUMENT_SUMMARY = `SELECT d.slug, d.path, d.format, d.title, d.outlet, d.author, d.published,
+        d.published_basis AS publishedBasis, d.published_evidence AS publishedEvidence, d.url, d.metadata_note AS metadataNote,
         d.line_count AS lineCount, d.ingested_at AS ingestedAt,
         (SELECT COUNT(*) FROM source_tables t WHERE t.document_id = d.id) AS tables,
         (SELECT COUNT(*) FROM stances s WHERE s.document_id = d.id) AS stances,
