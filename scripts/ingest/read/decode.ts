@@ -1,4 +1,5 @@
 import { analyse } from "chardet";
+import iconv from "iconv-lite";
 import type { IngestNote } from "../stance";
 import { DocumentError } from "./document";
 
@@ -78,7 +79,8 @@ export function decodeText(file: string, bytes: Buffer): DecodedText {
     try {
       text = new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
     } catch {
-      const latin = new TextDecoder("windows-1252").decode(bytes);
+      // Node's TextDecoder reads "windows-1252" as ISO-8859-1 (0x93 → U+0093, not “): iconv-lite maps it right.
+      const latin = iconv.decode(bytes, "win1252");
       const [guess] = analyse(bytes);
       const otherEncoding = guess && !LATIN_1_FAMILY.has(guess.name) && guess.name !== "ASCII" && guess.confidence >= 50;
       if (otherEncoding || !looksLikeWindows1252(bytes, latin)) {

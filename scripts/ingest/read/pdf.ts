@@ -16,6 +16,7 @@ export interface PdfLine {
 }
 
 const BULLET = /^[•◦▪▫‣●○■□·∙–-]\s*/;
+const DASH = /^[–-]\s/;
 const BULLET_GLYPH = /^\s*[•◦▪▫‣●○■□·∙–-]\s*$/;
 const ORDERED = /^\d{1,3}[.)]\s+/;
 /** A Markdown block marker at the start of a wrapped line would split its paragraph: such lines are indented past it. */
@@ -139,7 +140,10 @@ function renderPage(lines: PdfLine[], layout: Layout, tables: TableRegion[]): st
       continue;
     }
     const gap = previous ? previous.line.y - line.y : 0;
-    const bullet = BULLET.exec(text);
+    // A dash opening a line that continues an unfinished sentence is punctuation, not a bullet.
+    const continuesSentence =
+      previous?.kind === "text" && gap <= layout.leading * 1.4 && !/[.!?:;]["”’)]*$/.test(previous.line.segments.map((s) => s.text).join(" "));
+    const bullet = continuesSentence && DASH.test(text) ? null : BULLET.exec(text);
     const ordered = ORDERED.exec(text);
     if (bullet || ordered) {
       if (previous?.kind !== "list" || gap > layout.leading * 1.4) blank();
@@ -201,9 +205,15 @@ export function readPdf(file: string, bytes: Buffer): FormatReading {
     if (name === "PasswordException") throw new DocumentError(file, null, "password-protected PDF: save an unprotected copy");
     throw new DocumentError(file, null, `cannot read this PDF (${message})`);
   }
-  const pages = conversion.pages.map((items) => dropPageNumbers(pageLines(items)));
-  if (pages.every((lines) => lines.length === 0))
-    throw new DocumentError(file, null, "no text layer (scanned?) — run OCR first");
+  const rendered = pdfText(conversion.pages);
+  if (!rendered) throw new DocumentError(file, null, "no text layer (scanned?) — run OCR first");
+  return { ...rendered, body: rendered.text, stated: pdfMetadata(conversion.info), lang: null };
+}
+
+/** Pure: a PDF's text items per page → its text, the line each page starts on, and pages without text; null when no page has text. */
+export function pdfText(items: PdfTextItem[][]): { text: string; pageLines: number[]; warnings: IngestNote[] } | null {
+  const pages = items.map((page) => dropPageNumbers(pageLines(page)));
+  if (pages.every((lines) => lines.length === 0)) return null;
   const layout = measure(pages);
   const warnings: IngestNote[] = [];
   const text: string[] = [];
@@ -219,6 +229,5 @@ export function readPdf(file: string, bytes: Buffer): FormatReading {
     const tables = layoutTable(lines, layout.bodySize);
     text.push(...renderPage(lines, layout, tables));
   });
-  const rendered = `${text.join("\n")}\n`;
-  return { text: rendered, body: rendered, stated: pdfMetadata(conversion.info), lang: null, pageLines: starts, warnings };
+  return { text: `${text.join("\n")}\n`, pageLines: starts, warnings };
 }
