@@ -179,7 +179,12 @@ describe("a Markdown file saved in decomposed Unicode (NFD)", () => {
     const text = document?.text ?? "";
     expect(text).toBe(text.normalize("NFC"));
     const lines = text.split("\n");
-    for (const s of db.$client.prepare("SELECT text, line_start, column_start, column_end FROM stances").all() as Record<string, string & number>[])
-      expect(lines[s.line_start - 1]?.slice(s.column_start, s.column_end)).toBe(s.text);
+    const stored = db.$client.prepare("SELECT text, line_start, column_start, column_end FROM stances").all() as {
+      text: string;
+      line_start: number;
+      column_start: number;
+      column_end: number;
+    }[];
+    for (const s of stored) expect(lines[s.line_start - 1]?.slice(s.column_start, s.column_end)).toBe(s.text);
   });
 });
