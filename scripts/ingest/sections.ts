@@ -74,7 +74,8 @@ function actorHits(text: string, book: Codebook): AliasHit<CodebookActor>[] {
 function openingActor(text: string, from: number, book: Codebook): { actor: ActorId; end: number; holder: string } | null {
   const determiner = DETERMINER.exec(text.slice(from));
   const at = from + (determiner?.[0].length ?? 0);
-  const hit = actorHits(text, book).find((h) => h.start === at);
+  // A holder may include its article ("the administration"); an alias follows it ("the U.S.").
+  const hit = actorHits(text, book).find((h) => h.start === from || h.start === at);
   return hit ? { actor: hit.target.id, end: hit.end, holder: text.slice(from, hit.end) } : null;
 }
 
@@ -145,7 +146,7 @@ function stancesOf(span: SourceSpan, section: Section, book: Codebook, paragraph
         kind: paragraph ? "prose" : "list",
         span: subSpan(span, start, end),
         rule,
-        confidence: parts.length > 1 ? base - CONFIDENCE.contrastPenalty : base,
+        confidence: parts.length > 1 ? Math.round((base - CONFIDENCE.contrastPenalty) * 100) / 100 : base,
       };
       return paragraph ? [{ ...stance, holder: part.holder }] : [stance];
     });
