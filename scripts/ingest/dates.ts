@@ -69,7 +69,7 @@ export function findDateline(text: string): FoundDate | null {
   const lines = text.split(/\r\n|\r|\n/);
   let seen = 0;
   for (let i = 0; i < lines.length && seen < DATELINE_LINES; i++) {
-    const line = lines[i] as string;
+    const line = (lines[i] as string).slice(0, 300);
     if (line.trim() === "") continue;
     seen++;
     for (const date of explicitDates(line)) {

@@ -5,10 +5,11 @@ import JSZip from "jszip";
 import mammoth from "mammoth";
 import { extractTextItems, getDocumentProxy, getMeta } from "unpdf";
 
-const INFO_KEYS = ["Title", "Author", "Subject", "CreationDate", "ModDate"];
+const INFO_KEYS = ["Title", "Author", "CreationDate"];
 
 async function convertPdf(bytes) {
-  const pdf = await getDocumentProxy(bytes);
+  // Verbosity 0: errors only; pdf.js warnings about damaged files would go to the console, not the report.
+  const pdf = await getDocumentProxy(bytes, { verbosity: 0 });
   try {
     const { items } = await extractTextItems(pdf);
     const { info } = await getMeta(pdf, { parseDates: false });

@@ -13,7 +13,7 @@ export interface PdfTextItem {
 
 export interface PdfConversion {
   pages: PdfTextItem[][];
-  /** The document information dictionary: Title, Author, Subject, CreationDate, ModDate where present. */
+  /** The document information dictionary: Title, Author and CreationDate where present. */
   info: Record<string, string>;
 }
 
