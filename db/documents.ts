@@ -6,7 +6,20 @@ import { listStances, type StanceView } from "./stances";
 
 export type DocumentSummary = Pick<
   Document,
-  "slug" | "path" | "format" | "lang" | "title" | "outlet" | "author" | "published" | "url" | "metadataNote" | "lineCount" | "ingestedAt"
+  | "slug"
+  | "path"
+  | "format"
+  | "lang"
+  | "title"
+  | "outlet"
+  | "author"
+  | "published"
+  | "publishedBasis"
+  | "publishedEvidence"
+  | "url"
+  | "metadataNote"
+  | "lineCount"
+  | "ingestedAt"
 > & {
   tables: number;
   stances: number;
@@ -41,6 +54,8 @@ function selectDocuments(db: ParallaxDb) {
       outlet: documents.outlet,
       author: documents.author,
       published: documents.published,
+      publishedBasis: documents.publishedBasis,
+      publishedEvidence: documents.publishedEvidence,
       url: documents.url,
       metadataNote: documents.metadataNote,
       lineCount: documents.lineCount,
@@ -110,6 +125,7 @@ export function getSourceTable(documentSlug: string, ordinal: number, db: Parall
       title: documents.title,
       outlet: documents.outlet,
       published: documents.published,
+      pageLines: documents.pageLines,
       header: sourceTables.header,
       rows: sourceTables.rows,
       lineStart: sourceTables.lineStart,

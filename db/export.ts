@@ -33,6 +33,7 @@ export const STANCE_COLUMNS = [
   "holder",
   "attribution",
   "attribution_cue",
+  "published_basis",
 ] as const;
 /** The web download adds where to read the source and a citation a person can paste. */
 export const STANCE_WEB_COLUMNS = [...STANCE_COLUMNS, "source_url", "citation"] as const;
@@ -87,9 +88,16 @@ export function toStanceExportRow(stance: StanceView): StanceExportRow {
     holder: stance.holder,
     attribution: stance.attribution,
     attribution_cue: stance.attributionCue,
+    published_basis: stance.documentPublishedBasis,
     source_url: stance.documentUrl,
     citation: formatCitation(
-      { slug: stance.documentSlug, title: stance.documentTitle, outlet: stance.documentOutlet, published: stance.documentPublished },
+      {
+        slug: stance.documentSlug,
+        title: stance.documentTitle,
+        outlet: stance.documentOutlet,
+        published: stance.documentPublished,
+        pageLines: stance.documentPageLines,
+      },
       stance,
     ),
   };
@@ -116,7 +124,7 @@ export function issueExportRows(filter: StanceFilter, db: ParallaxDb): IssueExpo
   }));
 }
 
-export const DOCUMENT_COLUMNS = ["slug", "title", "outlet", "published", "url", "tables", "stances"] as const;
+export const DOCUMENT_COLUMNS = ["slug", "title", "outlet", "published", "url", "tables", "stances", "author", "published_basis", "published_evidence"] as const;
 export type DocumentExportRow = Record<(typeof DOCUMENT_COLUMNS)[number], string | number | null>;
 
 export function documentExportRows(db: ParallaxDb): DocumentExportRow[] {
@@ -128,6 +136,9 @@ export function documentExportRows(db: ParallaxDb): DocumentExportRow[] {
     url: d.url,
     tables: d.tables,
     stances: d.stances,
+    author: d.author,
+    published_basis: d.publishedBasis,
+    published_evidence: d.publishedEvidence,
   }));
 }
 

@@ -32,7 +32,10 @@ const STANCE_FIELDS = {
   documentTitle: documents.title,
   documentOutlet: documents.outlet,
   documentPublished: documents.published,
+  documentPublishedBasis: documents.publishedBasis,
   documentUrl: documents.url,
+  /** For a PDF: the line each page starts on, so the citation can say "page p, line l". */
+  documentPageLines: documents.pageLines,
   tableOrdinal: sourceTables.ordinal,
   tableRow: stances.tableRow,
   tableColumn: stances.tableColumn,

@@ -3,7 +3,7 @@ import { ingestRuns } from "../../db/schema";
 import type { Codebook } from "./codebook";
 import { extractDocument } from "./extract";
 import { isUnchanged, loadDocument, pruneOrphanIssues, upsertCodebook } from "./load";
-import { DocumentError, listDocumentFiles, readDocument, type SourcesFile } from "./read";
+import { DOCUMENT_EXTENSIONS, DocumentError, listDocumentFiles, readDocument, type SourcesFile } from "./read";
 import { type Override, type RescoreReport, rescore } from "./rescore";
 import type { ExtractedStance } from "./stance";
 
@@ -52,7 +52,7 @@ export function ingest(db: ParallaxDb, options: IngestOptions): IngestReport {
   const now = options.now ?? (() => new Date());
   const startedAt = now().toISOString();
   const { files, skipped } = options.rescoreOnly ? { files: [], skipped: [] } : listDocumentFiles(options.inputs);
-  const warnings: IngestWarning[] = skipped.map((file) => ({ file, line: null, message: "not a .txt, .md or .html document; skipped" }));
+  const warnings: IngestWarning[] = skipped.map((file) => ({ file, line: null, message: `not a document (${DOCUMENT_EXTENSIONS}); skipped` }));
   const outcomes: DocumentOutcome[] = [];
   const slugs = new Map<string, string>();
   upsertCodebook(db, options.codebook);
@@ -64,6 +64,7 @@ export function ingest(db: ParallaxDb, options: IngestOptions): IngestReport {
     try {
       const document = readDocument(file, options.sources, options.root);
       outcome.file = document.path;
+      for (const note of document.warnings) warnings.push({ file: document.path, ...note });
       const clash = slugs.get(document.slug);
       if (clash) throw new DocumentError(document.path, null, `same name as ${clash}; documents are keyed by file name, so rename one`);
       slugs.set(document.slug, document.path);

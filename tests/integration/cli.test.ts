@@ -57,7 +57,7 @@ describe("npm run ingest", () => {
     const { code, stdout } = run("scripts/ingest.ts", ["--db", db, "--rescore"]);
     expect(code).toBe(0);
     expect(stdout).toContain("Ingested 0 document(s)");
-    expect(stdout).toContain("Positions: 23 stance(s) scored, 3 not scored (no cue matched), 0 set by analyst override.");
+    expect(stdout).toContain("Positions: 24 stance(s) scored, 3 not scored (no cue matched), 0 set by analyst override.");
   });
 
   it("exits 2 on an unknown option", () => {
@@ -76,10 +76,10 @@ describe("npm run export -- stances", () => {
     const { code, stdout } = run("scripts/export.ts", ["stances", "--db", db]);
     expect(code).toBe(0);
     expect(stdout.split("\r\n")[0]).toBe(
-      "issue,issue_label,actor,actor_label,stance,kind,position,position_cues,position_source,document,document_title,published,line_start,line_end,source_table,confidence,rule,holder,attribution,attribution_cue",
+      "issue,issue_label,actor,actor_label,stance,kind,position,position_cues,position_source,document,document_title,published,line_start,line_end,source_table,confidence,rule,holder,attribution,attribution_cue,published_basis",
     );
     const rows = parse(stdout, { columns: true }) as Record<string, string>[];
-    expect(rows).toHaveLength(26);
+    expect(rows).toHaveLength(27);
     expect(rows.find((r) => r.stance === "Safe, regulated transit and regional burden‑sharing")).toEqual({
       issue: "migration",
       issue_label: "Migration",
@@ -101,6 +101,7 @@ describe("npm run export -- stances", () => {
       holder: "",
       attribution: "",
       attribution_cue: "",
+      published_basis: "",
     });
   });
 
@@ -122,6 +123,7 @@ describe("npm run export -- stances", () => {
       "the U.S. seeks calibrated pressure tied to verifiable commitments",
       "Conditioned pressure on Maduro",
       "Reassurances against “appeasing Maduro”",
+      "Trump, meanwhile, has defended a hardline approach toward Venezuela and has issued public warnings to leaders he views as obstructing U.S. regional objectives",
     ]);
   });
 

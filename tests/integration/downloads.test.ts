@@ -37,8 +37,8 @@ describe("GET /api/export/stances.csv", () => {
     expect(await response.text()).toBe(
       [
         STANCE_WEB_COLUMNS.join(","),
-        `migration,Migration,us,United States,Immediate deterrence and reduced crossings,table,-1,deterrence (-); reduced crossings (-),dictionary,${SEED_002},Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage,,27,27,2,1,table:issue-column,,,,,"“Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage”, outlet not stated, undated, table 2 row 1, line 27"`,
-        `migration,Migration,co,Colombia,"Safe, regulated transit and regional burden‑sharing",table,1,regulated (+); burden‑sharing (+),dictionary,${SEED_002},Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage,,27,27,2,1,table:issue-column,,,,,"“Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage”, outlet not stated, undated, table 2 row 1, line 27"`,
+        `migration,Migration,us,United States,Immediate deterrence and reduced crossings,table,-1,deterrence (-); reduced crossings (-),dictionary,${SEED_002},Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage,,27,27,2,1,table:issue-column,,,,,,"“Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage”, outlet not stated, undated, table 2 row 1, line 27"`,
+        `migration,Migration,co,Colombia,"Safe, regulated transit and regional burden‑sharing",table,1,regulated (+); burden‑sharing (+),dictionary,${SEED_002},Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage,,27,27,2,1,table:issue-column,,,,,,"“Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage”, outlet not stated, undated, table 2 row 1, line 27"`,
         "",
       ].join("\r\n"),
     );
@@ -54,7 +54,7 @@ describe("GET /api/export/stances.csv", () => {
       })),
     );
     expect(parsed).toEqual(expected);
-    expect(parsed).toHaveLength(30);
+    expect(parsed).toHaveLength(31);
   });
 
   it("adds a UTF-8 byte-order mark with ?bom=1 and drops the header with ?header=0", async () => {
@@ -112,8 +112,8 @@ describe("the other datasets", () => {
 
   it("documents.csv has one row per document with counts", async () => {
     const text = await (await get("/api/export/documents.csv")).text();
-    expect(text.split("\r\n").slice(0, 2)).toEqual(["slug,title,outlet,published,url,tables,stances", "000_4a2f62b616ad6501,,,,,0,0"]);
-    expect(text).toContain("formula-injection,Spreadsheet formula test,Parallax test fixtures,2026-11-01,https://example.org/formula-test,1,4");
+    expect(text.split("\r\n").slice(0, 2)).toEqual(["slug,title,outlet,published,url,tables,stances,author,published_basis,published_evidence", "000_4a2f62b616ad6501,,,,,0,0,,,"]);
+    expect(text).toContain("formula-injection,Spreadsheet formula test,Parallax test fixtures,2026-11-01,https://example.org/formula-test,1,4,,stated,front matter “published”");
   });
 
   it("document-positions.csv carries the issue page's filters", async () => {

@@ -33,6 +33,7 @@ const SEED_SCORES = [
   ["venezuela", "us", "Conditioned pressure on Maduro", -1, "Conditioned (-); pressure (-)"],
   // A scare-quoted word of the other side is not a cue: not scored.
   ["venezuela", "us", "Reassurances against “appeasing Maduro”", null, ""],
+  ["venezuela", "us", "Trump, meanwhile, has defended a hardline approach toward Venezuela and has issued public warnings to leaders he views as obstructing U.S. regional objectives", -1, "hardline (-)"],
   ["venezuela", "co", "Back negotiations and incremental reforms", 1, "negotiations (+)"],
   ["venezuela", "co", "Colombia favors engagement and normalization", 1, "engagement (+); normalization (+)"],
   ["venezuela", "co", "Normalization, dialogue and incremental reforms", 1, "Normalization (+); dialogue (+)"],

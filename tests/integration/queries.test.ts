@@ -7,7 +7,7 @@ const db = seeded.db;
 
 describe("the read model on the seeds", () => {
   it("summarises the corpus", () => {
-    expect(getCorpusSummary(db)).toEqual({ documents: 5, sourceTables: 4, stances: 26, scoredStances: 23, documentPositions: 8, lastIngestAt: "2026-11-21T12:00:00.000Z" });
+    expect(getCorpusSummary(db)).toEqual({ documents: 5, sourceTables: 4, stances: 27, scoredStances: 24, documentPositions: 10, lastIngestAt: "2026-11-21T12:00:00.000Z" });
   });
 
   it("lists the codebook issues in order with their poles", () => {
@@ -82,7 +82,7 @@ describe("the read model on the seeds", () => {
       ["001_63e30f287987dff8", 0, 0, 0, 0],
       [SEED_002, 4, 26, 13, 13],
       ["003_6556b0f21289c777", 0, 0, 0, 0],
-      ["004_d66f24aaf17ecab7", 0, 0, 0, 0],
+      ["004_d66f24aaf17ecab7", 0, 1, 1, 0],
     ]);
     const doc = getDocument(SEED_002, db);
     expect(doc?.sourceTables.map((t) => [t.ordinal, t.layout])).toEqual([

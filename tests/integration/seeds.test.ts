@@ -61,12 +61,18 @@ describe("ingesting the seed documents", () => {
   });
 
   it("yields exactly the 26 structured stances of seed 002, texts as in the document", () => {
-    expect(stanceRows(db)).toEqual(EXPECTED_002.map((row) => [...row, SEED_002]));
+    expect(stanceRows(db).filter((row) => row[5] === SEED_002 && row[1] !== "prose")).toEqual(EXPECTED_002.map((row) => [...row, SEED_002]));
+  });
+
+  it("reads seed 004's plain-text heading “Venezuela and Regional Tensions” as an issue section", () => {
+    expect(stanceRows(db).filter((row) => row[5] !== SEED_002)).toEqual([
+      [9, "prose", "venezuela", "us", "Trump, meanwhile, has defended a hardline approach toward Venezuela and has issued public warnings to leaders he views as obstructing U.S. regional objectives", "004_d66f24aaf17ecab7"],
+    ]);
   });
 
   it("stores each stance's text exactly at its line and columns in the document", () => {
-    const lines = readFileSync(`seeds/documents/${SEED_002}.txt`, "utf8").split("\n");
-    for (const s of all(db, "SELECT text, line_start, column_start, column_end FROM stances")) {
+    for (const s of all(db, "SELECT s.text, s.line_start, s.column_start, s.column_end, d.slug FROM stances s JOIN documents d ON d.id = s.document_id")) {
+      const lines = readFileSync(`seeds/documents/${s.slug}.txt`, "utf8").split("\n");
       expect(lines[(s.line_start as number) - 1]?.slice(s.column_start as number, s.column_end as number)).toBe(s.text);
     }
   });
@@ -113,7 +119,7 @@ describe("ingesting the seed documents", () => {
 
   it("logs the run with its counts", () => {
     expect(all(db, "SELECT documents_seen, documents_changed, documents_failed, tables, stances FROM ingest_runs")).toEqual([
-      { documents_seen: 5, documents_changed: 5, documents_failed: 0, tables: 4, stances: 26 },
+      { documents_seen: 5, documents_changed: 5, documents_failed: 0, tables: 4, stances: 27 },
     ]);
   });
 });
