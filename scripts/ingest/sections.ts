@@ -1,6 +1,7 @@
 import type { ActorId, AliasHit, Codebook, CodebookActor } from "./codebook";
 import { aliasHits, findIssueMentions, matchIssue } from "./codebook";
 import type { ParsedBlock, SourceSpan } from "./parse";
+import { matchCopy } from "./score";
 import { subSpan, trimClause } from "./span";
 import type { ExtractedStance, IngestNote, IssueRef } from "./stance";
 
@@ -37,7 +38,8 @@ const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 /** The issue a heading names, when it names exactly one codebook issue and no other topic. */
 function headingIssue(heading: string, book: Codebook): { section: Omit<Section, "depth"> | null; issues: string[] } {
   const codebookIssues = new Set(findIssueMentions(heading, book).map((hit) => hit.target.slug));
-  const otherTopics = aliasHits(heading, book.otherIssues, (other) => other.aliases).map((hit) => hit.target.label);
+  const copy = matchCopy(heading);
+  const otherTopics = book.otherIssues.filter((other) => other.topics.some((term) => copy.search(term.pattern) >= 0)).map((other) => other.label);
   const issues = [...codebookIssues, ...otherTopics];
   const match = issues.length === 1 ? matchIssue(heading, book) : null;
   return {
