@@ -123,7 +123,7 @@ export function listStances(filter: StanceFilter = {}, db: ParallaxDb = getDb())
  * lists, then the first in document order. Ranked in SQL (window functions), so the overview reads
  * two rows per issue, not all.
  */
-export function listRepresentativeStances(db: ParallaxDb = getDb()): StanceView[] {
+export function listRepresentativeStances(filter: StanceFilter = {}, db: ParallaxDb = getDb()): StanceView[] {
   const position = sql<number | null>`coalesce(${stances.overridePosition}, ${stances.score})`;
   const placed = db.$with("placed").as(
     db
@@ -140,7 +140,8 @@ export function listRepresentativeStances(db: ParallaxDb = getDb()): StanceView[
         mean: sql<number | null>`avg(${position}) over (partition by ${stances.issueSlug}, ${stances.actorId})`.as("mean"),
       })
       .from(stances)
-      .innerJoin(documents, eq(documents.id, stances.documentId)),
+      .innerJoin(documents, eq(documents.id, stances.documentId))
+      .where(stanceConditions(filter)),
   );
   const ranked = db.$with("ranked").as(
     db

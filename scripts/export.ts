@@ -4,13 +4,15 @@ import { databasePath, NoDatabaseError, openReadOnlyDatabase, type ParallaxDb } 
 import { csvStream, ISSUE_COLUMNS, issueExportRows, STANCE_COLUMNS, stanceExportRows } from "../db/export";
 import { FilterError, type StanceFilter, validateStanceFilter } from "../db/filters";
 
-const USAGE = `Usage: npm run export -- <stances|issues> [--db FILE] [--issue SLUG]… [--actor us|co]…
+const USAGE = `Usage: npm run export -- <stances|issues> [--db FILE] [--issue SLUG]… [--actor us|co]… [--kind table|list|prose]… [--evidence all|structured]
 
 Writes CSV (RFC 4180, UTF-8, CRLF) to standard output.
   stances   one row per stance: ${STANCE_COLUMNS.join(",")}
   issues    one row per issue × actor: ${ISSUE_COLUMNS.join(",")}
   --issue   only these issues (repeatable)
   --actor   only this actor (repeatable)
+  --kind    only stances of this kind (repeatable)
+  --evidence  all (default): tables, lists and prose; structured: tables and lists only
   --db      SQLite file (default: $DATABASE_URL or data/parallax.db)`;
 
 const DATASETS = {
@@ -24,6 +26,8 @@ async function main(): Promise<number> {
     db: { type: "string" },
     issue: { type: "string", multiple: true },
     actor: { type: "string", multiple: true },
+    kind: { type: "string", multiple: true },
+    evidence: { type: "string" },
     help: { type: "boolean", short: "h", default: false },
   } as const;
   try {
@@ -44,7 +48,12 @@ async function main(): Promise<number> {
   }
   const db = openReadOnlyDatabase(databasePath(values.db ?? process.env.DATABASE_URL));
   try {
-    const filter = validateStanceFilter(db, { issues: values.issue, actors: values.actor });
+    const filter = validateStanceFilter(db, {
+      issues: values.issue,
+      actors: values.actor,
+      kinds: values.kind,
+      evidence: values.evidence,
+    });
     await pipeline(DATASETS[dataset](filter, db), process.stdout);
   } finally {
     db.$client.close();

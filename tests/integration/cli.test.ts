@@ -21,8 +21,8 @@ describe("npm run ingest", () => {
     const { code, stdout } = run("scripts/ingest.ts", ["--db", db]);
     expect(code).toBe(0);
     expect(stdout).toContain("5 loaded, 0 unchanged, 0 failed.");
-    expect(stdout).toMatch(/002_cab32d2187f2aa2e\.txt\s+loaded\s+4\s+26/);
-    expect(stdout).toMatch(/drug-policy\s+4\s+4/);
+    expect(stdout).toMatch(/002_cab32d2187f2aa2e\.txt\s+loaded\s+4\s+38/);
+    expect(stdout).toMatch(/drug-policy\s+7\s+21/);
     expect(stdout).toContain("seeds/documents/002_cab32d2187f2aa2e.txt:52: table 4: no column header names");
   });
 
@@ -57,7 +57,7 @@ describe("npm run ingest", () => {
     const { code, stdout } = run("scripts/ingest.ts", ["--db", db, "--rescore"]);
     expect(code).toBe(0);
     expect(stdout).toContain("Ingested 0 document(s)");
-    expect(stdout).toContain("Positions: 24 stance(s) scored, 3 not scored (no cue matched), 0 set by analyst override.");
+    expect(stdout).toContain("Positions: 53 stance(s) scored, 47 not scored (no cue matched), 0 set by analyst override.");
   });
 
   it("exits 2 on an unknown option", () => {
@@ -73,13 +73,13 @@ describe("npm run export -- stances", () => {
   run("scripts/ingest.ts", ["--db", db, "--quiet"]);
 
   it("writes RFC 4180 CSV with the contract's header and one row per stance", () => {
-    const { code, stdout } = run("scripts/export.ts", ["stances", "--db", db]);
+    const { code, stdout } = run("scripts/export.ts", ["stances", "--db", db, "--evidence", "structured"]);
     expect(code).toBe(0);
     expect(stdout.split("\r\n")[0]).toBe(
       "issue,issue_label,actor,actor_label,stance,kind,position,position_cues,position_source,document,document_title,published,line_start,line_end,source_table,confidence,rule,holder,attribution,attribution_cue,published_basis",
     );
     const rows = parse(stdout, { columns: true }) as Record<string, string>[];
-    expect(rows).toHaveLength(27);
+    expect(rows).toHaveLength(26);
     expect(rows.find((r) => r.stance === "Safe, regulated transit and regional burden‑sharing")).toEqual({
       issue: "migration",
       issue_label: "Migration",
@@ -106,7 +106,7 @@ describe("npm run export -- stances", () => {
   });
 
   it("writes the issues dataset: one row per issue × actor", () => {
-    const { code, stdout } = run("scripts/export.ts", ["issues", "--db", db]);
+    const { code, stdout } = run("scripts/export.ts", ["issues", "--db", db, "--evidence", "structured"]);
     expect(code).toBe(0);
     expect(stdout.split("\r\n").slice(0, 3)).toEqual([
       "issue,issue_label,actor,actor_label,position,stances,scored_stances,pole_negative,pole_positive,gap",
@@ -116,14 +116,13 @@ describe("npm run export -- stances", () => {
   });
 
   it("filters by issue and actor", () => {
-    const { stdout } = run("scripts/export.ts", ["stances", "--db", db, "--issue", "venezuela", "--actor", "us"]);
+    const { stdout } = run("scripts/export.ts", ["stances", "--db", db, "--issue", "venezuela", "--actor", "us", "--kind", "table", "--kind", "list"]);
     const rows = parse(stdout, { columns: true }) as Record<string, string>[];
     expect(rows.map((r) => r.stance)).toEqual([
       "Ensure credible democratic guarantees",
       "the U.S. seeks calibrated pressure tied to verifiable commitments",
       "Conditioned pressure on Maduro",
       "Reassurances against “appeasing Maduro”",
-      "Trump, meanwhile, has defended a hardline approach toward Venezuela and has issued public warnings to leaders he views as obstructing U.S. regional objectives",
     ]);
   });
 

@@ -1,6 +1,6 @@
 import type { Attribution } from "../../../db/schema";
 import { aliasHits } from "../codebook";
-import { type ChunkReading, holderMarkers, type NameRegistry, readChunk } from "./holders";
+import { type ChunkReading, type holderMarkers, type NameRegistry, readChunk } from "./holders";
 import { BE_FORMS, CLAUSE_WORDS, CONDITIONALS, COORDINATORS, HEDGES, PARENTHETICAL_OPENERS, PERSON_OBJECTS, SKIPPABLE } from "./lexicon";
 import type { Passage } from "./passage";
 import type { QuoteRange, SentenceRange } from "./sentences";
@@ -385,7 +385,9 @@ function placeQuote(
   if (opening && frame.verbClass === "speech") {
     const quote = quoteAt(quotes, frame.cue.end + opening[0].length);
     const between = opening[0];
-    const introduced = /[:,]\s*$/.test(between) || between.trim() === "" || /^\s+\S+\s*[:,]?\s*$/.test(between);
+    // "said: “…”", "told reporters, “…”", "wrote “…”" — not "announced a “Total Peace” effort", where the quotation is a name in the sentence.
+    const introduced =
+      /[:,]\s*$/.test(between) || between.trim() === "" || /^\s+(?:me|us|him|her|them|reporters|journalists)\s*[:,]?\s*$/i.test(between);
     if (quote && introduced) {
       frame.rule = "prose:quote-speaker-before";
       frame.attribution = "quote";
@@ -448,7 +450,10 @@ function endAtNewClause(p: Passage, frame: Frame, quotes: QuoteRange[], ctx: Fra
   for (const mark of text.matchAll(/[;—–]|,\s+(?:(?:and|but|while|whereas|yet|y|pero|mientras|aunque)\s+)?/g)) {
     const markAt = frame.content.start + mark.index;
     if (inQuote(markAt)) continue;
-    if (mark[0] !== "," && !mark[0].startsWith(",")) return cutAt(markAt);
+    if (!mark[0].startsWith(",")) {
+      cutAt(markAt);
+      return;
+    }
     const at = markAt + mark[0].length;
     if (/^(?:according to|segun|de acuerdo con)\b/.test(p.folded.slice(at, at + 20))) continue;
     const words = [...p.plain.slice(at, frame.content.end).matchAll(/[\p{L}\p{N}]+(?:[’'.-][\p{L}\p{N}]+)*/gu)].slice(0, 5);
@@ -456,9 +461,13 @@ function endAtNewClause(p: Passage, frame: Frame, quotes: QuoteRange[], ctx: Fra
       const last = words[n - 1] as RegExpMatchArray;
       const nextWord = (words[n] as RegExpMatchArray)[0];
       if (/^\p{Lu}/u.test(nextWord) || FUNCTION_WORDS.has(nextWord.toLowerCase())) continue;
-      const reading = readChunk(p, at, at + (last.index ?? 0) + last[0].length, ctx.markers, ctx.registry);
+      const lastEnd = at + (last.index ?? 0) + last[0].length;
+      const reading = readChunk(p, at, p.plain[lastEnd] === "." ? lastEnd + 1 : lastEnd, ctx.markers, ctx.registry);
       const named = reading.kind === "holder" && reading.holder.via === "named";
-      if ((named || reading.kind === "pending") && /^\p{Lu}|^(?:he|she|they|it|the)$/iu.test(words[0]?.[0] ?? "")) return cutAt(markAt);
+      if ((named || reading.kind === "pending") && /^\p{Lu}|^(?:he|she|they|it|the)$/iu.test(words[0]?.[0] ?? "")) {
+        cutAt(markAt);
+        return;
+      }
       break;
     }
   }

@@ -46,7 +46,7 @@ export const ROLE_NOUNS = words(`
   minister ministers ministry ministries secretary secretaries spokesperson spokespeople spokesman spokeswoman
   ambassador ambassadors embassy envoy envoys delegation delegations negotiator negotiators authorities
   department cabinet aide aides adviser advisers advisor advisors office team chancellor foreign
-  diplomat diplomats
+  diplomat diplomats policymakers
   presidente presidenta mandatario mandataria gobierno gobiernos administracion canciller cancilleria
   ministro ministra ministros ministerio secretario secretaria portavoz vocero vocera voceros
   embajador embajadora embajada enviado delegacion negociadores autoridades funcionario funcionarios

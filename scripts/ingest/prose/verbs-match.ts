@@ -8,11 +8,11 @@ export interface VerbHit {
   verb: VerbForm;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 function formsPattern(lang: "en" | "es"): RegExp {
   const forms = [...new Set(VERB_FORMS.filter((v) => v.lang === lang).map((v) => v.form))].sort((a, b) => b.length - a.length);
-  return new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${forms.map(escape).join("|")})(?![\\p{L}\\p{N}'’-])`, "gu");
+  return new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${forms.map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}'’-])`, "gu");
 }
 
 const PATTERNS = { en: formsPattern("en"), es: formsPattern("es") };
