@@ -3,7 +3,7 @@ import { GoldError } from "./eval/gold";
 import { ratio, type Tally } from "./eval/metrics";
 import { evaluate } from "./eval/run";
 
-const USAGE = `Usage: npm run eval -- [--gold FOLDER] [--codebook FILE] [--details] [--show-heldout] [--json]
+const USAGE = `Usage: npm run eval -- [--gold FOLDER] [--codebook FILE] [--details] [--show-heldout] [--json | --markdown]
 
 Scores stance extraction against hand-labelled gold files (tests/fixtures/gold/*.json):
 recall, precision, misfiled stances and direction agreement, overall and per kind, language,
@@ -17,6 +17,7 @@ function main(): number {
       codebook: { type: "string", default: "seeds/codebook.json" },
       details: { type: "boolean", default: false },
       json: { type: "boolean", default: false },
+      markdown: { type: "boolean", default: false },
       "show-heldout": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -27,6 +28,17 @@ function main(): number {
   }
   const { tallies, details } = evaluate(values.gold, values.codebook);
   const rows = [...tallies.entries()].sort(([a], [b]) => (a === "all" ? -1 : b === "all" ? 1 : a.localeCompare(b)));
+  if (values.markdown) {
+    // The table the README's "Extraction quality" section shows.
+    const cell = (value: number | null) => (value === null ? "—" : value.toFixed(2));
+    console.log("| group | gold | found | recall | extracted | correct | precision | misfiled US↔CO | misfiled issue | on a negative | direction |");
+    console.log("|---|---|---|---|---|---|---|---|---|---|---|");
+    for (const [key, t] of rows.filter(([key]) => !key.startsWith("rule:"))) {
+      const s = summary(t);
+      console.log(`| ${key} | ${t.gold} | ${t.found} | ${cell(s.recall)} | ${t.extracted} | ${t.correct} | ${cell(s.precision)} | ${t.misfiledActor} | ${t.misfiledIssue} | ${t.negativeHits} | ${cell(s.direction)} |`);
+    }
+    return 0;
+  }
   if (values.json) {
     console.log(JSON.stringify(Object.fromEntries(rows.map(([key, t]) => [key, { ...t, ...summary(t) }])), null, 2));
     return 0;
