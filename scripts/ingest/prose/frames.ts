@@ -35,7 +35,8 @@ export interface Frame {
   attribution: Attribution;
   verbClass: VerbClass | "according";
   cue: Range;
-  subject: ChunkReading | { kind: "inherit" } | { kind: "zero"; at: number };
+  /** "inherit": the subject of the clause this verb continues; a participle ("…, saying …") takes the main clause's. */
+  subject: ChunkReading | { kind: "inherit"; participle: boolean } | { kind: "zero"; at: number };
   content: Range;
   /** What the stance stores: the holder's clause, or the quotation itself. */
   span: Range;
@@ -252,7 +253,9 @@ export function findFrames(p: Passage, sentence: SentenceRange, quotes: QuoteRan
         chunk = head.chunk;
       }
     }
-    if (!subject && (scan.coordinated || verb.verb.participle)) subject = { kind: "inherit" };
+    // A noun-like form ("tariffs and sanctions") continues no verb: only a form that is surely a verb inherits a subject.
+    const nounLike = NOUN_LIKE.has(verb.verb.lemma) && !verb.verb.participle && !verb.verb.pastParticiple;
+    if (!subject && !nounLike && (scan.coordinated || verb.verb.participle)) subject = { kind: "inherit", participle: verb.verb.participle };
     if (!subject && ctx.lang === "es" && clauseInitial(p, sentence, verb)) subject = { kind: "zero", at: verb.start };
     if (!subject) continue;
     const clauseStart = chunk && chunk.end <= verb.start ? chunk.start : verb.start;
@@ -401,7 +404,8 @@ function placeQuote(
   const comma = endsWithComma(head);
   const tail = p.folded.slice(Math.max(frame.cue.end, chunk?.end ?? 0), sentence.end);
   const shortTail = tail.split(/\s+/).filter(Boolean).length <= 10 && !/\b(?:that|que)\b|[“"«]/.test(tail);
-  if (comma > 0 && shortTail && frame.verbClass === "speech") {
+  const participle = frame.subject.kind === "inherit" && frame.subject.participle;
+  if (comma > 0 && shortTail && frame.verbClass === "speech" && !participle) {
     const contentEnd = sentence.start + comma;
     const quote = quotes.find((q) => q.close <= contentEnd + 2 && q.close >= contentEnd - 2 && q.open >= sentence.start);
     if (quote) {
@@ -418,7 +422,7 @@ function placeQuote(
   }
 }
 
-const NOUN_LIKE = new Set("support plan call push press back offer order ban cut strike demand request aim pledge promise claim".split(" "));
+const NOUN_LIKE = new Set("support plan call push press back offer order ban cut strike demand request aim pledge promise claim sanction threat bar block".split(" "));
 
 /** Speech verbs that report a position with a bare clause ("he warned the flights would stop"); the others need "that", a colon or a quote. */
 const STRONG_SPEECH = new Set(
@@ -447,10 +451,12 @@ function endAtNewClause(p: Passage, frame: Frame, quotes: QuoteRange[], ctx: Fra
     frame.span = { ...frame.span, end };
   };
   const text = p.plain.slice(frame.content.start, frame.content.end);
-  for (const mark of text.matchAll(/[;—–]|,\s+(?:(?:and|but|while|whereas|yet|y|pero|mientras|aunque)\s+)?/g)) {
+  for (const mark of text.matchAll(
+    /[;—–]|,\s+(?:(?:and|but|while|whereas|yet|although|though|even though|y|pero|mientras|aunque|pese a que|a pesar de que)\s+)?|\s+(?:and|but|y|pero)\s+(?=\p{Lu})/gu,
+  )) {
     const markAt = frame.content.start + mark.index;
     if (inQuote(markAt)) continue;
-    if (!mark[0].startsWith(",")) {
+    if (/^[;—–]/.test(mark[0])) {
       cutAt(markAt);
       return;
     }

@@ -6,7 +6,7 @@ import type { ExtractedStance, IngestNote } from "../stance";
 import { Discourse } from "./discourse";
 import { type Frame, type FrameContext, findFrames, type ProseRule, type Range } from "./frames";
 import { type Holder, holderMarkers, NameRegistry, readChunk, TITLE_WORDS } from "./holders";
-import { ROLE_NOUNS } from "./lexicon";
+import { ADVERBIAL_OPENERS, CLAUSE_WORDS, ROLE_NOUNS } from "./lexicon";
 import { dominantIssue, type IssueHit, issueHits, splitByIssue } from "./issues";
 import { type Passage, toPassage } from "./passage";
 import { findQuotes, splitSentences } from "./sentences";
@@ -204,7 +204,7 @@ function readParagraph(
     const sentenceSubject = noteSubject(p, sentence, ctx, discourse);
     const frames = findFrames(p, sentence, quotes, ctx);
     const lead = { start: sentence.start, end: Math.min(sentence.end, ...frames.map((f) => Math.min(f.span.start, f.cue.start))) };
-    let previous: { holder: Holder; issue: IssueHit | null } | null = null;
+    let previous: { holder: Holder; issue: IssueHit | null; at: number } | null = null;
     if (frames.length === 0) {
       const quote = quotes.find((q) => q.open >= sentence.start && q.open <= sentence.start + 1);
       if (quote && discourse.quoteSpeaker?.actor) {
@@ -228,13 +228,18 @@ function readParagraph(
       continue;
     }
     for (const frame of frames) {
-      const holder = resolveHolder(frame, previous?.holder ?? sentenceSubject, discourse);
+      // A participle belongs to the main clause: not to a verb in the clause that opens the sentence ("After X threatened …, both sides agreed, allowing …").
+      const continued =
+        frame.subject.kind === "inherit" && frame.subject.participle && previous && previous.at < sentenceSubject.clauseStart
+          ? sentenceSubject.holder
+          : (previous?.holder ?? sentenceSubject.holder);
+      const holder = resolveHolder(frame, continued, discourse);
       if (!holder) continue;
       const embedded = /\b(?:that|que)\s+$/i.test(p.plain.slice(Math.max(0, holder.start - 6), holder.start));
       discourse.mention(holder, frame.verbClass === "speech", embedded);
       if (frame.attribution === "quote") discourse.quoteSpeaker = holder;
       if (!holder.actor || frame.hedged || frame.conditional || frame.aboutPerson) {
-        previous = { holder, issue: null };
+        previous = { holder, issue: null, at: frame.cue.start };
         continue;
       }
       const parts: Candidate["parts"] =
@@ -242,7 +247,7 @@ function readParagraph(
           ? quoteParts(p, frame.content, lang, book, discourse.currentTopic())
           : clauseParts(p, frame, lead, previous?.issue ?? discourse.currentTopic(), book);
       emit({ frame, holder, parts });
-      previous = { holder, issue: parts[parts.length - 1]?.hit ?? null };
+      previous = { holder, issue: parts[parts.length - 1]?.hit ?? null, at: frame.cue.start };
     }
     discourse.endSentence(topicOf(p, sentence, book));
   }
@@ -262,19 +267,27 @@ function resolveHolder(frame: Frame, previous: Holder | null, discourse: Discour
  * A sentence with no attribution still moves the discourse: the person its opening noun phrase
  * names ("In 2022, Petro became …") is who a later "he" points to.
  */
-function noteSubject(p: Passage, sentence: { start: number; end: number }, ctx: FrameContext, discourse: Discourse): Holder | null {
+function noteSubject(
+  p: Passage,
+  sentence: { start: number; end: number },
+  ctx: FrameContext,
+  discourse: Discourse,
+): { holder: Holder | null; clauseStart: number } {
   let from = sentence.start;
   // A sentence that opens with a quotation has its speaker, if any, after it.
-  if (/^[“”"«‘]/.test(p.plain.slice(from, from + 1))) return null;
-  const intro = /^([^,;:“”"]{1,60}),\s+/.exec(p.plain.slice(from, sentence.end));
-  if (intro && intro[0].split(/\s+/).length <= 9) {
+  if (/^[“”"«‘]/.test(p.plain.slice(from, from + 1))) return { holder: null, clauseStart: from };
+  const intro = /^([^,;:“”"]{1,100}),\s+/.exec(p.plain.slice(from, sentence.end));
+  if (intro && intro[0].split(/\s+/).length <= 14) {
     // "La viceministra de Relaciones Exteriores, Natalia Ortiz, habló …": the opening phrase is the subject and the name its appositive.
-    const opening = readChunk(p, from, from + (intro[1] as string).length, ctx.markers, ctx.registry);
+    const firstWord = (intro[1] as string).trim().split(/\s+/)[0]?.toLowerCase() ?? "";
+    // "After the Trump administration threatened tariffs, …": a clause or phrase that opens the sentence is not its subject.
+    const adverbial = CLAUSE_WORDS.has(firstWord) || ADVERBIAL_OPENERS.has(firstWord);
+    const opening = adverbial ? ({ kind: "none" } as const) : readChunk(p, from, from + (intro[1] as string).length, ctx.markers, ctx.registry);
     const apposition = /^([^,;:“”"]{1,40}),/.exec(p.plain.slice(from + intro[0].length, sentence.end));
     if (opening.kind === "holder" && opening.holder.actor) {
       if (apposition && /^\p{Lu}/u.test(apposition[1] as string)) ctx.registry.register((apposition[1] as string).trim(), opening.holder.actor);
       if (opening.holder.person) discourse.mention(opening.holder);
-      return opening.holder;
+      return { holder: opening.holder, clauseStart: from };
     }
     from += intro[0].length;
   }
@@ -297,11 +310,11 @@ function noteSubject(p: Passage, sentence: { start: number; end: number }, ctx: 
     if (!opensPhrase) break;
     end = from + m.index + word.length;
   }
-  if (end === from) return null;
+  if (end === from) return { holder: null, clauseStart: from };
   const reading = readChunk(p, from, end, ctx.markers, ctx.registry);
   const holder = reading.kind === "holder" ? reading.holder : reading.kind === "pending" ? discourse.resolve(reading.pending) : null;
   if (holder && reading.kind === "holder" && (holder.person || holder.actor)) discourse.mention(holder);
-  return holder;
+  return { holder, clauseStart: from };
 }
 
 /**

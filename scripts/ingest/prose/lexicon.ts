@@ -32,6 +32,12 @@ export const CLAUSE_WORDS = words(`
   que quien quienes cual cuales y e o u pero sino cuando mientras tras antes despues porque aunque si donde como
 `);
 
+/** Prepositions that open an adverbial phrase at the start of a sentence ("In January, …", "Despite …,", "Tras …,"). */
+export const ADVERBIAL_OPENERS = words(`
+  in on at after before during despite following amid since under over for with without by from to
+  en tras durante pese ante desde bajo para con sin segun luego antes
+`);
+
 /** Conditionals and subordinators whose clause states no position ("if Petro stuck to …", "si Petro …"). */
 export const CONDITIONALS = words(`if unless whether si`);
 
