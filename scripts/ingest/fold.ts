@@ -18,17 +18,31 @@ function foldUnit(unit: string, keepAccents = false): string {
   return lower.length === 1 ? lower : base;
 }
 
+// Folding runs over every character of every document: each UTF-16 unit is folded once and remembered.
+const FOLDED = new Map<string, string>();
+const FOLDED_KEEP_ACCENTS = new Map<string, string>();
+
+function foldWith(text: string, cache: Map<string, string>, keepAccents: boolean): string {
+  const parts: string[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const unit = text[i] as string;
+    let folded = cache.get(unit);
+    if (folded === undefined) {
+      folded = foldUnit(unit, keepAccents);
+      cache.set(unit, folded);
+    }
+    parts.push(folded);
+  }
+  return parts.join("");
+}
+
 export function fold(text: string): string {
-  let out = "";
-  for (let i = 0; i < text.length; i++) out += foldUnit(text[i] as string);
-  return out;
+  return foldWith(text, FOLDED, false);
 }
 
 /** Same length as `fold`, but keeps accents: Spanish verb forms differ from nouns by their accent ("anunció", "anuncio"). */
 export function foldKeepAccents(text: string): string {
-  let out = "";
-  for (let i = 0; i < text.length; i++) out += foldUnit(text[i] as string, true);
-  return out;
+  return foldWith(text, FOLDED_KEEP_ACCENTS, true);
 }
 
 /** Same length as `fold`, but keeps letter case: for aliases that must match case ("US"). */

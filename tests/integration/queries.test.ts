@@ -7,7 +7,7 @@ const db = seeded.db;
 
 describe("the read model on the seeds", () => {
   it("summarises the corpus", () => {
-    expect(getCorpusSummary(db)).toEqual({ documents: 5, sourceTables: 4, stances: 96, scoredStances: 53, documentPositions: 38, lastIngestAt: "2026-11-21T12:00:00.000Z" });
+    expect(getCorpusSummary(db)).toEqual({ documents: 5, sourceTables: 4, stances: 97, scoredStances: 53, documentPositions: 38, lastIngestAt: "2026-11-21T12:00:00.000Z" });
   });
 
   it("lists the codebook issues in order with their poles", () => {
@@ -82,7 +82,7 @@ describe("the read model on the seeds", () => {
       ["001_63e30f287987dff8", 0, 12, 6, 6],
       [SEED_002, 4, 38, 17, 21],
       ["003_6556b0f21289c777", 0, 8, 2, 6],
-      ["004_d66f24aaf17ecab7", 0, 6, 2, 4],
+      ["004_d66f24aaf17ecab7", 0, 7, 2, 5],
     ]);
     const doc = getDocument(SEED_002, db);
     expect(doc?.sourceTables.map((t) => [t.ordinal, t.layout])).toEqual([

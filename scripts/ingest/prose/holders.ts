@@ -1,4 +1,4 @@
-import { type ActorId, aliasHits, type Codebook, type CompiledAlias, compileAlias } from "../codebook";
+import { type ActorId, type AliasHit, aliasHits, type Codebook, type CompiledAlias, compileAlias } from "../codebook";
 import {
   ANAPHORIC_PERSON_HEADS,
   BELONGING_PREPOSITIONS,
@@ -153,6 +153,18 @@ export class NameRegistry {
   }
 }
 
+const MARKER_HITS = new WeakMap<Passage, AliasHit<Marker>[]>();
+
+/** The codebook's people, institutions and demonyms in a passage, found once per passage (a sentence is read phrase by phrase). */
+export function markerHits(passage: Passage, markers: Marker[]): AliasHit<Marker>[] {
+  let hits = MARKER_HITS.get(passage);
+  if (!hits) {
+    hits = aliasHits(passage.plain, markers, (m) => m.aliases);
+    MARKER_HITS.set(passage, hits);
+  }
+  return hits;
+}
+
 export type ChunkReading = { kind: "holder"; holder: Holder } | { kind: "pending"; pending: PendingHolder } | { kind: "none" };
 
 /**
@@ -181,11 +193,7 @@ export function readChunk(
   const lastEnd = words[words.length - 1]?.end ?? end;
   const to = passage.plain[lastEnd] === "." && lastEnd < end && /\p{Lu}/u.test(passage.plain[lastEnd - 1] ?? "") ? lastEnd + 1 : lastEnd;
   const text = passage.text.slice(from, to);
-  const hits = aliasHits(passage.plain.slice(from, to), markers, (m) => m.aliases).map((h) => ({
-    ...h,
-    start: h.start + from,
-    end: h.end + from,
-  }));
+  const hits = markerHits(passage, markers).filter((h) => h.start >= from && h.end <= to);
   const wordBefore = (at: number) => {
     const before = words.filter((w) => w.end <= at && !DETERMINERS.has(w.folded));
     return before[before.length - 1]?.folded;

@@ -12,23 +12,51 @@ export interface IssueHit {
   evidence: string;
 }
 
-/**
- * Issue words in [start, end) of a passage. Where two overlap the longer wins, across codebook and
- * other issues alike, so "sanctions on him" (a person) is not read as "sanctions" (Venezuela).
- */
-export function issueHits(p: Passage, start: number, end: number, book: Codebook): IssueHit[] {
-  const slice = p.plain.slice(start, end);
-  const copy = matchCopy(slice);
+/** One pattern per issue: its topic terms as alternatives, longest first. */
+interface TopicPattern {
+  issue: IssueRef;
+  pattern: RegExp;
+}
+
+const TOPIC_PATTERNS = new WeakMap<Codebook, TopicPattern[]>();
+
+function topicPatterns(book: Codebook): TopicPattern[] {
+  let patterns = TOPIC_PATTERNS.get(book);
+  if (!patterns) {
+    const combine = (terms: { pattern: RegExp }[]) =>
+      new RegExp(
+        terms
+          .map((t) => t.pattern.source)
+          .sort((a, b) => b.length - a.length)
+          .join("|"),
+        "gu",
+      );
+    patterns = [
+      ...book.issues
+        .filter((issue) => issue.topics.length)
+        .map((issue) => ({ issue: { slug: issue.slug, label: issue.label, kind: "codebook" as const }, pattern: combine(issue.topics) })),
+      ...book.otherIssues.map((other) => ({
+        issue: { slug: `other-${slugify(other.label)}`, label: other.label, kind: "other" as const },
+        pattern: combine(other.topics),
+      })),
+    ];
+    TOPIC_PATTERNS.set(book, patterns);
+  }
+  return patterns;
+}
+
+const PASSAGE_HITS = new WeakMap<Passage, IssueHit[]>();
+
+/** Every issue word of a passage, found once per passage (the prose stage asks about many stretches of one paragraph). */
+function passageHits(p: Passage, book: Codebook): IssueHit[] {
+  const cached = PASSAGE_HITS.get(p);
+  if (cached) return cached;
+  const copy = matchCopy(p.plain);
   const hits: IssueHit[] = [];
-  const push = (issue: IssueRef, s: number, e: number) => hits.push({ issue, start: start + s, end: start + e, evidence: slice.slice(s, e) });
-  for (const hit of aliasHits(slice, book.issues, (issue) => issue.aliases))
+  const push = (issue: IssueRef, s: number, e: number) => hits.push({ issue, start: s, end: e, evidence: p.text.slice(s, e) });
+  for (const hit of aliasHits(p.plain, book.issues, (issue) => issue.aliases))
     push({ slug: hit.target.slug, label: hit.target.label, kind: "codebook" }, hit.start, hit.end);
-  for (const issue of book.issues)
-    for (const term of issue.topics)
-      for (const m of copy.matchAll(term.pattern)) push({ slug: issue.slug, label: issue.label, kind: "codebook" }, m.index, m.index + m[0].length);
-  for (const other of book.otherIssues)
-    for (const term of other.topics)
-      for (const m of copy.matchAll(term.pattern)) push({ slug: `other-${slugify(other.label)}`, label: other.label, kind: "other" }, m.index, m.index + m[0].length);
+  for (const { issue, pattern } of topicPatterns(book)) for (const m of copy.matchAll(pattern)) push(issue, m.index, m.index + m[0].length);
   const kept: IssueHit[] = [];
   for (const hit of [...hits].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
     if (!kept.some((k) => hit.start < k.end && k.start < hit.end)) kept.push(hit);
@@ -41,7 +69,16 @@ export function issueHits(p: Passage, start: number, end: number, book: Codebook
       merged[merged.length - 1] = { ...last, end: hit.end, evidence: p.text.slice(last.start, hit.end) };
     } else merged.push(hit);
   }
+  PASSAGE_HITS.set(p, merged);
   return merged;
+}
+
+/**
+ * Issue words in [start, end) of a passage. Where two overlap the longer wins, across codebook and
+ * other issues alike, so "sanctions on him" (a person) is not read as "sanctions" (Venezuela).
+ */
+export function issueHits(p: Passage, start: number, end: number, book: Codebook): IssueHit[] {
+  return passageHits(p, book).filter((hit) => hit.start >= start && hit.end <= end);
 }
 
 /**
