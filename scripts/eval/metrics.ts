@@ -111,7 +111,15 @@ export function scoreDocument(doc: EvalDocument, count: (keys: string[], update:
     }
   }
   for (const s of doc.stances) {
-    const keys = ["all", `kind:${s.kind}`, `lang:${doc.lang}`, `split:${doc.split}`, `issues:${s.issueKind === "other" ? "other" : "four"}`, `rule:${s.rule}`];
+    const keys = [
+      "all",
+      `kind:${s.kind}`,
+      `lang:${doc.lang}`,
+      `split:${doc.split}`,
+      `issues:${s.issueKind === "other" ? "other" : "four"}`,
+      `rule:${s.rule}`,
+      `confidence:${s.confidence >= 0.75 ? "≥ 0.75" : "< 0.75"}`,
+    ];
     const touching = doc.gold.filter((g) => overlaps(s, g.span));
     const correct = touching.some((g) => agrees(s, g));
     const negative = !correct && s.issueKind === "codebook" ? doc.negatives.find((n) => overlaps(s, n.span)) : undefined;
