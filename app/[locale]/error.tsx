@@ -1,15 +1,15 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const t = useTranslations("error");
   return (
     <>
-      <h1>Something went wrong</h1>
-      <p>
-        The dashboard could not read its data. If this is a new installation, run <code>npm run ingest</code> (or <code>npm start</code>, which ingests
-        first) and reload. Details are in the server log.
-      </p>
+      <h1>{t("heading")}</h1>
+      <p>{t.rich("explanation", { code: (chunks) => <code>{chunks}</code> })}</p>
       <button type="button" onClick={() => reset()}>
-        Try again
+        {t("retry")}
       </button>
     </>
   );

@@ -1,10 +1,19 @@
-export default function NotFound() {
+import { getLocale, getTranslations } from "next-intl/server";
+import { localePath } from "../_lib/locale";
+
+export default async function NotFound() {
+  const locale = await getLocale();
+  const t = await getTranslations("notFound");
   return (
     <>
-      <h1>Not found</h1>
-      <p>There is no issue or document at this address. It may have been renamed, or its document not ingested yet.</p>
+      <h1>{t("heading")}</h1>
+      <p>{t("explanation")}</p>
       <p>
-        Go to the <a href="/">overview</a>, the list of <a href="/sources">sources</a>, or <a href="/compare">compare issues</a>.
+        {t.rich("goTo", {
+          overview: (chunks) => <a href={localePath(locale, "/")}>{chunks}</a>,
+          sources: (chunks) => <a href={localePath(locale, "/sources")}>{chunks}</a>,
+          compare: (chunks) => <a href={localePath(locale, "/compare")}>{chunks}</a>,
+        })}
       </p>
     </>
   );

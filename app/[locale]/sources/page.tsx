@@ -1,43 +1,49 @@
 import type { Metadata } from "next";
-import { documentLabel } from "@/db/citation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { listDocuments } from "@/db/queries";
-import { DownloadLinks } from "../_components/DownloadLinks";
-import { formatTimestamp } from "../_lib/format";
-import { TableHead } from "../_components/TableHead";
+import { DownloadLinks } from "../../_components/DownloadLinks";
+import { TableHead } from "../../_components/TableHead";
+import { localePath } from "../../_lib/locale";
+import { getDocumentLabel, getFormat } from "../../_lib/page-i18n";
 
-export const metadata: Metadata = { title: "Sources" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("sources");
+  return { title: t("metaTitle") };
+}
 
-export default function SourcesPage() {
+export default async function SourcesPage() {
+  const locale = await getLocale();
+  const t = await getTranslations("sources");
+  const tags = await getTranslations("actors");
+  const format = await getFormat();
+  const documentLabel = await getDocumentLabel();
   const documents = listDocuments();
   return (
     <>
-      <h1>Sources</h1>
-      <p className="lede">
-        The documents Parallax has read. Title, outlet, date and address are shown only where the document itself states them. Add your own with{" "}
-        <code>npm run ingest</code> (see the README).
-      </p>
-      <DownloadLinks path="/api/export/documents" label="This list" />
+      <h1>{t("heading")}</h1>
+      <p className="lede">{t.rich("lede", { code: (chunks) => <code>{chunks}</code> })}</p>
+      <DownloadLinks path="/api/export/documents" label={t("thisList")} />
       <div className="table-scroll">
         <table className="data-table wide">
-          <caption>Documents and what was extracted from each</caption>
-          <TableHead columns={["Document", "Outlet", "Published", "Tables", "Stances (US / CO)", "Read"]} />
+          <caption>{t("caption")}</caption>
+          <TableHead
+            columns={[t("document"), t("outlet"), t("published"), t("tables"), t("stances", { us: tags("us"), co: tags("co") }), t("read")]}
+          />
           <tbody>
             {documents.map((d) => (
               <tr key={d.slug}>
                 <th scope="row">
-                  <a href={`/sources/${d.slug}`}>{documentLabel(d)}</a>
+                  <a href={localePath(locale, `/sources/${d.slug}`)}>{documentLabel(d)}</a>
                   <br />
-                  <span className="muted">
-                    {d.path} · {d.format} · {d.lineCount} lines
-                  </span>
+                  <span className="muted">{t("file", { path: d.path, format: d.format, lines: d.lineCount })}</span>
                 </th>
-                <td>{d.outlet ?? <span className="muted">not stated</span>}</td>
-                <td>{d.published ?? <span className="muted">undated</span>}</td>
-                <td className="num">{d.tables}</td>
+                <td>{d.outlet ?? <span className="muted">{t("notStated")}</span>}</td>
+                <td>{d.published ? format.date(d.published) : <span className="muted">{t("undated")}</span>}</td>
+                <td className="num">{format.count(d.tables)}</td>
                 <td className="num">
-                  {d.stances} ({d.usStances} / {d.coStances})
+                  {t("stanceCounts", { stances: format.count(d.stances), us: format.count(d.usStances), co: format.count(d.coStances) })}
                 </td>
-                <td>{formatTimestamp(d.ingestedAt)}</td>
+                <td>{format.timestamp(d.ingestedAt)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,30 +1,39 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { documentLabel } from "@/db/citation";
-import { STANCE_KINDS, type StanceKind } from "@/db/filters";
+import { getLocale, getTranslations } from "next-intl/server";
+import { STANCE_KINDS } from "@/db/filters";
 import { getIssue, listDocumentPositions, listDocuments, listIssuePositions, listStances } from "@/db/queries";
-import { ActorBarChart } from "../../_components/ActorBarChart";
-import { ChartFigure } from "../../_components/ChartFigure";
-import { DownloadLinks } from "../../_components/DownloadLinks";
-import { FilterNotice } from "../../_components/FilterNotice";
-import { ACTOR_KEYS, ACTOR_SERIES } from "../../_components/series";
-import { StanceItem } from "../../_components/StanceItem";
-import { formatPosition } from "../../_lib/format";
-import { type PageSearchParams, pickAllowed } from "../../_lib/search-params";
-import { TableHead } from "../../_components/TableHead";
+import { ActorBarChart } from "../../../_components/ActorBarChart";
+import { ActorTag } from "../../../_components/ActorTag";
+import { ChartFigure } from "../../../_components/ChartFigure";
+import { DownloadLinks } from "../../../_components/DownloadLinks";
+import { FilterNotice } from "../../../_components/FilterNotice";
+import { ACTOR_KEYS } from "../../../_components/series";
+import { StanceItem } from "../../../_components/StanceItem";
+import { TableHead } from "../../../_components/TableHead";
+import { inLocale, localePath, localPoles } from "../../../_lib/locale";
+import { getActorNames, getDocumentLabel, getFormat } from "../../../_lib/page-i18n";
+import { type PageSearchParams, pickAllowed } from "../../../_lib/search-params";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: PageSearchParams };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const issue = getIssue((await params).slug);
-  return { title: issue ? issue.label : "Issue not found" };
+  const locale = await getLocale();
+  const t = await getTranslations("issue");
+  return { title: issue ? inLocale(locale, issue.label, issue.labelEs) : t("notFoundTitle") };
 }
-
-const KIND_LABELS: Record<StanceKind, string> = { table: "Tables", list: "Bullet lists", prose: "Prose" };
 
 export default async function IssuePage({ params, searchParams }: Props) {
   const issue = getIssue((await params).slug);
   if (!issue) notFound();
+  const locale = await getLocale();
+  const t = await getTranslations("issue");
+  const format = await getFormat();
+  const names = await getActorNames();
+  const kindLabels = { table: t("kinds.table"), list: t("kinds.list"), prose: t("kinds.prose") };
+  const label = inLocale(locale, issue.label, issue.labelEs);
+  const documentLabel = await getDocumentLabel();
   const query = await searchParams;
   const ignored: string[] = [];
   const allDocuments = listDocuments();
@@ -39,7 +48,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
   const issueStances = listStances({ issues: [issue.slug] });
   const docsWithIssue = [...new Set(issueStances.map((s) => s.documentSlug))];
   const kindsWithIssue = STANCE_KINDS.filter((k) => kinds.includes(k) || issueStances.some((s) => s.kind === k));
-  const poles = { negative: issue.poleNegative, positive: issue.polePositive };
+  const poles = localPoles(locale, issue);
   const perDocumentRows = [...new Set(perDocument.map((p) => p.documentSlug))].map((slug) => {
     const at = (actor: "us" | "co") => perDocument.find((p) => p.documentSlug === slug && p.actorId === actor);
     const title = at("us")?.documentTitle ?? at("co")?.documentTitle ?? null;
@@ -50,31 +59,23 @@ export default async function IssuePage({ params, searchParams }: Props) {
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <a href="/">Overview</a> › {issue.label}
+      <nav aria-label={t("breadcrumb")} className="breadcrumb">
+        <a href={localePath(locale, "/")}>{t("overview")}</a> › {label}
       </nav>
-      <h1>
-        {issue.label}
-        {issue.labelEs && issue.labelEs !== issue.label ? (
-          <span className="label-es" lang="es">
-            {" "}
-            · {issue.labelEs}
-          </span>
-        ) : null}
-      </h1>
-      {issue.description ? <p className="lede">{issue.description}</p> : null}
-      {issue.poleNegative ? (
+      <h1>{label}</h1>
+      {issue.description ? <p className="lede">{inLocale(locale, issue.description, issue.descriptionEs)}</p> : null}
+      {poles.negative ? (
         <p className="axis-line">
-          Axis: <span className="pole">− {issue.poleNegative}</span> … <span className="pole">+ {issue.polePositive}</span>
+          {t("axis")} <span className="pole">− {poles.negative}</span> … <span className="pole">+ {poles.positive}</span>
         </p>
       ) : (
-        <p className="axis-line">An issue outside the codebook: its stances are listed but not scored.</p>
+        <p className="axis-line">{t("noAxis")}</p>
       )}
       <FilterNotice ignored={ignored} />
 
-      <form className="filters" method="get" aria-label="Filter stances">
+      <form className="filters" method="get" aria-label={t("filtersLabel")}>
         <fieldset>
-          <legend>Documents</legend>
+          <legend>{t("documents")}</legend>
           {allDocuments
             .filter((d) => docsWithIssue.includes(d.slug))
             .map((d) => (
@@ -84,41 +85,46 @@ export default async function IssuePage({ params, searchParams }: Props) {
             ))}
         </fieldset>
         <fieldset>
-          <legend>Kind</legend>
+          <legend>{t("kind")}</legend>
           {kindsWithIssue.map((k) => (
             <label key={k}>
-              <input type="checkbox" name="kind" value={k} defaultChecked={kinds.includes(k)} /> {KIND_LABELS[k]}
+              <input type="checkbox" name="kind" value={k} defaultChecked={kinds.includes(k)} /> {kindLabels[k]}
             </label>
           ))}
         </fieldset>
-        <button type="submit">Apply filters</button> {documents.length || kinds.length ? <a href={`/issues/${issue.slug}`}>Clear</a> : null}
+        <button type="submit">{t("apply")}</button>{" "}
+        {documents.length || kinds.length ? <a href={localePath(locale, `/issues/${issue.slug}`)}>{t("clear")}</a> : null}
       </form>
 
-      <section className="position-summary" aria-label="Positions">
+      <section className="position-summary" aria-label={t("positionsLabel")}>
         {ACTOR_KEYS.map((actor) => {
           const p = positions.find((x) => x.actorId === actor);
           return (
             <p key={actor} className={`position-card position-card-${actor}`}>
-              <span className={`actor-tag actor-tag-${actor}`}>{ACTOR_SERIES[actor].short}</span> {ACTOR_SERIES[actor].label}:{" "}
-              <strong>{formatPosition(p?.position ?? null)}</strong> from {p?.stances ?? 0} stance{p?.stances === 1 ? "" : "s"} ({p?.scoredStances ?? 0} scored)
+              <ActorTag actor={actor} />{" "}
+              {t.rich("positionCard", {
+                actor: names[actor],
+                position: format.position(p?.position ?? null),
+                stances: p?.stances ?? 0,
+                scored: p?.scoredStances ?? 0,
+                strong: (chunks) => <strong>{chunks}</strong>,
+              })}
             </p>
           );
         })}
-        <p className="position-card">
-          Gap: <strong>{positions[0]?.gap == null ? "—" : positions[0].gap.toFixed(2)}</strong>
-        </p>
+        <p className="position-card">{t.rich("gap", { gap: format.gap(positions[0]?.gap ?? null), strong: (chunks) => <strong>{chunks}</strong> })}</p>
       </section>
 
       <section aria-labelledby="stances-heading">
-        <h2 id="stances-heading">Stances</h2>
-        <DownloadLinks path="/api/export/stances" query={downloadQuery} label="These stances" />
+        <h2 id="stances-heading">{t("stancesHeading")}</h2>
+        <DownloadLinks path="/api/export/stances" query={downloadQuery} label={t("theseStances")} />
         <div className="columns">
           {ACTOR_KEYS.map((actor) => {
             const own = stances.filter((s) => s.actorId === actor);
             return (
               <div key={actor} className={`column column-${actor}`}>
                 <h3>
-                  {ACTOR_SERIES[actor].label} <span className="count">({own.length})</span>
+                  {names[actor]} <span className="count">({format.count(own.length)})</span>
                 </h3>
                 {own.length ? (
                   <ul className="stance-list">
@@ -127,7 +133,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
                     ))}
                   </ul>
                 ) : (
-                  <p className="empty">No stance with these filters.</p>
+                  <p className="empty">{t("noStances")}</p>
                 )}
               </div>
             );
@@ -135,27 +141,44 @@ export default async function IssuePage({ params, searchParams }: Props) {
         </div>
       </section>
 
-      {issue.poleNegative ? (
+      {poles.negative ? (
         <ChartFigure
           id="per-document"
-          title="Positions per document"
-          description={`Each document’s stances on ${issue.label.toLowerCase()}, aggregated per government. Left: ${issue.poleNegative}; right: ${issue.polePositive}.`}
+          title={t("perDocument.title")}
+          description={t("perDocument.description", { negative: poles.negative, positive: poles.positive ?? "" })}
           height={chartHeight}
-          chart={<ActorBarChart mode="position" rows={perDocumentRows} height={chartHeight} poles={{ negative: issue.poleNegative, positive: issue.polePositive ?? "" }} ariaLabel={`Positions per document on ${issue.label}`} />}
+          chart={
+            <ActorBarChart
+              mode="position"
+              rows={perDocumentRows}
+              height={chartHeight}
+              names={names}
+              poles={{ negative: poles.negative, positive: poles.positive ?? "" }}
+              ariaLabel={t("perDocument.chartLabel", { issue: label })}
+            />
+          }
           table={
             <table className="data-table">
-              <caption>Position per document and actor on {issue.label}</caption>
-              <TableHead columns={["Document", "United States", "US stances", "Colombia", "Colombia stances"]} />
+              <caption>{t("perDocument.caption", { issue: label })}</caption>
+              <TableHead
+                columns={[
+                  t("perDocument.document"),
+                  names.us,
+                  t("perDocument.stances", { actor: names.us }),
+                  names.co,
+                  t("perDocument.stances", { actor: names.co }),
+                ]}
+              />
               <tbody>
                 {perDocumentRows.map((r) => (
                   <tr key={r.slug}>
                     <th scope="row">
-                      <a href={`/sources/${r.slug}`}>{r.label}</a>
+                      <a href={localePath(locale, `/sources/${r.slug}`)}>{r.label}</a>
                     </th>
-                    <td className="num">{formatPosition(r.us)}</td>
-                    <td className="num">{r.usN}</td>
-                    <td className="num">{formatPosition(r.co)}</td>
-                    <td className="num">{r.coN}</td>
+                    <td className="num">{format.position(r.us)}</td>
+                    <td className="num">{format.count(r.usN)}</td>
+                    <td className="num">{format.position(r.co)}</td>
+                    <td className="num">{format.count(r.coN)}</td>
                   </tr>
                 ))}
               </tbody>
