@@ -86,7 +86,7 @@ export function StanceItem({ stance, poles }: { stance: StanceView; poles: Poles
   return (
     <li className={`stance stance-${stance.actorId}`} data-stance={stance.key}>
       <p className="stance-text">
-        <ActorTag actor={stance.actorId} /> “{stance.text}”
+        <ActorTag actor={stance.actorId} /> <span lang={stance.documentLang}>“{stance.text}”</span>
       </p>
       <p className="stance-meta">
         <PositionNote stance={stance} poles={poles} />

@@ -99,6 +99,8 @@ describe("Spanish interface", () => {
     await expect(page.locator(".column-us h3").textContent()).resolves.toBe("Estados Unidos (2)");
     const stance = page.locator(".column-co .stance").first();
     await expect(stance.locator(".stance-text").textContent()).resolves.toBe("CO “Bogotá argues for humanitarian corridors and regional responsibility-sharing”");
+    // Marked as the English it is, so a screen reader on the Spanish page reads it as English.
+    await expect(stance.locator(".stance-text [lang]").getAttribute("lang")).resolves.toBe("en");
     await expect(stance.locator(".citation").textContent()).resolves.toBe(
       "“Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage”, medio no indicado, sin fecha, lista de viñetas, línea 22",
     );

@@ -41,7 +41,7 @@ describe("the read model on the seeds", () => {
       polePositiveEs: "Transición lejos del petróleo y el gas",
     });
     expect(listDocumentPositions({ issues: ["venezuela"] }, db)[0]).toMatchObject({ issueLabelEs: "Venezuela", actorLabelEs: "Estados Unidos" });
-    expect(listStances({ issues: ["drug-policy"], actors: ["co"] }, db)[0]).toMatchObject({ issueLabelEs: "Política de drogas", actorLabelEs: "Colombia" });
+    expect(listStances({ issues: ["drug-policy"], actors: ["co"] }, db)[0]).toMatchObject({ issueLabelEs: "Política de drogas", actorLabelEs: "Colombia", documentLang: "en" });
   });
 
   it("filters stances by issue, actor, document and kind", () => {
