@@ -1,8 +1,8 @@
-import { count, eq, isNotNull, max, or } from "drizzle-orm";
+import { asc, count, eq, isNotNull, max, or } from "drizzle-orm";
 import { getDb, type ParallaxDb } from "./client";
 import { ISSUE_ORDER } from "./filters";
 import { listDocumentPositions } from "./positions";
-import { documents, type Issue, ingestRuns, issues, sourceTables, stances } from "./schema";
+import { type Actor, actors, documents, type Issue, ingestRuns, issues, sourceTables, stances } from "./schema";
 
 export type IssueSummary = Omit<Issue, "sortOrder">;
 
@@ -12,8 +12,11 @@ const ISSUE_FIELDS = {
   label: issues.label,
   labelEs: issues.labelEs,
   description: issues.description,
+  descriptionEs: issues.descriptionEs,
   poleNegative: issues.poleNegative,
+  poleNegativeEs: issues.poleNegativeEs,
   polePositive: issues.polePositive,
+  polePositiveEs: issues.polePositiveEs,
 };
 
 /** Codebook issues in codebook order, then "other" issues that have stances. */
@@ -27,6 +30,13 @@ export function listIssues(db: ParallaxDb = getDb()): IssueSummary[] {
 
 export function getIssue(slug: string, db: ParallaxDb = getDb()): IssueSummary | null {
   return db.select(ISSUE_FIELDS).from(issues).where(eq(issues.slug, slug)).get() ?? null;
+}
+
+export type ActorSummary = Omit<Actor, "sortOrder">;
+
+/** The two actors in codebook order, with their English and Spanish names. */
+export function listActors(db: ParallaxDb = getDb()): ActorSummary[] {
+  return db.select({ id: actors.id, label: actors.label, labelEs: actors.labelEs }).from(actors).orderBy(asc(actors.sortOrder)).all();
 }
 
 export interface CorpusSummary {

@@ -45,11 +45,16 @@ type IssueFields = Pick<Issue, "label" | "kind" | "poleNegative" | "polePositive
 export interface IssuePosition extends Tally {
   issueSlug: string;
   issueLabel: string;
+  /** Null for an "other" issue, which is named only as its document wrote it. */
+  issueLabelEs: string | null;
   issueKind: IssueFields["kind"];
   actorId: ActorId;
   actorLabel: string;
+  actorLabelEs: string;
   poleNegative: string | null;
+  poleNegativeEs: string | null;
   polePositive: string | null;
+  polePositiveEs: string | null;
   position: number | null;
   /** |US − Colombia| on this issue under the filter's documents and kinds, whichever actors are listed; null unless both are scored. */
   gap: number | null;
@@ -68,7 +73,16 @@ export function listIssuePositions(filter: StanceFilter = {}, db: ParallaxDb = g
     .groupBy(stances.issueSlug, stances.actorId)
     .all();
   const issueRows = db
-    .select({ slug: issues.slug, label: issues.label, kind: issues.kind, poleNegative: issues.poleNegative, polePositive: issues.polePositive })
+    .select({
+      slug: issues.slug,
+      label: issues.label,
+      labelEs: issues.labelEs,
+      kind: issues.kind,
+      poleNegative: issues.poleNegative,
+      poleNegativeEs: issues.poleNegativeEs,
+      polePositive: issues.polePositive,
+      polePositiveEs: issues.polePositiveEs,
+    })
     .from(issues)
     .where(
       and(
@@ -78,7 +92,7 @@ export function listIssuePositions(filter: StanceFilter = {}, db: ParallaxDb = g
     )
     .orderBy(...ISSUE_ORDER)
     .all();
-  const actorRows = db.select({ id: actors.id, label: actors.label }).from(actors).orderBy(asc(actors.sortOrder)).all();
+  const actorRows = db.select({ id: actors.id, label: actors.label, labelEs: actors.labelEs }).from(actors).orderBy(asc(actors.sortOrder)).all();
   return issueRows.flatMap((issue) => {
     const perActor = actorRows.map((actor) => {
       const found = tallies.find((t) => t.issueSlug === issue.slug && t.actorId === actor.id);
@@ -92,11 +106,15 @@ export function listIssuePositions(filter: StanceFilter = {}, db: ParallaxDb = g
       .map(({ actor, tally, position }) => ({
         issueSlug: issue.slug,
         issueLabel: issue.label,
+        issueLabelEs: issue.labelEs,
         issueKind: issue.kind,
         actorId: actor.id,
         actorLabel: actor.label,
+        actorLabelEs: actor.labelEs,
         poleNegative: issue.poleNegative,
+        poleNegativeEs: issue.poleNegativeEs,
         polePositive: issue.polePositive,
+        polePositiveEs: issue.polePositiveEs,
         ...tally,
         position,
         gap,
@@ -107,10 +125,12 @@ export function listIssuePositions(filter: StanceFilter = {}, db: ParallaxDb = g
 export interface DocumentPosition extends Tally {
   issueSlug: string;
   issueLabel: string;
+  issueLabelEs: string | null;
   documentSlug: string;
   documentTitle: string | null;
   actorId: ActorId;
   actorLabel: string;
+  actorLabelEs: string;
   position: number | null;
 }
 
@@ -125,6 +145,7 @@ export function listDocumentPositions(filter: StanceFilter = {}, db: ParallaxDb 
     .select({
       issueSlug: stances.issueSlug,
       issueLabel: issues.label,
+      issueLabelEs: issues.labelEs,
       documentSlug: documents.slug,
       documentTitle: documents.title,
       actorId: stances.actorId,
@@ -138,7 +159,7 @@ export function listDocumentPositions(filter: StanceFilter = {}, db: ParallaxDb 
     .orderBy(...ISSUE_ORDER, asc(documents.slug))
     .all();
   const actorRows = db
-    .select({ id: actors.id, label: actors.label })
+    .select({ id: actors.id, label: actors.label, labelEs: actors.labelEs })
     .from(actors)
     .where(actorFilter?.length ? inArray(actors.id, actorFilter) : undefined)
     .orderBy(asc(actors.sortOrder))
@@ -156,10 +177,12 @@ export function listDocumentPositions(filter: StanceFilter = {}, db: ParallaxDb 
       return {
         issueSlug: first.issueSlug,
         issueLabel: first.issueLabel,
+        issueLabelEs: first.issueLabelEs,
         documentSlug: first.documentSlug,
         documentTitle: first.documentTitle,
         actorId: actor.id,
         actorLabel: actor.label,
+        actorLabelEs: actor.labelEs,
         stances: n,
         scoredStances,
         positive,

@@ -1,25 +1,39 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { documentLabel, sourceTableId } from "@/db/citation";
+import { sourceTableId } from "@/db/citation";
 import { type DocumentDetail, getDocument, type SourceTableView, type StanceView } from "@/db/queries";
-import { DownloadLinks } from "../../_components/DownloadLinks";
-import { ACTOR_SERIES } from "../../_components/series";
-import { formatPosition } from "../../_lib/format";
-import { TableHead } from "../../_components/TableHead";
+import { ActorTag } from "../../../_components/ActorTag";
+import { DownloadLinks } from "../../../_components/DownloadLinks";
+import { TableHead } from "../../../_components/TableHead";
+import { inLocale, localePath } from "../../../_lib/locale";
+import { getActorNames, getDocumentLabel, getFormat } from "../../../_lib/page-i18n";
+import { useFormat } from "../../../_lib/use-format";
 
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const doc = getDocument((await params).slug);
-  return { title: doc ? documentLabel(doc) : "Document not found" };
+  const t = await getTranslations("source");
+  const documentLabel = await getDocumentLabel();
+  return { title: doc ? documentLabel(doc) : t("notFoundTitle") };
 }
 
 function StanceMark({ stance, children }: { stance: StanceView; children: ReactNode }) {
-  const title = `${ACTOR_SERIES[stance.actorId].label} · ${stance.issueLabel} · ${formatPosition(stance.position)}${stance.positionSource === "override" ? " (override)" : ""}`;
+  const t = useTranslations("source");
+  const locale = useLocale();
+  const format = useFormat();
+  const title = t("markTitle", {
+    actor: inLocale(locale, stance.actorLabel, stance.actorLabelEs),
+    issue: inLocale(locale, stance.issueLabel, stance.issueLabelEs),
+    position: format.position(stance.position),
+    override: stance.positionSource === "override" ? "yes" : "no",
+  });
   return (
     <mark className={`stance-mark stance-mark-${stance.actorId}`} id={`stance-${stance.key}`} title={title}>
-      <span className={`actor-tag actor-tag-${stance.actorId}`}>{ACTOR_SERIES[stance.actorId].short}</span>
+      <ActorTag actor={stance.actorId} />
       {children}
     </mark>
   );
@@ -45,25 +59,36 @@ function LineText({ text, stances }: { text: string; stances: StanceView[] }) {
 }
 
 function LineNumber({ line }: { line: number }) {
+  const t = useTranslations("source");
   return (
-    <a className="ln" href={`#L${line}`} aria-label={`Line ${line}`}>
+    <a className="ln" href={`#L${line}`} aria-label={t("lineLabel", { line })}>
       {line}
     </a>
   );
 }
 
-function SourceTableBlock({ doc, table }: { doc: DocumentDetail; table: SourceTableView }) {
+/** Why a source table was read as it was, from its layout: the stored note is the ingest's English for the same thing. */
+function LayoutNote({ table, actorNames }: { table: SourceTableView; actorNames: { us: string; co: string } }) {
+  const t = useTranslations("source.tableLayout");
+  if (table.layout === "no-actors") return <strong className="no-stances"> · {t("noActors", actorNames)}</strong>;
+  if (table.layout === "transposed") return <> · {t("transposed")}</>;
+  if (table.layout === "issue-from-content") return <> · {t("issueFromContent")}</>;
+  return null;
+}
+
+function SourceTableBlock({ doc, table, actorNames }: { doc: DocumentDetail; table: SourceTableView; actorNames: { us: string; co: string } }) {
+  const t = useTranslations("source");
   const stanceAt = (row: number, column: number) =>
     doc.stanceList.find((s) => s.tableOrdinal === table.ordinal && s.tableRow === row && s.tableColumn === column);
   const id = sourceTableId(doc.slug, table.ordinal);
   return (
     <div className="source-table" id={`table-${table.ordinal}`}>
       <p className="source-table-caption">
-        Table {table.ordinal}, lines {table.lineStart}–{table.lineEnd}
-        {table.layout === "no-actors" ? <strong className="no-stances"> · no stances: {table.note}</strong> : table.note ? ` · ${table.note}` : ""}
+        {t("tableCaption", { table: table.ordinal, start: table.lineStart, end: table.lineEnd })}
+        <LayoutNote table={table} actorNames={actorNames} />
       </p>
       <div className="table-scroll">
-        <table className="data-table">
+        <table className="data-table" lang={doc.lang}>
           <thead>
             <tr id={`L${table.lineStart}`}>
               <th scope="col" className="ln-cell">
@@ -96,7 +121,7 @@ function SourceTableBlock({ doc, table }: { doc: DocumentDetail; table: SourceTa
           </tbody>
         </table>
       </div>
-      <DownloadLinks path={`/api/export/tables/${id}`} label={`Table ${table.ordinal} as in the document`} />
+      <DownloadLinks path={`/api/export/tables/${id}`} label={t("tableDownload", { table: table.ordinal })} />
     </div>
   );
 }
@@ -104,22 +129,29 @@ function SourceTableBlock({ doc, table }: { doc: DocumentDetail; table: SourceTa
 export default async function SourcePage({ params }: Props) {
   const doc = getDocument((await params).slug);
   if (!doc) notFound();
+  const locale = await getLocale();
+  const t = await getTranslations("source");
+  const tags = await getTranslations("actors");
+  const format = await getFormat();
+  const names = await getActorNames();
+  const documentLabel = await getDocumentLabel();
   const lines = doc.text.split(/\r\n|\r|\n/);
   while (lines.length > 1 && lines[lines.length - 1] === "") lines.pop();
-  const tableAt = new Map(doc.sourceTables.map((t) => [t.lineStart, t]));
-  const inTable = new Set(doc.sourceTables.flatMap((t) => Array.from({ length: t.lineEnd - t.lineStart + 1 }, (_, i) => t.lineStart + i)));
+  const tableAt = new Map(doc.sourceTables.map((table) => [table.lineStart, table]));
+  const inTable = new Set(doc.sourceTables.flatMap((table) => Array.from({ length: table.lineEnd - table.lineStart + 1 }, (_, i) => table.lineStart + i)));
   const stancesOn = (line: number) => doc.stanceList.filter((s) => s.lineStart === line && s.kind !== "table");
 
+  // Each line's text is the document's own, marked with the document's language whatever the page's.
   const body: ReactNode[] = [];
   lines.forEach((text, i) => {
     const line = i + 1;
     const table = tableAt.get(line);
-    if (table) body.push(<SourceTableBlock key={`t${table.ordinal}`} doc={doc} table={table} />);
+    if (table) body.push(<SourceTableBlock key={`t${table.ordinal}`} doc={doc} table={table} actorNames={names} />);
     if (inTable.has(line)) return;
     body.push(
       <div className="line" id={`L${line}`} key={line}>
         <LineNumber line={line} />
-        <span className="line-text">
+        <span className="line-text" lang={doc.lang}>
           <LineText text={text} stances={stancesOn(line)} />
         </span>
       </div>,
@@ -128,59 +160,55 @@ export default async function SourcePage({ params }: Props) {
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <a href="/sources">Sources</a> › {doc.slug}
+      <nav aria-label={t("breadcrumb")} className="breadcrumb">
+        <a href={localePath(locale, "/sources")}>{t("sources")}</a> › {doc.slug}
       </nav>
       <h1>{documentLabel(doc)}</h1>
       <dl className="doc-meta">
-        <dt>Outlet</dt>
-        <dd>{doc.outlet ?? "not stated in the document"}</dd>
-        <dt>Published</dt>
+        <dt>{t("outlet")}</dt>
+        <dd>{doc.outlet ?? t("outletNotStated")}</dd>
+        <dt>{t("published")}</dt>
         <dd>
-          {doc.published ?? "not stated in the document, and no full date in its text"}
+          {doc.published ? format.date(doc.published) : t("publishedNotStated")}
           {doc.published && doc.publishedEvidence
-            ? ` (${doc.publishedBasis === "inferred" ? "inferred" : "stated"}: ${doc.publishedEvidence})`
+            ? ` ${t("publishedEvidence", { basis: doc.publishedBasis === "inferred" ? "inferred" : "stated", evidence: doc.publishedEvidence })}`
             : ""}
         </dd>
-        <dt>Address</dt>
-        <dd>{doc.url ? <a href={doc.url}>{doc.url}</a> : "not stated in the document"}</dd>
+        <dt>{t("address")}</dt>
+        <dd>{doc.url ? <a href={doc.url}>{doc.url}</a> : t("addressNotStated")}</dd>
         {doc.metadataNote ? (
           <>
-            <dt>Where these come from</dt>
+            <dt>{t("metadataNote")}</dt>
             <dd>{doc.metadataNote}</dd>
           </>
         ) : null}
-        <dt>File</dt>
-        <dd>
-          {doc.path} ({doc.format}, {doc.lineCount} lines)
-        </dd>
-        <dt>Extracted</dt>
-        <dd>
-          {doc.tables} table{doc.tables === 1 ? "" : "s"}, {doc.stances} stance{doc.stances === 1 ? "" : "s"}
-        </dd>
+        <dt>{t("file")}</dt>
+        <dd>{t("fileDetails", { path: doc.path, format: doc.format, lines: doc.lineCount })}</dd>
+        <dt>{t("extracted")}</dt>
+        <dd>{t("extractedCounts", { tables: doc.tables, stances: doc.stances })}</dd>
       </dl>
 
       {doc.stanceList.length ? (
         <details className="stance-index">
-          <summary>All {doc.stanceList.length} stances in this document, with their keys (for analyst overrides)</summary>
-          <DownloadLinks path="/api/export/stances" query={{ document: doc.slug }} label="These stances" />
+          <summary>{t("stanceIndex", { count: doc.stanceList.length })}</summary>
+          <DownloadLinks path="/api/export/stances" query={{ document: doc.slug }} label={t("theseStances")} />
           <div className="table-scroll">
             <table className="data-table wide">
-              <TableHead columns={["Line", "Actor", "Issue", "Stance", "Position", "Key"]} />
+              <TableHead columns={[t("columns.line"), t("columns.actor"), t("columns.issue"), t("columns.stance"), t("columns.position"), t("columns.key")]} />
               <tbody>
                 {doc.stanceList.map((s) => (
                   <tr key={s.key}>
                     <td className="num">
                       <a href={`#L${s.lineStart}`}>{s.lineStart}</a>
                     </td>
-                    <td>{ACTOR_SERIES[s.actorId].short}</td>
+                    <td>{s.actorId === "us" ? tags("us") : tags("co")}</td>
                     <td>
-                      <a href={`/issues/${s.issueSlug}`}>{s.issueLabel}</a>
+                      <a href={localePath(locale, `/issues/${s.issueSlug}`)}>{inLocale(locale, s.issueLabel, s.issueLabelEs)}</a>
                     </td>
                     <td>{s.text}</td>
                     <td className="num">
-                      {formatPosition(s.position)}
-                      {s.positionSource === "override" ? " (override)" : ""}
+                      {format.position(s.position)}
+                      {s.positionSource === "override" ? ` ${t("override")}` : ""}
                     </td>
                     <td>
                       <code>{s.key}</code>
@@ -193,7 +221,7 @@ export default async function SourcePage({ params }: Props) {
         </details>
       ) : null}
 
-      <section className="document-text" aria-label="Document text">
+      <section className="document-text" aria-label={t("documentText")}>
         {body}
       </section>
     </>
