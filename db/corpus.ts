@@ -1,6 +1,6 @@
-import { asc, count, eq, isNotNull, max, or } from "drizzle-orm";
+import { and, asc, count, eq, isNotNull, max, or } from "drizzle-orm";
 import { getDb, type ParallaxDb } from "./client";
-import { ISSUE_ORDER } from "./filters";
+import { ISSUE_ORDER, type StanceFilter, stanceConditions } from "./filters";
 import { listDocumentPositions } from "./positions";
 import { type Actor, actors, documents, type Issue, ingestRuns, issues, sourceTables, stances } from "./schema";
 
@@ -49,20 +49,22 @@ export interface CorpusSummary {
   lastIngestAt: string | null;
 }
 
-export function getCorpusSummary(db: ParallaxDb = getDb()): CorpusSummary {
+/** The corpus in numbers; the stance counts and the per-document positions follow the filter (the evidence switch). */
+export function getCorpusSummary(filter: StanceFilter = {}, db: ParallaxDb = getDb()): CorpusSummary {
   const total = (rows: { n: number }[]) => rows[0]?.n ?? 0;
+  const where = stanceConditions(filter);
   return {
     documents: total(db.select({ n: count() }).from(documents).all()),
     sourceTables: total(db.select({ n: count() }).from(sourceTables).all()),
-    stances: total(db.select({ n: count() }).from(stances).all()),
+    stances: total(db.select({ n: count() }).from(stances).where(where).all()),
     scoredStances: total(
       db
         .select({ n: count() })
         .from(stances)
-        .where(or(isNotNull(stances.score), isNotNull(stances.overridePosition)))
+        .where(and(where, or(isNotNull(stances.score), isNotNull(stances.overridePosition))))
         .all(),
     ),
-    documentPositions: listDocumentPositions({}, db).length,
+    documentPositions: listDocumentPositions(filter, db).length,
     lastIngestAt: db.select({ at: max(ingestRuns.finishedAt) }).from(ingestRuns).get()?.at ?? null,
   };
 }

@@ -29,16 +29,23 @@ const TALLY = {
   scoredStances: sql<number>`count(case when ${stances.overridePosition} is not null or ${stances.score} is not null then 1 end)`,
   positive: sql<number>`coalesce(sum(case when ${stances.overridePosition} is not null then (1 + ${stances.overridePosition}) / 2.0 else ${stances.cuePositive} end), 0)`,
   negative: sql<number>`coalesce(sum(case when ${stances.overridePosition} is not null then (1 - ${stances.overridePosition}) / 2.0 else ${stances.cueNegative} end), 0)`,
+  tableStances: sql<number>`count(case when ${stances.kind} = 'table' then 1 end)`,
+  listStances: sql<number>`count(case when ${stances.kind} = 'list' then 1 end)`,
+  proseStances: sql<number>`count(case when ${stances.kind} = 'prose' then 1 end)`,
 };
 
+/** The counts behind a position, and the evidence it rests on: how many of its stances are table cells, bullets and prose. */
 export interface Tally {
   stances: number;
   scoredStances: number;
   positive: number;
   negative: number;
+  tableStances: number;
+  listStances: number;
+  proseStances: number;
 }
 
-const NO_STANCES: Tally = { stances: 0, scoredStances: 0, positive: 0, negative: 0 };
+const NO_STANCES: Tally = { stances: 0, scoredStances: 0, positive: 0, negative: 0, tableStances: 0, listStances: 0, proseStances: 0 };
 
 type IssueFields = Pick<Issue, "label" | "kind" | "poleNegative" | "polePositive">;
 
@@ -96,7 +103,17 @@ export function listIssuePositions(filter: StanceFilter = {}, db: ParallaxDb = g
   return issueRows.flatMap((issue) => {
     const perActor = actorRows.map((actor) => {
       const found = tallies.find((t) => t.issueSlug === issue.slug && t.actorId === actor.id);
-      const tally: Tally = found ? { stances: found.stances, scoredStances: found.scoredStances, positive: found.positive, negative: found.negative } : NO_STANCES;
+      const tally: Tally = found
+        ? {
+            stances: found.stances,
+            scoredStances: found.scoredStances,
+            positive: found.positive,
+            negative: found.negative,
+            tableStances: found.tableStances,
+            listStances: found.listStances,
+            proseStances: found.proseStances,
+          }
+        : NO_STANCES;
       return { actor, tally, position: logitPosition(tally.positive, tally.negative) };
     });
     const [us, co] = ["us", "co"].map((id) => perActor.find((p) => p.actor.id === id)?.position ?? null);
@@ -173,7 +190,8 @@ export function listDocumentPositions(filter: StanceFilter = {}, db: ParallaxDb 
   }
   return [...groups.values()].flatMap(({ first, byActor }) =>
     actorRows.map((actor) => {
-      const { stances: n, scoredStances, positive, negative } = byActor.get(actor.id) ?? NO_STANCES;
+      const found = byActor.get(actor.id);
+      const { stances: n, scoredStances, positive, negative, tableStances, listStances, proseStances } = found ?? NO_STANCES;
       return {
         issueSlug: first.issueSlug,
         issueLabel: first.issueLabel,
@@ -187,6 +205,9 @@ export function listDocumentPositions(filter: StanceFilter = {}, db: ParallaxDb 
         scoredStances,
         positive,
         negative,
+        tableStances,
+        listStances,
+        proseStances,
         position: logitPosition(positive, negative),
       };
     }),

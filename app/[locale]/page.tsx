@@ -5,27 +5,36 @@ import { ActorBarChart } from "../_components/ActorBarChart";
 import { ActorTag } from "../_components/ActorTag";
 import { ChartFigure } from "../_components/ChartFigure";
 import { DownloadLinks } from "../_components/DownloadLinks";
+import { EvidenceSwitch } from "../_components/EvidenceSwitch";
+import { FilterNotice } from "../_components/FilterNotice";
 import { PositionTable } from "../_components/PositionTable";
 import { ACTOR_KEYS } from "../_components/series";
 import { StanceItem } from "../_components/StanceItem";
 import { TableHead } from "../_components/TableHead";
 import { inLocale, localePath, localPoles } from "../_lib/locale";
 import { getActorNames, getFormat } from "../_lib/page-i18n";
+import { type PageSearchParams, pickEvidence } from "../_lib/search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("overview");
   return { title: t("metaTitle") };
 }
 
-export default async function OverviewPage() {
+export default async function OverviewPage({ searchParams }: { searchParams: PageSearchParams }) {
   const locale = await getLocale();
   const t = await getTranslations("overview");
   const format = await getFormat();
   const names = await getActorNames();
-  const summary = getCorpusSummary();
+  const query = await searchParams;
+  const ignored: string[] = [];
+  const evidence = pickEvidence(query, ignored);
+  for (const key of Object.keys(query)) if (key !== "evidence") ignored.push(key);
+  const filter = { evidence };
+  const evidenceQuery = { evidence: evidence === "structured" ? evidence : undefined };
+  const summary = getCorpusSummary(filter);
   const issues = listIssues();
-  const positions = listIssuePositions();
-  const representatives = listRepresentativeStances({});
+  const positions = listIssuePositions(filter);
+  const representatives = listRepresentativeStances(filter);
   const codebookIssues = issues.filter((i) => i.kind === "codebook");
   const label = (issue: (typeof issues)[number]) => inLocale(locale, issue.label, issue.labelEs);
   const position = (slug: string, actor: "us" | "co") => positions.find((p) => p.issueSlug === slug && p.actorId === actor);
@@ -50,9 +59,12 @@ export default async function OverviewPage() {
           stances: summary.stances,
           scored: summary.scoredStances,
           tables: summary.sourceTables,
+          evidence,
           lastIngest: format.timestamp(summary.lastIngestAt),
         })}
       </p>
+      <FilterNotice ignored={ignored} />
+      <EvidenceSwitch evidence={evidence} path="/" query={{}} />
       <p className="legend-line">
         {ACTOR_KEYS.map((a) => (
           <span key={a} className={`legend-chip legend-${a}`}>
@@ -70,7 +82,7 @@ export default async function OverviewPage() {
           height={300}
           chart={<ActorBarChart mode="position" rows={positionRows} height={300} names={names} ariaLabel={t("positions.chartLabel")} />}
           table={<PositionTable positions={positions.filter((p) => p.issueKind === "codebook")} caption={t("positions.caption")} actorNames={names} />}
-          downloads={<DownloadLinks path="/api/export/issues" />}
+          downloads={<DownloadLinks path="/api/export/issues" query={evidenceQuery} />}
         />
         <ChartFigure
           id="salience"
@@ -93,7 +105,7 @@ export default async function OverviewPage() {
               </tbody>
             </table>
           }
-          downloads={<DownloadLinks path="/api/export/issues" />}
+          downloads={<DownloadLinks path="/api/export/issues" query={evidenceQuery} />}
         />
       </section>
 
@@ -140,7 +152,7 @@ export default async function OverviewPage() {
                   <td className="num">{format.count(d.rows)}</td>
                   <td>{d.what}</td>
                   <td>
-                    <DownloadLinks path={d.path} label={d.name} />
+                    <DownloadLinks path={d.path} label={d.name} query={d.path.endsWith("/documents") ? {} : evidenceQuery} />
                   </td>
                 </tr>
               ))}

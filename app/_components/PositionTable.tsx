@@ -1,5 +1,6 @@
 import { useLocale, useTranslations } from "next-intl";
 import type { IssuePosition } from "@/db/positions";
+import { evidenceKinds } from "../_lib/evidence";
 import { inLocale, localePath, localPoles } from "../_lib/locale";
 import { useFormat } from "../_lib/use-format";
 import type { ActorNames } from "./series";
@@ -8,6 +9,11 @@ import { TableHead } from "./TableHead";
 /** The issue × actor positions, exactly the numbers the position chart draws, plus n and the gap. */
 export function PositionTable({ positions, caption, actorNames }: { positions: IssuePosition[]; caption: string; actorNames: ActorNames }) {
   const t = useTranslations("positionTable");
+  const te = useTranslations("evidence");
+  const counts = (p: IssuePosition | undefined) =>
+    p
+      ? t("countsByKind", { stances: format.count(p.stances), scored: format.count(p.scoredStances), kinds: evidenceKinds(te, p) })
+      : t("counts", { stances: format.count(0), scored: format.count(0) });
   const locale = useLocale();
   const format = useFormat();
   const issues = [...new Set(positions.map((p) => p.issueSlug))];
@@ -37,9 +43,9 @@ export function PositionTable({ positions, caption, actorNames }: { positions: I
                 <a href={localePath(locale, `/issues/${slug}`)}>{us ? inLocale(locale, us.issueLabel, us.issueLabelEs) : slug}</a>
               </th>
               <td className="num">{format.position(us?.position ?? null)}</td>
-              <td className="num">{t("counts", { stances: format.count(us?.stances ?? 0), scored: format.count(us?.scoredStances ?? 0) })}</td>
+              <td className="num">{counts(us)}</td>
               <td className="num">{format.position(co?.position ?? null)}</td>
-              <td className="num">{t("counts", { stances: format.count(co?.stances ?? 0), scored: format.count(co?.scoredStances ?? 0) })}</td>
+              <td className="num">{counts(co)}</td>
               <td className="num">{format.gap(us?.gap ?? null)}</td>
               <td>
 {poles?.negative ? `${poles.negative} … ${poles.positive ?? ""}` : t("noAxis")}

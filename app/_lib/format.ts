@@ -16,6 +16,7 @@ export function createFormat(locale: AppLocale, words: FormatWords) {
   const signed = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: "exceptZero" });
   const unsigned = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const share = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   // Dates are calendar dates (and ingest times are UTC): formatting in UTC keeps the day the document states.
   const day = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
   const moment = new Intl.DateTimeFormat(locale, {
@@ -34,6 +35,8 @@ export function createFormat(locale: AppLocale, words: FormatWords) {
     /** A distance between two positions; a dash when one of them is not scored. */
     gap: (value: number | null): string => (value === null ? "—" : unsigned.format(value)),
     count: (value: number): string => integer.format(value),
+    /** A rule's confidence in [0, 1]: 0.85 / 0,85. */
+    confidence: (value: number): string => share.format(value),
     /** A stored calendar date (YYYY-MM-DD); any other text, or a day the calendar lacks, is shown as stored. */
     date: (iso: string): string => {
       const at = new Date(`${iso}T00:00:00Z`);

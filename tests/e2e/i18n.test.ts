@@ -38,6 +38,7 @@ const MESSAGE_KEYS = keys(en);
 /** Every route of the dashboard, with the chart that must draw before it is looked at. */
 const PAGES = [
   { name: "overview", path: "", status: 200, chart: ["positions", 8] },
+  { name: "overview-structured", path: "?evidence=structured", status: 200, chart: ["positions", 8] },
   { name: "issue-drug-policy", path: "/issues/drug-policy", status: 200, chart: ["per-document", 2] },
   { name: "issue-migration-filtered", path: `/issues/migration?kind=table&document=${SEED_002}`, status: 200, chart: ["per-document", 2] },
   { name: "compare", path: "/compare", status: 200, chart: ["compare-positions", 8] },
@@ -90,7 +91,7 @@ describe("Spanish interface", () => {
   });
 
   it("names issues, poles, descriptions and governments from the codebook's Spanish, and leaves stance texts as written", async () => {
-    expect(await open("/es/issues/migration")).toBe(200);
+    expect(await open("/es/issues/migration?evidence=structured")).toBe(200);
     await expect(page.locator("h1").textContent()).resolves.toBe("Migración");
     await expect(page.locator(".lede").textContent()).resolves.toBe(
       "Flujos migratorios por Colombia y el Tapón del Darién, control fronterizo, deportaciones y retornos.",
@@ -104,11 +105,11 @@ describe("Spanish interface", () => {
     await expect(stance.locator(".citation").textContent()).resolves.toBe(
       "“Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage”, medio no indicado, sin fecha, lista de viñetas, línea 22",
     );
-    await expect(page.locator(".position-card-us").textContent()).resolves.toBe("US Estados Unidos: −1,95 a partir de 2 posturas (2 puntuadas)");
+    await expect(page.locator(".position-card-us").textContent()).resolves.toBe("US Estados Unidos: −1,95 a partir de 2 posturas (2 puntuadas; 1 tabla · 1 lista)");
   });
 
   it("writes numbers and dates as Spanish readers do, in the first paint", async () => {
-    const html = await (await fetch(`${baseUrl}/es`)).text();
+    const html = await (await fetch(`${baseUrl}/es?evidence=structured`)).text();
     expect(html).toContain("Posición por tema y actor (escala logit)");
     expect(html).toContain("\u22122,71");
     expect(html).toContain("+2,56");
@@ -120,7 +121,7 @@ describe("Spanish interface", () => {
   });
 
   it("draws the charts with Spanish names and numbers", async () => {
-    expect(await open("/es")).toBe(200);
+    expect(await open("/es?evidence=structured")).toBe(200);
     await expect.poll(() => bars("positions")).toBe(8);
     const labels = await page.locator('[data-chart="positions"] .recharts-label-list text').allTextContents();
     expect(labels).toContain("US \u22122,71");

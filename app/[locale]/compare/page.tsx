@@ -4,11 +4,12 @@ import { listDocuments, listIssuePositions, listIssues } from "@/db/queries";
 import { ActorBarChart } from "../../_components/ActorBarChart";
 import { ChartFigure } from "../../_components/ChartFigure";
 import { DownloadLinks } from "../../_components/DownloadLinks";
+import { EvidenceSwitch } from "../../_components/EvidenceSwitch";
 import { FilterNotice } from "../../_components/FilterNotice";
 import { PositionTable } from "../../_components/PositionTable";
 import { inLocale } from "../../_lib/locale";
 import { getActorNames, getDocumentLabel } from "../../_lib/page-i18n";
-import { type PageSearchParams, pickAllowed } from "../../_lib/search-params";
+import { type PageSearchParams, pickAllowed, pickEvidence } from "../../_lib/search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("compare");
@@ -26,11 +27,14 @@ export default async function ComparePage({ searchParams }: { searchParams: Page
   const ignored: string[] = [];
   const chosenIssues = pickAllowed(query, "issue", issues.map((i) => i.slug), ignored);
   const chosenDocuments = pickAllowed(query, "document", documents.map((d) => d.slug), ignored);
-  for (const key of Object.keys(query)) if (key !== "issue" && key !== "document") ignored.push(key);
+  const evidence = pickEvidence(query, ignored);
+  for (const key of Object.keys(query)) if (key !== "issue" && key !== "document" && key !== "evidence") ignored.push(key);
   const filter = {
     issues: chosenIssues.length ? chosenIssues : issues.filter((i) => i.kind === "codebook").map((i) => i.slug),
     documents: chosenDocuments.length ? chosenDocuments : undefined,
+    evidence,
   };
+  const evidenceQuery = evidence === "structured" ? evidence : undefined;
   const positions = listIssuePositions(filter);
   const shown = [...new Set(positions.map((p) => p.issueSlug))];
   const rows = shown.map((slug) => {
@@ -39,14 +43,16 @@ export default async function ComparePage({ searchParams }: { searchParams: Page
     return { label: us ? inLocale(locale, us.issueLabel, us.issueLabelEs) : slug, us: us?.position ?? null, co: at("co")?.position ?? null };
   });
   const height = Math.max(200, 70 * rows.length + 60);
-  const downloadQuery = { issue: filter.issues, document: chosenDocuments };
+  const downloadQuery = { issue: filter.issues, document: chosenDocuments, evidence: evidenceQuery };
 
   return (
     <>
       <h1>{t("heading")}</h1>
       <p className="lede">{t("lede")}</p>
       <FilterNotice ignored={ignored} />
+      <EvidenceSwitch evidence={evidence} path="/compare" query={{ issue: chosenIssues, document: chosenDocuments }} />
       <form className="filters" method="get" aria-label={t("filtersLabel")}>
+        {evidenceQuery ? <input type="hidden" name="evidence" value={evidenceQuery} /> : null}
         <fieldset>
           <legend>{t("issues")}</legend>
           {issues.map((i) => (

@@ -7,13 +7,15 @@ import { ActorBarChart } from "../../../_components/ActorBarChart";
 import { ActorTag } from "../../../_components/ActorTag";
 import { ChartFigure } from "../../../_components/ChartFigure";
 import { DownloadLinks } from "../../../_components/DownloadLinks";
+import { EvidenceSwitch } from "../../../_components/EvidenceSwitch";
 import { FilterNotice } from "../../../_components/FilterNotice";
 import { ACTOR_KEYS } from "../../../_components/series";
 import { StanceItem } from "../../../_components/StanceItem";
 import { TableHead } from "../../../_components/TableHead";
 import { inLocale, localePath, localPoles } from "../../../_lib/locale";
 import { getActorNames, getDocumentLabel, getFormat } from "../../../_lib/page-i18n";
-import { type PageSearchParams, pickAllowed } from "../../../_lib/search-params";
+import { evidenceKinds } from "../../../_lib/evidence";
+import { type PageSearchParams, pickAllowed, pickEvidence } from "../../../_lib/search-params";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: PageSearchParams };
 
@@ -39,13 +41,15 @@ export default async function IssuePage({ params, searchParams }: Props) {
   const allDocuments = listDocuments();
   const documents = pickAllowed(query, "document", allDocuments.map((d) => d.slug), ignored);
   const kinds = pickAllowed(query, "kind", STANCE_KINDS, ignored);
-  for (const key of Object.keys(query)) if (key !== "document" && key !== "kind") ignored.push(key);
-  const filter = { issues: [issue.slug], documents: documents.length ? documents : undefined, kinds: kinds.length ? kinds : undefined };
+  const evidence = pickEvidence(query, ignored);
+  for (const key of Object.keys(query)) if (key !== "document" && key !== "kind" && key !== "evidence") ignored.push(key);
+  const filter = { issues: [issue.slug], documents: documents.length ? documents : undefined, kinds: kinds.length ? kinds : undefined, evidence };
+  const te = await getTranslations("evidence");
 
   const stances = listStances(filter);
   const positions = listIssuePositions(filter);
   const perDocument = listDocumentPositions(filter);
-  const issueStances = listStances({ issues: [issue.slug] });
+  const issueStances = listStances({ issues: [issue.slug], evidence });
   const docsWithIssue = [...new Set(issueStances.map((s) => s.documentSlug))];
   const kindsWithIssue = STANCE_KINDS.filter((k) => kinds.includes(k) || issueStances.some((s) => s.kind === k));
   const poles = localPoles(locale, issue);
@@ -54,7 +58,8 @@ export default async function IssuePage({ params, searchParams }: Props) {
     const title = at("us")?.documentTitle ?? at("co")?.documentTitle ?? null;
     return { slug, label: documentLabel({ slug, title }), us: at("us")?.position ?? null, co: at("co")?.position ?? null, usN: at("us")?.stances ?? 0, coN: at("co")?.stances ?? 0 };
   });
-  const downloadQuery = { issue: issue.slug, document: documents, kind: kinds };
+  const evidenceQuery = evidence === "structured" ? evidence : undefined;
+  const downloadQuery = { issue: issue.slug, document: documents, kind: kinds, evidence: evidenceQuery };
   const chartHeight = Math.max(200, 70 * perDocumentRows.length + 60);
 
   return (
@@ -72,8 +77,10 @@ export default async function IssuePage({ params, searchParams }: Props) {
         <p className="axis-line">{t("noAxis")}</p>
       )}
       <FilterNotice ignored={ignored} />
+      <EvidenceSwitch evidence={evidence} path={`/issues/${issue.slug}`} query={{ document: documents, kind: kinds }} />
 
       <form className="filters" method="get" aria-label={t("filtersLabel")}>
+        {evidenceQuery ? <input type="hidden" name="evidence" value={evidenceQuery} /> : null}
         <fieldset>
           <legend>{t("documents")}</legend>
           {allDocuments
@@ -93,7 +100,9 @@ export default async function IssuePage({ params, searchParams }: Props) {
           ))}
         </fieldset>
         <button type="submit">{t("apply")}</button>{" "}
-        {documents.length || kinds.length ? <a href={localePath(locale, `/issues/${issue.slug}`)}>{t("clear")}</a> : null}
+        {documents.length || kinds.length ? (
+          <a href={`${localePath(locale, `/issues/${issue.slug}`)}${evidenceQuery ? `?evidence=${evidenceQuery}` : ""}`}>{t("clear")}</a>
+        ) : null}
       </form>
 
       <section className="position-summary" aria-label={t("positionsLabel")}>
@@ -107,6 +116,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
                 position: format.position(p?.position ?? null),
                 stances: p?.stances ?? 0,
                 scored: p?.scoredStances ?? 0,
+                kinds: evidenceKinds(te, p ?? { tableStances: 0, listStances: 0, proseStances: 0 }),
                 strong: (chunks) => <strong>{chunks}</strong>,
               })}
             </p>

@@ -25,15 +25,33 @@ function StanceMark({ stance, children }: { stance: StanceView; children: ReactN
   const t = useTranslations("source");
   const locale = useLocale();
   const format = useFormat();
-  const title = t("markTitle", {
+  const described = {
     actor: inLocale(locale, stance.actorLabel, stance.actorLabelEs),
     issue: inLocale(locale, stance.issueLabel, stance.issueLabelEs),
     position: format.position(stance.position),
     override: stance.positionSource === "override" ? "yes" : "no",
-  });
+  };
+  const prose = stance.kind === "prose";
+  // Prose is outlined and says who holds it; a table cell or bullet the document lays out itself is filled.
+  const title = prose
+    ? t("markTitleProse", {
+        ...described,
+        holder: stance.holder ?? "",
+        attribution: stance.attribution ?? "reported",
+        cue: stance.attributionCue ?? "",
+        rule: stance.rule,
+        confidence: format.confidence(stance.confidence),
+      })
+    : t("markTitle", described);
   return (
-    <mark className={`stance-mark stance-mark-${stance.actorId}`} id={`stance-${stance.key}`} title={title}>
+    <mark
+      className={`stance-mark stance-mark-${stance.actorId} stance-mark-${prose ? "prose" : "structured"}`}
+      id={`stance-${stance.key}`}
+      title={title}
+      data-kind={stance.kind}
+    >
       <ActorTag actor={stance.actorId} />
+      {prose ? <span className="visually-hidden"> ({t("markProse")})</span> : null}
       {children}
     </mark>
   );
@@ -221,6 +239,7 @@ export default async function SourcePage({ params }: Props) {
         </details>
       ) : null}
 
+      {doc.stanceList.length ? <p className="section-note highlight-legend">{t("highlightLegend")}</p> : null}
       <section className="document-text" aria-label={t("documentText")}>
         {body}
       </section>
