@@ -7,6 +7,7 @@ import { listIssues } from "@/db/queries";
 import { routing } from "@/i18n/routing";
 import { LanguageSwitch } from "../_components/LanguageSwitch";
 import { inLocale, localePath } from "../_lib/locale";
+import { issuePath } from "../_lib/paths";
 import "../globals.css";
 
 // Every page reads the SQLite database: render per request, never freeze data at build time.
@@ -49,7 +50,7 @@ export default async function RootLayout({ children, params }: { children: React
             <nav aria-label={t("mainNavigation")} className="main-nav">
               <a href={localePath(locale, "/")}>{t("overview")}</a>
               {issues.map((issue) => (
-                <a key={issue.slug} href={localePath(locale, `/issues/${issue.slug}`)}>
+                <a key={issue.slug} href={localePath(locale, issuePath(issue.slug))}>
                   {inLocale(locale, issue.label, issue.labelEs)}
                 </a>
               ))}

@@ -3,19 +3,26 @@ import { notFound } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { sourceTableId } from "@/db/citation";
 import { type DocumentDetail, getDocument, type SourceTableView, type StanceView } from "@/db/queries";
 import { ActorTag } from "../../../_components/ActorTag";
 import { DownloadLinks } from "../../../_components/DownloadLinks";
 import { TableHead } from "../../../_components/TableHead";
 import { inLocale, localePath } from "../../../_lib/locale";
+import { externalHref, issuePath, sourceTableDownloadPath } from "../../../_lib/paths";
 import { getActorNames, getDocumentLabel, getFormat } from "../../../_lib/page-i18n";
+import { routeSegment } from "../../../_lib/url-segment";
 import { useFormat } from "../../../_lib/use-format";
 
 type Props = { params: Promise<{ slug: string }> };
 
+/** The document the address names; null (404) for a name no document has, or a segment the proxy did not pass. */
+async function documentOf(params: Props["params"]) {
+  const slug = routeSegment((await params).slug);
+  return slug === null ? null : getDocument(slug);
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const doc = getDocument((await params).slug);
+  const doc = await documentOf(params);
   const t = await getTranslations("source");
   const documentLabel = await getDocumentLabel();
   return { title: doc ? documentLabel(doc) : t("notFoundTitle") };
@@ -98,7 +105,6 @@ function SourceTableBlock({ doc, table, actorNames }: { doc: DocumentDetail; tab
   const t = useTranslations("source");
   const stanceAt = (row: number, column: number) =>
     doc.stanceList.find((s) => s.tableOrdinal === table.ordinal && s.tableRow === row && s.tableColumn === column);
-  const id = sourceTableId(doc.slug, table.ordinal);
   return (
     <div className="source-table" id={`table-${table.ordinal}`}>
       <p className="source-table-caption">
@@ -139,13 +145,13 @@ function SourceTableBlock({ doc, table, actorNames }: { doc: DocumentDetail; tab
           </tbody>
         </table>
       </div>
-      <DownloadLinks path={`/api/export/tables/${id}`} label={t("tableDownload", { table: table.ordinal })} />
+      <DownloadLinks path={sourceTableDownloadPath(doc.slug, table.ordinal)} label={t("tableDownload", { table: table.ordinal })} />
     </div>
   );
 }
 
 export default async function SourcePage({ params }: Props) {
-  const doc = getDocument((await params).slug);
+  const doc = await documentOf(params);
   if (!doc) notFound();
   const locale = await getLocale();
   const t = await getTranslations("source");
@@ -153,6 +159,8 @@ export default async function SourcePage({ params }: Props) {
   const format = await getFormat();
   const names = await getActorNames();
   const documentLabel = await getDocumentLabel();
+  // Shown as text, not a link, unless it is an http(s) address.
+  const href = externalHref(doc.url);
   const lines = doc.text.split(/\r\n|\r|\n/);
   while (lines.length > 1 && lines[lines.length - 1] === "") lines.pop();
   const tableAt = new Map(doc.sourceTables.map((table) => [table.lineStart, table]));
@@ -193,7 +201,7 @@ export default async function SourcePage({ params }: Props) {
             : ""}
         </dd>
         <dt>{t("address")}</dt>
-        <dd>{doc.url ? <a href={doc.url}>{doc.url}</a> : t("addressNotStated")}</dd>
+        <dd>{href ? <a href={href}>{doc.url}</a> : (doc.url ?? t("addressNotStated"))}</dd>
         {doc.metadataNote ? (
           <>
             <dt>{t("metadataNote")}</dt>
@@ -221,7 +229,7 @@ export default async function SourcePage({ params }: Props) {
                     </td>
                     <td>{s.actorId === "us" ? tags("us") : tags("co")}</td>
                     <td>
-                      <a href={localePath(locale, `/issues/${s.issueSlug}`)}>{inLocale(locale, s.issueLabel, s.issueLabelEs)}</a>
+                      <a href={localePath(locale, issuePath(s.issueSlug))}>{inLocale(locale, s.issueLabel, s.issueLabelEs)}</a>
                     </td>
                     <td>{s.text}</td>
                     <td className="num">
