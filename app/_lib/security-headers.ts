@@ -1,12 +1,4 @@
-/** Headers every response carries: pages, downloads, Next's files and errors alike. */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  "X-Content-Type-Options": "nosniff",
-  // Outlets linked from a source page learn only that a reader came from this site, never which page.
-  "Referrer-Policy": "strict-origin-when-cross-origin",
-  "X-Frame-Options": "DENY",
-  "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
-  "Cross-Origin-Opener-Policy": "same-origin",
-};
+/** The Content-Security-Policy of each response (the other security headers are set in next.config.js). */
 
 /**
  * A page's policy. Scripts run only with this response's nonce (Next puts it on its own scripts and
