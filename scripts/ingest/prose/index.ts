@@ -1,11 +1,11 @@
-import { type ActorId, aliasHits, type Codebook } from "../codebook";
+import type { ActorId, Codebook } from "../codebook";
 import type { Language } from "../language";
 import type { ParsedBlock, SourceSpan } from "../parse";
 import { spansOverlap, subSpan, trimClause } from "../span";
 import type { ExtractedStance, IngestNote } from "../stance";
 import { Discourse } from "./discourse";
 import { type Frame, type FrameContext, findFrames, type ProseRule, type Range } from "./frames";
-import { type Holder, holderMarkers, NameRegistry, readChunk, TITLE_WORDS } from "./holders";
+import { type Holder, holderMarkers, markersIn, NameRegistry, readChunk, TITLE_WORDS } from "./holders";
 import { ADVERBIAL_OPENERS, CLAUSE_WORDS, ROLE_NOUNS } from "./lexicon";
 import { dominantIssue, type IssueHit, issueHits, splitByIssue } from "./issues";
 import { type Passage, toPassage } from "./passage";
@@ -109,7 +109,7 @@ function homeActor(blocks: ParsedBlock[], markers: ReturnType<typeof holderMarke
   const counts = { us: 0, co: 0 };
   for (const block of blocks) {
     if (block.type === "table") continue;
-    for (const hit of aliasHits(block.span.text, markers, (m) => m.aliases))
+    for (const hit of markersIn(block.span.text, markers))
       if (hit.target.actor && hit.target.type !== "demonym") counts[hit.target.actor]++;
   }
   if (counts.co >= 3 && counts.co >= 1.5 * counts.us) return "co";
@@ -293,7 +293,7 @@ function noteSubject(
   }
   let end = from;
   const verbs = findVerbs(p, from, sentence.end);
-  const markerWords = aliasHits(p.plain.slice(from, sentence.end), ctx.markers, (m) => m.aliases).map((h) => ({ start: from + h.start, end: from + h.end }));
+  const markerWords = markersIn(p.plain.slice(from, sentence.end), ctx.markers).map((h) => ({ start: from + h.start, end: from + h.end }));
   for (const m of p.plain.slice(from, sentence.end).matchAll(/[\p{L}\p{N}]+(?:[’'.-][\p{L}\p{N}]+)*/gu)) {
     const gap = p.plain.slice(end, from + m.index);
     if (end > from && /[,;:“”"()]/.test(gap)) break;
