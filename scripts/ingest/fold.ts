@@ -23,6 +23,7 @@ function foldUnit(unit: string, keepAccents = false): string {
 const FOLDED = new Map<string, string>();
 const FOLDED_KEEP_ACCENTS = new Map<string, string>();
 const FOLDED_KEEP_CASE = new Map<string, string>();
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ASCII control characters (tab, line feed) fold to themselves.
 const NOT_PLAIN_ASCII = /[^\x00-\x5f\x61-\x7f]/g;
 
 /** `text` with each unit that is not plain ASCII folded by `foldOne`, the rest taken from `ascii` (the same length as `text`). */
