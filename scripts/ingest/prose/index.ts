@@ -1,7 +1,7 @@
 import type { ActorId, Codebook } from "../codebook";
 import type { Language } from "../language";
 import type { ParsedBlock, SourceSpan } from "../parse";
-import { spansOverlap, subSpan, trimClause } from "../span";
+import { SpanIndex, subSpan, trimClause } from "../span";
 import type { ExtractedStance, IngestNote } from "../stance";
 import { Discourse } from "./discourse";
 import { type Frame, type FrameContext, findFrames, type ProseRule, type Range } from "./frames";
@@ -61,6 +61,9 @@ export function extractProse(blocks: ParsedBlock[], book: Codebook, lang: Langua
   const registry = new NameRegistry(homeActor(blocks, markers));
   const ctx: FrameContext = { markers, registry, lang };
   const discourse = new Discourse();
+  const taken = new SpanIndex(claimed);
+  /** Prose stances kept so far, per actor and issue: a second reading of the same words is not a second stance. */
+  const found = new Map<string, SpanIndex>();
   let statement: { holder: Holder; depth: number } | null = null;
   for (const block of blocks) {
     const heading = block.type === "heading" ? { depth: block.depth, span: block.span } : headingLine(block);
@@ -74,8 +77,12 @@ export function extractProse(blocks: ParsedBlock[], book: Codebook, lang: Langua
     if (block.type !== "paragraph" && block.type !== "listItem") continue;
     const stances = readParagraph(block.span, book, lang, ctx, discourse, statement?.holder ?? null);
     for (const stance of stances) {
-      if (claimed.some((c) => spansOverlap(c, stance.span))) continue;
-      if (out.stances.some((s) => s.actor === stance.actor && s.issue.slug === stance.issue.slug && spansOverlap(s.span, stance.span))) continue;
+      if (taken.overlaps(stance.span)) continue;
+      const key = `${stance.actor}\u241F${stance.issue.slug}`;
+      const same = found.get(key) ?? new SpanIndex();
+      if (same.overlaps(stance.span)) continue;
+      same.add(stance.span);
+      found.set(key, same);
       out.stances.push(stance);
     }
   }
