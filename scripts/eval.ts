@@ -56,6 +56,7 @@ function main(): number {
     for (const { name, result } of details.filter((d) => d.split === "dev" || values["show-heldout"])) {
       console.log(`\n== ${name}`);
       for (const g of result.missed) console.log(`  MISS  ${g.line}\t${g.actor} ${g.issue}\t(${g.reason})\t${g.phrase}`);
+      for (const d of result.direction) console.log(`  DIR   ${d.line}\t${d.actor} ${d.issue} gold ${d.direction}, scored ${d.position.toFixed(2)}\t${d.text.slice(0, 140)}`);
       for (const s of result.wrong)
         console.log(`  WRONG ${s.lineStart}\t${s.actor} ${s.issue}\t(${s.reason}${s.note ? `: ${s.note}` : ""})\t${s.rule}\t${s.text.slice(0, 140)}`);
     }

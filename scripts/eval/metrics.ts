@@ -70,6 +70,8 @@ const agrees = (s: EvalStance, g: GoldStance) => s.actor === g.actor && sameIssu
 export type Grouping = (key: string, tally: (t: Tally) => void) => void;
 
 export interface DocumentResult {
+  /** Found stances whose position has the other sign than the gold direction. */
+  direction: (GoldStance & { position: number; text: string })[];
   missed: (GoldStance & { reason: "missed" | "wrong actor" | "wrong issue" })[];
   wrong: (EvalStance & { reason: "spurious" | "wrong actor" | "wrong issue" | "negative"; note?: string })[];
 }
@@ -82,7 +84,7 @@ export interface DocumentResult {
  * are not compared).
  */
 export function scoreDocument(doc: EvalDocument, count: (keys: string[], update: (t: Tally) => void) => void): DocumentResult {
-  const result: DocumentResult = { missed: [], wrong: [] };
+  const result: DocumentResult = { direction: [], missed: [], wrong: [] };
   for (const g of doc.gold) {
     const keys = ["all", `kind:${g.kind}`, `lang:${doc.lang}`, `split:${doc.split}`, `issues:${g.issue === "other" ? "other" : "four"}`];
     const touching = doc.stances.filter((s) => overlaps(s, g.span));
@@ -104,6 +106,7 @@ export function scoreDocument(doc: EvalDocument, count: (keys: string[], update:
     }
     if (hit && hit.position !== null && (g.direction === "+" || g.direction === "-")) {
       const agreed = (hit.position > 0 ? "+" : hit.position < 0 ? "-" : "0") === g.direction;
+      if (!agreed) result.direction.push({ ...g, position: hit.position, text: hit.text });
       count(keys, (t) => {
         t.directionCompared++;
         if (agreed) t.directionAgreed++;
@@ -111,7 +114,15 @@ export function scoreDocument(doc: EvalDocument, count: (keys: string[], update:
     }
   }
   for (const s of doc.stances) {
-    const keys = ["all", `kind:${s.kind}`, `lang:${doc.lang}`, `split:${doc.split}`, `issues:${s.issueKind === "other" ? "other" : "four"}`, `rule:${s.rule}`];
+    const keys = [
+      "all",
+      `kind:${s.kind}`,
+      `lang:${doc.lang}`,
+      `split:${doc.split}`,
+      `issues:${s.issueKind === "other" ? "other" : "four"}`,
+      `rule:${s.rule}`,
+      `confidence:${s.confidence >= 0.75 ? "≥ 0.75" : "< 0.75"}`,
+    ];
     const touching = doc.gold.filter((g) => overlaps(s, g.span));
     const correct = touching.some((g) => agrees(s, g));
     const negative = !correct && s.issueKind === "codebook" ? doc.negatives.find((n) => overlaps(s, n.span)) : undefined;

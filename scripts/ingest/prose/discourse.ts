@@ -64,9 +64,9 @@ export class Discourse {
 
   /** `speech`: the pronoun is the subject of a speech verb ("he said", "she told me"). */
   resolve(pending: PendingHolder, speech = false): Holder | null {
-    // "the government", "el Gobierno": the government of the person the text is about, else the last one named.
+    // "the administration", "el Gobierno", "it": the last government named, else that of the person the text is about.
     const antecedent = pending.government
-      ? (this.salientPerson(null) ?? this.government)
+      ? (this.government ?? this.salientPerson(null))
       : pending.via === "zero"
         ? this.holder
         : this.salientPerson(genderOf(pending.text), speech);

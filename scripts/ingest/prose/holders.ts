@@ -265,6 +265,8 @@ export function readChunk(
     for (const run of names) registry.register(runText(run) as string, registry.home);
     return holder(registry.home, person || names.length > 0, "home");
   }
+  // "It says it seized …" after "Colombia's government disputes that reading": an institution speaking.
+  if (words.length === 1 && last === "it") return { kind: "pending", pending: { text, start: from, end: to, via: "pronoun", government: true } };
   if (words.length === 1 && PERSONAL_PRONOUNS.has(last))
     return { kind: "pending", pending: { text, start: from, end: to, via: "pronoun", government: false } };
   const definite = DETERMINERS.has(folded[0] ?? "") && folded[0] !== "a" && folded[0] !== "an" && folded[0] !== "un" && folded[0] !== "una";

@@ -58,7 +58,7 @@ interface Candidate {
 export function extractProse(blocks: ParsedBlock[], book: Codebook, lang: Language, claimed: SourceSpan[]): ProseExtraction {
   const out: ProseExtraction = { stances: [], notes: [] };
   const markers = holderMarkers(book);
-  const registry = new NameRegistry(homeActor(blocks, markers));
+  const registry = new NameRegistry(homeActor(blocks, markers, lang));
   const ctx: FrameContext = { markers, registry, lang };
   const discourse = new Discourse();
   const taken = new SpanIndex(claimed);
@@ -111,8 +111,12 @@ function headingLine(block: ParsedBlock): { depth: number; span: SourceSpan } | 
   return { depth: 2, span: block.span };
 }
 
-/** The government a document names far more often (1.5 times and at least three times): where its unnamed offices belong. */
-function homeActor(blocks: ParsedBlock[], markers: ReturnType<typeof holderMarkers>): ActorId | null {
+/**
+ * Where a document's unnamed offices belong: the government it names far more often (1.5 times and at least
+ * three times); failing that, in Spanish, Colombia — Spanish-language coverage names U.S. offices with their
+ * country ("el Departamento de Estado", "la embajada estadounidense") and Colombia's without.
+ */
+function homeActor(blocks: ParsedBlock[], markers: ReturnType<typeof holderMarkers>, lang: Language): ActorId | null {
   const counts = { us: 0, co: 0 };
   for (const block of blocks) {
     if (block.type === "table") continue;
@@ -121,7 +125,7 @@ function homeActor(blocks: ParsedBlock[], markers: ReturnType<typeof holderMarke
   }
   if (counts.co >= 3 && counts.co >= 1.5 * counts.us) return "co";
   if (counts.us >= 3 && counts.us >= 1.5 * counts.co) return "us";
-  return null;
+  return lang === "es" ? "co" : null;
 }
 
 function readParagraph(
