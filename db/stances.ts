@@ -87,9 +87,23 @@ export interface StanceView extends StanceRow {
   positionSource: "dictionary" | "override" | null;
 }
 
-function toStanceView(row: StanceRow): StanceView {
-  const { position, source } = stancePosition(row.score, row.overridePosition);
-  return { ...row, position, positionSource: source };
+const FIELDS = Object.entries(STANCE_FIELDS);
+
+/**
+ * A batch row, as the select's raw values, decoded column by column with each column's own
+ * decoder (JSON columns parsed), in select order. Drizzle's generic row mapping gives the same
+ * object but cost about 5 µs a row, a third of a 100,000-stance download.
+ */
+function toStanceView(values: unknown[]): StanceView {
+  const row: Record<string, unknown> = {};
+  for (let i = 0; i < FIELDS.length; i++) {
+    const value = values[i];
+    const [key, column] = FIELDS[i] as (typeof FIELDS)[number];
+    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  const stance = row as StanceRow;
+  const { position, source } = stancePosition(stance.score, stance.overridePosition);
+  return Object.assign(stance, { position, positionSource: source });
 }
 
 /**
@@ -104,7 +118,7 @@ function* iterateWhere(db: ParallaxDb, where: SQL | undefined): Generator<Stance
     const ids = orderedIds(db, where);
     const batch = prepareBatch(db);
     for (let at = 0; at < ids.length; at += BATCH) {
-      for (const row of batch.all({ ids: JSON.stringify(ids.slice(at, at + BATCH)) })) yield toStanceView(row);
+      for (const values of batch.values({ ids: JSON.stringify(ids.slice(at, at + BATCH)) }) as unknown[][]) yield toStanceView(values);
     }
   } finally {
     if (own && client.open && client.inTransaction) client.exec("COMMIT");

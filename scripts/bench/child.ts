@@ -46,7 +46,7 @@ const EXPORT_STAGES: Category[] = [
   { name: "stance reads (db/stances.ts)", file: /db\/stances\.ts/ },
   { name: "download rows (cues, citation)", file: /db\/(?:citation|positions)\.ts/ },
   { name: "download rows (cues, citation)", file: /db\/export\.ts/, fn: /toStanceExportRow|describeCues|roundPosition|stanceExportRows/ },
-  { name: "CSV encoding", file: /csv-stringify|db\/export\.ts/ },
+  { name: "CSV encoding", file: /db\/export\.ts/ },
 ];
 
 /** A task's named arguments; a missing one is an error in the caller. */
