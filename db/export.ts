@@ -5,7 +5,7 @@ import { listDocuments } from "./documents";
 import type { StanceFilter } from "./filters";
 import { listDocumentPositions, listIssuePositions } from "./positions";
 import type { StanceCue } from "./schema";
-import { iterateStances, type StanceView } from "./stances";
+import { iterateStanceFields, type StanceView } from "./stances";
 
 /**
  * The download contract: one row definition per dataset, shared by `npm run export` and the web
@@ -67,8 +67,36 @@ export function describeCues(cues: StanceCue[]): string {
     .join("; ");
 }
 
+/** What a download row reads of a stance: a 100,000-row download reads these, not the whole view. */
+const STANCE_DOWNLOAD_FIELDS = [
+  "issueSlug",
+  "issueLabel",
+  "actorId",
+  "actorLabel",
+  "text",
+  "kind",
+  "cues",
+  "documentSlug",
+  "documentTitle",
+  "documentOutlet",
+  "documentPublished",
+  "documentPublishedBasis",
+  "documentUrl",
+  "documentPageLines",
+  "lineStart",
+  "lineEnd",
+  "tableOrdinal",
+  "tableRow",
+  "confidence",
+  "rule",
+  "holder",
+  "attribution",
+  "attributionCue",
+] as const;
+type StanceDownloadSource = Pick<StanceView, (typeof STANCE_DOWNLOAD_FIELDS)[number] | "position" | "positionSource">;
+
 /** A stance as a download row: the stance view, with its position rounded and its cues and citation written out. */
-export function toStanceExportRow(stance: StanceView): StanceExportRow {
+export function toStanceExportRow(stance: StanceDownloadSource): StanceExportRow {
   return {
     issue: stance.issueSlug,
     issue_label: stance.issueLabel,
@@ -107,7 +135,7 @@ export function toStanceExportRow(stance: StanceView): StanceExportRow {
 
 /** Stance rows in dashboard order (issue, actor, document, line), read lazily from SQLite. */
 export function* stanceExportRows(filter: StanceFilter, db: ParallaxDb): Generator<StanceExportRow> {
-  for (const stance of iterateStances(filter, db)) yield toStanceExportRow(stance);
+  for (const stance of iterateStanceFields(STANCE_DOWNLOAD_FIELDS, filter, db)) yield toStanceExportRow(stance);
 }
 
 /** One row per issue × actor with its position, counts, poles and the issue's gap. */
