@@ -219,7 +219,8 @@ export function readChunk(
     return next.some((n) => ROLE_NOUNS.has(n));
   });
   if (formerRole) return holder(null, person || names.length > 0);
-  if (QUANTIFIERS.has(folded[0] ?? "")) return holder(null, false);
+  if (QUANTIFIERS.has(folded[0] ?? "") && (hits.length > 0 || folded.some((w) => ROLE_NOUNS.has(w) || THIRD_PARTY_NOUNS.has(w))))
+    return holder(null, false);
   // The first marker outside a prepositional phrase is the head ("Mexican officials in Washington");
   // failing that, one after "of"/"in"/"de" ("the president of Colombia"); never one after "to"/"ante".
   const candidates = [

@@ -248,7 +248,7 @@ function readParagraph(
       }
       const parts: Candidate["parts"] =
         frame.attribution === "quote"
-          ? quoteParts(p, frame.content, lang, book, discourse.currentTopic())
+          ? quoteParts(p, frame.content, lang, book, tailTopic(p, frame, sentence, book) ?? discourse.currentTopic())
           : clauseParts(p, frame, lead, previous?.issue ?? discourse.currentTopic(), book);
       emit({ frame, holder, parts });
       previous = { holder, issue: parts[parts.length - 1]?.hit ?? null, at: frame.cue.start };
@@ -339,6 +339,12 @@ function clauseParts(p: Passage, frame: Frame, lead: Range, previousIssue: Issue
   const context = dominantIssue(issueHits(p, lead.start, lead.end, book))?.hit ?? previousIssue;
   // The issue the text was on a sentence or three ago, or the one of the clause this one is coordinated with.
   return context ? [{ range: frame.span, hit: context, fromContext: true, twoIssues: false }] : [];
+}
+
+/** "“…,” Petro said, referring to the deportation flights": what follows the attribution can name the quotation's issue. */
+function tailTopic(p: Passage, frame: Frame, sentence: Range, book: Codebook): IssueHit | null {
+  if (frame.content.end > frame.cue.start) return null;
+  return dominantIssue(issueHits(p, frame.cue.end, sentence.end, book))?.hit ?? null;
 }
 
 /**
