@@ -82,7 +82,7 @@ const NOT_NAMES = new Set(
   over for with without as if since because during asked here there what why how who which one two three first new
   tras antes cuando mientras en el la los las este esta estos estas aunque pero y sin embargo segun ultimo luego ahora entonces
   ambos muchos algunos varios ella ellos nosotros su sus tambien incluso bajo para con sin como si desde porque durante aqui
-  alli que por uno dos tres primero nuevo`.split(/\s+/),
+  alli que por uno dos tres primero nuevo statement communique comunicado declaration declaracion remarks readout`.split(/\s+/),
 );
 
 interface Word {

@@ -82,7 +82,7 @@ export function extractProse(blocks: ParsedBlock[], book: Codebook, lang: Langua
   return out;
 }
 
-const STATEMENT_WORDS = /\b(?:statement|communiqu[eé]|press release|declaration|readout|remarks|comunicado|declaraci[oó]n|pronunciamiento)\b/i;
+const STATEMENT_WORDS = /(?<!\p{L})(?:statement|communiqu[eé]|press release|declaration|readout|remarks|comunicado|declaraci[oó]n|pronunciamiento)(?!\p{L})/iu;
 
 /**
  * "## Statement by the Department of State", "Comunicado de la Cancillería": a heading that names
@@ -93,7 +93,8 @@ function statementSpeaker(heading: string, ctx: FrameContext): Holder | null {
   if (!STATEMENT_WORDS.test(heading)) return null;
   const p = toPassage(heading);
   const reading = readChunk(p, 0, heading.length, ctx.markers, ctx.registry);
-  return reading.kind === "holder" && reading.holder.actor ? reading.holder : null;
+  // An institution speaking, not a person a later "he" could mean.
+  return reading.kind === "holder" && reading.holder.actor ? { ...reading.holder, person: false, name: null } : null;
 }
 
 /** A plain-text line that stands as a heading: short, no closing full stop, naming an official text. */
