@@ -39,7 +39,7 @@ const MESSAGE_KEYS = keys(en);
 const PAGES = [
   { name: "overview", path: "", status: 200, chart: ["positions", 8] },
   { name: "overview-structured", path: "?evidence=structured", status: 200, chart: ["positions", 8] },
-  { name: "issue-drug-policy", path: "/issues/drug-policy", status: 200, chart: ["per-document", 2] },
+  { name: "issue-drug-policy", path: "/issues/drug-policy", status: 200, chart: ["per-document", 5] },
   { name: "issue-migration-filtered", path: `/issues/migration?kind=table&document=${SEED_002}`, status: 200, chart: ["per-document", 2] },
   { name: "compare", path: "/compare", status: 200, chart: ["compare-positions", 8] },
   { name: "sources", path: "/sources", status: 200, chart: null },
