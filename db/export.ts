@@ -214,6 +214,8 @@ export function* csvChunks<Row extends Record<string, unknown> | unknown[]>(
       record_delimiter: "\r\n",
       bom: first && (options.bom ?? false),
       cast: { string: guardCell },
+      // LibreOffice's text import splits on tabs and semicolons as well as commas by default: quote such fields too.
+      quoted_match: /[;\t]/,
     });
     first = false;
     return text;

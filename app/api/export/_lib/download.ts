@@ -28,7 +28,7 @@ export class DownloadError extends Error {
   }
 }
 
-type FilterName = "issue" | "actor" | "document" | "kind" | "evidence";
+export type FilterName = "issue" | "actor" | "document" | "kind" | "evidence";
 
 interface Dataset {
   columns: readonly string[];
@@ -63,7 +63,7 @@ function parseFile(file: string): { name: string; format: "csv" | "json" } {
   return { name: match[1] as string, format: match[2] as "csv" | "json" };
 }
 
-function parseFilter(params: URLSearchParams, allowed: FilterName[], dataset: string): StanceFilterInput {
+export function parseFilter(params: URLSearchParams, allowed: FilterName[], dataset: string): StanceFilterInput {
   for (const key of new Set(params.keys())) {
     if ((OPTIONS as readonly string[]).includes(key)) continue;
     if (!(allowed as string[]).includes(key))
@@ -124,7 +124,7 @@ function* counted<Row>(rows: Iterable<Row>, tally: { rows: number }): Generator<
 
 type Opener = () => ParallaxDb;
 
-function openDownloadDb(): ParallaxDb {
+export function openDownloadDb(): ParallaxDb {
   try {
     // Each download streams from its own connection, so a long export never blocks page queries.
     return openReadOnlyDatabase(databasePath());
