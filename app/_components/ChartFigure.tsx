@@ -1,12 +1,13 @@
-import { useTranslations } from "next-intl";
+import { NextIntlClientProvider, useMessages, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import { ChartExport } from "./ChartExport";
 
 interface Props {
   id: string;
   title: string;
   description: ReactNode;
-  /** Reserved height in px: the chart draws only on the client, so its space is held from the first paint. */
-  height: number;
+  /** Height to hold before the chart draws; the chart wrapper (ActorBarChart) holds its own, so leave this out for it. */
+  height?: number;
   chart: ReactNode;
   /** The same numbers as the chart, rendered on the server. */
   table: ReactNode;
@@ -16,11 +17,12 @@ interface Props {
 
 export function ChartFigure({ id, title, description, height, chart, table, downloads, tableOpen = false }: Props) {
   const t = useTranslations("chart");
+  const messages = useMessages();
   return (
     <figure className="chart-figure" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{title}</h3>
       <p className="chart-description">{description}</p>
-      <div className="chart-area" style={{ height }} data-chart={id}>
+      <div className="chart-area" style={height ? { minHeight: height } : undefined} data-chart={id}>
         {chart}
       </div>
       <details className="chart-table" open={tableOpen}>
@@ -28,6 +30,9 @@ export function ChartFigure({ id, title, description, height, chart, table, down
         <div className="table-scroll">{table}</div>
       </details>
       {downloads}
+      <NextIntlClientProvider messages={{ format: messages.format, chart: messages.chart }}>
+        <ChartExport chart={id} title={title} />
+      </NextIntlClientProvider>
     </figure>
   );
 }
