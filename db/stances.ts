@@ -1,4 +1,4 @@
-import { asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, between, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { getDb, type ParallaxDb } from "./client";
 import { ISSUE_ORDER, type StanceFilter, stanceConditions } from "./filters";
 import { stancePosition } from "./positions";
@@ -114,6 +114,12 @@ function* iterateWhere(db: ParallaxDb, where: SQL | undefined): Generator<Stance
 /** Stances matching the filter in dashboard order (issue, actor, document, line), read lazily: the rows of the stance download. */
 export function iterateStances(filter: StanceFilter = {}, db: ParallaxDb = getDb()): Generator<StanceView> {
   return iterateWhere(db, stanceConditions(filter));
+}
+
+/** One document's stances in document order (line, then column), only those starting on `lines` when given. */
+export function listDocumentStances(documentId: number, lines: { from: number; to: number } | undefined, db: ParallaxDb = getDb()): StanceView[] {
+  const where = and(eq(stances.documentId, documentId), lines ? between(stances.lineStart, lines.from, lines.to) : undefined);
+  return [...iterateWhere(db, where)].sort((a, b) => a.lineStart - b.lineStart || a.columnStart - b.columnStart);
 }
 
 /** Stances matching the filter, in dashboard order. */
