@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { Bar, BarChart, type TooltipContentProps, Tooltip, usePlotArea, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, type TooltipContentProps, Tooltip, useActiveTooltipLabel, usePlotArea, XAxis, YAxis } from "recharts";
 import { useFormat } from "../_lib/use-format";
 import { canvasMeasure } from "./chart-export";
 import { ActorTag } from "./ActorTag";
@@ -101,6 +101,7 @@ interface LayerProps {
 /** Everything the chart draws itself, in the plot area Recharts lays out: legend, grid, ticks, rows, poles. */
 function ChartLayer({ geometry, mode, rows, ticks, measure }: LayerProps) {
   const plotArea = usePlotArea();
+  const active = useActiveTooltipLabel();
   const format = useFormat();
   const tag = useTranslations("actors");
   const t = useTranslations("chart");
@@ -139,6 +140,10 @@ function ChartLayer({ geometry, mode, rows, ticks, measure }: LayerProps) {
       at += 26 + measure(entry, TYPE.legend) + 20;
     }
   });
+
+  // The row the tooltip is on (pointer or arrow keys), shaded beneath the grid and the marks.
+  const activeIndex = rows.findIndex((row) => row.key === active);
+  if (activeIndex >= 0) nodes.push(<rect key="active" className="chart-active-row" x={0} y={plot.top + activeIndex * rowHeight} width={width} height={rowHeight} />);
 
   // Grid and ticks at even steps; 0 drawn darker and always labelled.
   for (const value of ticks.ticks) {
@@ -309,7 +314,7 @@ function ChartBody({ width, mode, rows, poles, names, ariaLabel }: ActorChartPro
       <YAxis type="category" dataKey="key" hide />
       <ChartLayer geometry={geometry} mode={mode} rows={rows} ticks={ticks} measure={measure} />
       <Bar dataKey={ZERO} isAnimationActive={false} shape={NOTHING} activeBar={NOTHING} legendType="none" />
-      <Tooltip content={(props) => <ChartTooltip {...props} rows={rows} mode={mode} names={names} />} cursor={{ className: "chart-cursor" }} isAnimationActive={false} />
+      <Tooltip content={(props) => <ChartTooltip {...props} rows={rows} mode={mode} names={names} />} cursor={false} isAnimationActive={false} />
     </BarChart>
   );
 }

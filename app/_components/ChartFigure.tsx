@@ -13,9 +13,11 @@ interface Props {
   table: ReactNode;
   downloads: ReactNode;
   tableOpen?: boolean;
+  /** False when the chart area holds a message instead of a chart: there is no image to save. */
+  exportable?: boolean;
 }
 
-export function ChartFigure({ id, title, description, height, chart, table, downloads, tableOpen = false }: Props) {
+export function ChartFigure({ id, title, description, height, chart, table, downloads, tableOpen = false, exportable = true }: Props) {
   const t = useTranslations("chart");
   const messages = useMessages();
   return (
@@ -30,9 +32,11 @@ export function ChartFigure({ id, title, description, height, chart, table, down
         <div className="table-scroll">{table}</div>
       </details>
       {downloads}
-      <NextIntlClientProvider messages={{ format: messages.format, chart: messages.chart }}>
-        <ChartExport chart={id} title={title} />
-      </NextIntlClientProvider>
+      {exportable ? (
+        <NextIntlClientProvider messages={{ format: messages.format, chart: messages.chart }}>
+          <ChartExport chart={id} title={title} />
+        </NextIntlClientProvider>
+      ) : null}
     </figure>
   );
 }

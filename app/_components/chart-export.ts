@@ -2,7 +2,10 @@ import { LEADING, type Measure, TYPE, wrapText } from "./chart-layout";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
-/** The computed styles a standalone SVG needs: outside the page, CSS variables and classes resolve to nothing. */
+/**
+ * The computed styles a standalone SVG needs (outside the page, CSS variables and classes resolve to nothing),
+ * written as presentation attributes in plain numbers, which every SVG reader understands.
+ */
 const STYLES = [
   "fill",
   "fill-opacity",
@@ -10,6 +13,7 @@ const STYLES = [
   "stroke-width",
   "stroke-dasharray",
   "stroke-linejoin",
+  "stroke-linecap",
   "stroke-opacity",
   "paint-order",
   "opacity",
@@ -17,9 +21,22 @@ const STYLES = [
   "font-size",
   "font-weight",
   "font-style",
-  "visibility",
-  "display",
 ] as const;
+
+/** "1.5px" → "1.5", "3px, 2px" → "3 2": lengths without units, lists without commas. */
+const plain = (value: string) => value.replace(/px\b/g, "").replace(/,\s*/g, " ").trim();
+
+/** Writes onto `copy` each style of `original` that it does not inherit unchanged from its parent (all of them on the root). */
+function inlineStyles(original: Element, copy: Element, root: boolean): void {
+  const own = getComputedStyle(original);
+  const parent = !root && original.parentElement ? getComputedStyle(original.parentElement) : null;
+  for (const name of STYLES) {
+    const value = own.getPropertyValue(name);
+    if (parent && parent.getPropertyValue(name) === value && !copy.hasAttribute(name)) continue;
+    copy.setAttribute(name, name === "font-family" ? value : plain(value));
+  }
+  if (own.display === "none" || own.visibility === "hidden") copy.setAttribute("visibility", "hidden");
+}
 
 export interface ExportText {
   title: string;
@@ -73,18 +90,27 @@ export function chartSvg(drawn: SVGSVGElement, text: ExportText, measure: Measur
   const copies = [chart, ...chart.querySelectorAll("*")];
   originals.forEach((original, i) => {
     const copy = copies[i];
-    if (!copy) return;
-    const computed = getComputedStyle(original);
-    copy.setAttribute("style", STYLES.map((name) => `${name}:${computed.getPropertyValue(name)}`).join(";"));
+    if (copy) inlineStyles(original, copy, i === 0);
   });
-  // The hover band is the reader's interaction, not part of the chart.
-  for (const cursor of chart.querySelectorAll(".recharts-tooltip-cursor")) cursor.remove();
+  // The hover band is the reader's interaction, and empty titles say nothing: neither is part of the chart.
+  for (const element of chart.querySelectorAll(".chart-active-row, .recharts-tooltip-cursor, title:empty, desc:empty")) element.remove();
   for (const element of [chart, ...chart.querySelectorAll("*")]) {
-    element.removeAttribute("class");
-    element.removeAttribute("tabindex");
+    for (const attribute of ["class", "style", "tabindex", "role", "aria-label", "data-bg", "data-value", "data-row"]) element.removeAttribute(attribute);
   }
-  chart.setAttribute("x", "0");
-  chart.setAttribute("y", String(titleHeight));
+  // A text's halo is a copy drawn beneath it, not paint-order, which simpler SVG readers ignore.
+  for (const text of chart.querySelectorAll("text")) {
+    if (!text.getAttribute("stroke") || text.getAttribute("stroke") === "none") continue;
+    const halo = text.cloneNode(true) as SVGTextElement;
+    halo.setAttribute("fill", text.getAttribute("stroke") ?? paper);
+    text.before(halo);
+    text.setAttribute("stroke", "none");
+    text.removeAttribute("paint-order");
+  }
+  // The chart as a group moved under the title: nested <svg> offsets are not read everywhere.
+  const body = document.createElementNS(SVG_NS, "g");
+  body.setAttribute("transform", `translate(0 ${titleHeight})`);
+  for (const name of STYLES) if (chart.hasAttribute(name)) body.setAttribute(name, chart.getAttribute(name) ?? "");
+  body.append(...chart.childNodes);
 
   const image = document.createElementNS(SVG_NS, "svg");
   image.setAttribute("xmlns", SVG_NS);
@@ -101,7 +127,7 @@ export function chartSvg(drawn: SVGSVGElement, text: ExportText, measure: Measur
     title,
     background,
     textBlock(titleLines, side, 10, TYPE.title, { fill: ink, weight: 700, family }),
-    chart,
+    body,
     textBlock(sourceLines, side, titleHeight + chartHeight + 6, TYPE.source, { fill: muted, weight: 400, family }),
   );
   return { markup: `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(image)}\n`, width, height };

@@ -22,8 +22,8 @@ const csv = async (dataset: string, query: string) => {
   const response = await datasetRoute(new Request(`http://localhost/api/export/${dataset}.csv${query}`), { params: Promise.resolve({ file: `${dataset}.csv` }) });
   return parse(await response.text()) as string[][];
 };
-const workbook = async (query: string) => {
-  const response = await workbookRoute(new Request(`http://localhost/api/export/workbook.xlsx${query}`));
+const workbook = async (query: string, headers: Record<string, string> = {}) => {
+  const response = await workbookRoute(new Request(`http://localhost/api/export/workbook.xlsx${query}`, { headers }));
   const book = new ExcelJS.Workbook();
   if (response.status === 200) await book.xlsx.load(await response.arrayBuffer());
   return { response, book };
@@ -116,6 +116,12 @@ describe("GET /api/export/workbook.xlsx", () => {
     expect(labelled("Stances")?.at(-1)).toBe(String(stanceCount));
     expect(labelled("Documents")?.at(-1)).toBe("6");
     expect(labelled(SEED_002)).toEqual(["Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage"]);
+  });
+
+  it("cites the address the reader used, as a proxy forwards it", async () => {
+    const { book } = await workbook("?issue=energy", { host: "parallax.example.org", "x-forwarded-proto": "https" });
+    const cite = book.getWorksheet("About")?.getRow(8).getCell(2).value;
+    expect(String(cite)).toContain("from https://parallax.example.org/api/export/workbook.xlsx?issue=energy.");
   });
 
   it.each([

@@ -95,6 +95,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Page
         id="compare-positions"
         title={t("chart.title")}
         description={t("chart.description")}
+        exportable={anyStances}
         chart={
           anyStances ? (
             <ActorBarChart mode="position" rows={rows} names={names} span="full" ariaLabel={t("chart.chartLabel")} />

@@ -163,6 +163,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
           id="per-document"
           title={t("perDocument.title")}
           description={t("perDocument.description", { negative: poles.negative, positive: poles.positive ?? "" })}
+          exportable={perDocumentRows.length > 0}
           chart={
             perDocumentRows.length ? (
               <ActorBarChart

@@ -43,6 +43,16 @@ function describeFilters(filter: StanceFilter): { name: string; value: string }[
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+/** The address the reader asked for (behind a proxy, the one it forwarded), for the citation: the server's own may be localhost. */
+export function publicUrl(request: Request): URL {
+  const url = new URL(request.url);
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const protocol = request.headers.get("x-forwarded-proto");
+  if (host) url.host = host;
+  if (protocol === "http" || protocol === "https") url.protocol = `${protocol}:`;
+  return url;
+}
+
 /**
  * Every dataset under one filter as an .xlsx workbook, streamed as it is written on its own read-only
  * connection (closed when the workbook is done, fails, or the reader goes away).

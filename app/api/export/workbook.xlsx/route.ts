@@ -1,11 +1,11 @@
 import { errorResponse } from "../_lib/download";
-import { workbookDownload } from "../_lib/workbook";
+import { publicUrl, workbookDownload } from "../_lib/workbook";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
   try {
-    return workbookDownload(new URL(request.url));
+    return workbookDownload(publicUrl(request));
   } catch (err) {
     return errorResponse(err);
   }
