@@ -326,12 +326,13 @@ export interface CsvOptions {
   bom?: boolean;
 }
 
-const NEEDS_QUOTES = /[",\r\n]/;
+const NEEDS_QUOTES = /[",;\t\r\n]/;
 
 /**
  * One field as RFC 4180 text: text guarded against formulas and quoted when it holds a comma, a
- * quote or a line break (CR or LF alone too: a stance may span lines); numbers as JavaScript
- * writes them; null as an empty field.
+ * quote or a line break (CR or LF alone too: a stance may span lines), or a semicolon or tab
+ * (LibreOffice's text import splits on those as well by default); numbers as JavaScript writes
+ * them; null as an empty field.
  */
 function csvField(value: unknown): string {
   switch (typeof value) {

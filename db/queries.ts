@@ -6,7 +6,7 @@ import "server-only";
  * same rows the pages show.
  */
 export { getCorpusSummary, getIssue, listActors, listIssues, type ActorSummary, type CorpusSummary, type IssueSummary } from "./corpus";
-export { getDocument, listDocuments, type DocumentDetail, type DocumentSummary, type SourceTableView } from "./documents";
+export { getDocument, getDocumentSummary, listDocuments, type DocumentDetail, type DocumentSummary, type SourceTableView } from "./documents";
 export { listDocumentPositions, listIssuePositions, type DocumentPosition, type IssuePosition } from "./positions";
 export { listRepresentativeStances, listStances, type StanceView } from "./stances";
 export { SEARCH_PAGE_SIZE, type SearchHit, searchPage } from "./search";

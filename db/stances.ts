@@ -1,4 +1,4 @@
-import { asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, between, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { getDb, type ParallaxDb } from "./client";
 import { ISSUE_ORDER, type StanceFilter, stanceConditions } from "./filters";
 import { stancePosition } from "./positions";
@@ -140,6 +140,12 @@ export function iterateStances(filter: StanceFilter = {}, db: ParallaxDb = getDb
 /** The same stances with only the given fields (and the position), for downloads that need a few of them. */
 export function iterateStanceFields<K extends StanceField>(keys: readonly K[], filter: StanceFilter, db: ParallaxDb): Generator<Pick<StanceView, K | "position" | "positionSource">> {
   return iterateWhere(db, stanceConditions(filter), keys);
+}
+
+/** One document's stances in document order (line, then column), only those starting on `lines` when given. */
+export function listDocumentStances(documentId: number, lines: { from: number; to: number } | undefined, db: ParallaxDb = getDb()): StanceView[] {
+  const where = and(eq(stances.documentId, documentId), lines ? between(stances.lineStart, lines.from, lines.to) : undefined);
+  return [...iterateWhere(db, where, ALL_FIELDS)].sort((a, b) => a.lineStart - b.lineStart || a.columnStart - b.columnStart);
 }
 
 /** Stances matching the filter, in dashboard order. */

@@ -37,8 +37,8 @@ describe("GET /api/export/stances.csv", () => {
     expect(await response.text()).toBe(
       [
         STANCE_WEB_COLUMNS.join(","),
-        `migration,Migration,us,United States,Immediate deterrence and reduced crossings,table,-1,deterrence (-); reduced crossings (-),dictionary,${SEED_002},Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage,,27,27,2,1,table:issue-column,,,,,,"“Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage”, outlet not stated, undated, table 2 row 1, line 27"`,
-        `migration,Migration,co,Colombia,"Safe, regulated transit and regional burden‑sharing",table,1,regulated (+); burden‑sharing (+),dictionary,${SEED_002},Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage,,27,27,2,1,table:issue-column,,,,,,"“Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage”, outlet not stated, undated, table 2 row 1, line 27"`,
+        `migration,Migration,us,United States,Immediate deterrence and reduced crossings,table,-1,"deterrence (-); reduced crossings (-)",dictionary,${SEED_002},Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage,,27,27,2,1,table:issue-column,,,,,,"“Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage”, outlet not stated, undated, table 2 row 1, line 27"`,
+        `migration,Migration,co,Colombia,"Safe, regulated transit and regional burden‑sharing",table,1,"regulated (+); burden‑sharing (+)",dictionary,${SEED_002},Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage,,27,27,2,1,table:issue-column,,,,,,"“Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage”, outlet not stated, undated, table 2 row 1, line 27"`,
         "",
       ].join("\r\n"),
     );
@@ -63,6 +63,15 @@ describe("GET /api/export/stances.csv", () => {
     const withoutHeader = await (await get("/api/export/stances.csv?header=0&issue=energy&evidence=structured")).text();
     expect(withoutHeader.startsWith("energy,Energy & climate,us,")).toBe(true);
     expect(withoutHeader.split("\r\n")).toHaveLength(7);
+  });
+
+  // LibreOffice's text import splits on tabs and semicolons as well as commas by default, so an unquoted
+  // "deterrence (-); reduced crossings (-)" shifted every later column of its row one to the right.
+  it("quotes every field holding a semicolon or a tab, so LibreOffice's default import keeps the columns", async () => {
+    const text = await (await get("/api/export/stances.csv")).text();
+    expect(text).toContain('"deterrence (-); reduced crossings (-)"');
+    // Read as LibreOffice reads it by default: commas, semicolons and tabs all separate fields.
+    expect(parse(text, { delimiter: [",", ";", "\t"] })).toEqual(parse(text));
   });
 
   it("guards cells that a spreadsheet would run as formulas", async () => {

@@ -65,3 +65,23 @@ describe("numbers and dates per locale", () => {
     expect(es.timestamp(value)).toBe(inSpanish);
   });
 });
+
+describe("chart numbers", () => {
+  it.each([
+    [-2, 0, "\u22122", "\u22122"],
+    [0, 0, "0", "0"],
+    [4, 0, "+4", "+4"],
+    [0.5, 1, "+0.5", "+0,5"],
+  ])("axis tick %d with %i decimals → %s / %s: a sign on each side of 0", (value, decimals, inEnglish, inSpanish) => {
+    expect(en.axis(value, decimals)).toBe(inEnglish);
+    expect(es.axis(value, decimals)).toBe(inSpanish);
+  });
+
+  it.each([
+    [16.94, "17", "17"],
+    [2.46, "2.5", "2,5"],
+  ])("ratio %d → %s / %s", (value, inEnglish, inSpanish) => {
+    expect(en.ratio(value)).toBe(inEnglish);
+    expect(es.ratio(value)).toBe(inSpanish);
+  });
+});

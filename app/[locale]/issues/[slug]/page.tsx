@@ -58,11 +58,18 @@ export default async function IssuePage({ params, searchParams }: Props) {
   const perDocumentRows = [...new Set(perDocument.map((p) => p.documentSlug))].map((slug) => {
     const at = (actor: "us" | "co") => perDocument.find((p) => p.documentSlug === slug && p.actorId === actor);
     const title = at("us")?.documentTitle ?? at("co")?.documentTitle ?? null;
-    return { slug, label: documentLabel({ slug, title }), us: at("us")?.position ?? null, co: at("co")?.position ?? null, usN: at("us")?.stances ?? 0, coN: at("co")?.stances ?? 0 };
+    return {
+      key: slug,
+      slug,
+      label: documentLabel({ slug, title }),
+      us: at("us")?.position ?? null,
+      co: at("co")?.position ?? null,
+      usStances: at("us")?.stances ?? 0,
+      coStances: at("co")?.stances ?? 0,
+    };
   });
   const evidenceQuery = evidence === "structured" ? evidence : undefined;
   const downloadQuery = { issue: issue.slug, document: documents, kind: kinds, evidence: evidenceQuery };
-  const chartHeight = Math.max(200, 70 * perDocumentRows.length + 60);
   const tl = await getTranslations("timeline");
   const timeline = listTimeline(filter);
 
@@ -131,7 +138,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
 
       <section aria-labelledby="stances-heading">
         <h2 id="stances-heading">{t("stancesHeading")}</h2>
-        <DownloadLinks path="/api/export/stances" query={downloadQuery} label={t("theseStances")} />
+        <DownloadLinks path="/api/export/stances" query={downloadQuery} label={t("theseStances")} workbook />
         <div className="columns">
           {ACTOR_KEYS.map((actor) => {
             const own = stances.filter((s) => s.actorId === actor);
@@ -147,7 +154,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
                     ))}
                   </ul>
                 ) : (
-                  <p className="empty">{t("noStances")}</p>
+                  <p className="empty">{t("noStancesWhy", { actor: names[actor], filtered: documents.length || kinds.length ? "yes" : "no", evidence })}</p>
                 )}
               </div>
             );
@@ -160,19 +167,23 @@ export default async function IssuePage({ params, searchParams }: Props) {
           id="per-document"
           title={t("perDocument.title")}
           description={t("perDocument.description", { negative: poles.negative, positive: poles.positive ?? "" })}
-          height={chartHeight}
+          exportable={perDocumentRows.length > 0}
           chart={
-            <ActorBarChart
-              mode="position"
-              rows={perDocumentRows}
-              height={chartHeight}
-              names={names}
-              poles={{ negative: poles.negative, positive: poles.positive ?? "" }}
-              ariaLabel={t("perDocument.chartLabel", { issue: label })}
-            />
+            perDocumentRows.length ? (
+              <ActorBarChart
+                mode="position"
+                rows={perDocumentRows}
+                names={names}
+                poles={{ negative: poles.negative, positive: poles.positive ?? "" }}
+                span="full"
+                ariaLabel={t("perDocument.chartLabel", { issue: label })}
+              />
+            ) : (
+              <p className="empty">{t("perDocument.empty", { evidence, filtered: documents.length || kinds.length ? "yes" : "no" })}</p>
+            )
           }
           table={
-            <table className="data-table">
+            <table className="data-table stack">
               <caption>{t("perDocument.caption", { issue: label })}</caption>
               <TableHead
                 columns={[
@@ -189,10 +200,18 @@ export default async function IssuePage({ params, searchParams }: Props) {
                     <th scope="row">
                       <a href={localePath(locale, `/sources/${r.slug}`)}>{r.label}</a>
                     </th>
-                    <td className="num">{format.position(r.us)}</td>
-                    <td className="num">{format.count(r.usN)}</td>
-                    <td className="num">{format.position(r.co)}</td>
-                    <td className="num">{format.count(r.coN)}</td>
+                    <td className="num" data-label={names.us}>
+                      {r.usStances ? format.position(r.us) : t("perDocument.noStances")}
+                    </td>
+                    <td className="num" data-label={t("perDocument.stances", { actor: names.us })}>
+                      {format.count(r.usStances)}
+                    </td>
+                    <td className="num" data-label={names.co}>
+                      {r.coStances ? format.position(r.co) : t("perDocument.noStances")}
+                    </td>
+                    <td className="num" data-label={t("perDocument.stances", { actor: names.co })}>
+                      {format.count(r.coStances)}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -33,7 +33,7 @@ export class DownloadError extends Error {
   }
 }
 
-type FilterName = "issue" | "actor" | "document" | "kind" | "evidence";
+export type FilterName = "issue" | "actor" | "document" | "kind" | "evidence";
 
 interface Dataset {
   columns: readonly string[];
@@ -86,7 +86,7 @@ function parseQuery(params: URLSearchParams): SearchQuery {
   return query;
 }
 
-function parseFilter(params: URLSearchParams, allowed: FilterName[], dataset: string, searched = false): StanceFilterInput {
+export function parseFilter(params: URLSearchParams, allowed: FilterName[], dataset: string, searched = false): StanceFilterInput {
   for (const key of new Set(params.keys())) {
     if ((OPTIONS as readonly string[]).includes(key) || (searched && key === "q")) continue;
     if (!(allowed as string[]).includes(key))
@@ -148,7 +148,7 @@ function* counted<Row>(rows: Iterable<Row>, tally: { rows: number }): Generator<
 
 type Opener = () => ParallaxDb;
 
-function openDownloadDb(): ParallaxDb {
+export function openDownloadDb(): ParallaxDb {
   try {
     // Each download streams from its own connection, so a long export never blocks page queries.
     return openReadOnlyDatabase(databasePath());
