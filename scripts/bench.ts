@@ -38,7 +38,7 @@ async function main() {
   let started = performance.now();
   const report = ingest(db, { inputs: [docs], codebook, sources });
   const ingestSeconds = (performance.now() - started) / 1000;
-  const ingested = report.outcomes[0]?.stances.length ?? 0;
+  const ingested = report.outcomes[0]?.stances ?? 0;
 
   // Grow the stance table to EXPORT_ROWS by copying rows under new keys.
   const have = db.$client.prepare("SELECT COUNT(*) FROM stances").pluck().get() as number;

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, extname, join, relative, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { basename, extname, relative } from "node:path";
 import type { Root as HastRoot, Element } from "hast";
 import rehypeParse from "rehype-parse";
 import rehypeRemark from "rehype-remark";
@@ -47,7 +47,8 @@ export class DocumentError extends Error {
   }
 }
 
-const FORMATS: Record<string, DocumentFormat> = {
+/** File extensions read as documents, with the format each is read as. */
+export const FORMATS: Record<string, DocumentFormat> = {
   ".txt": "txt",
   ".text": "txt",
   ".md": "md",
@@ -100,27 +101,6 @@ export function loadSources(file: string): SourcesFile {
   const parsed = sourcesFileSchema.safeParse(raw);
   if (!parsed.success) throw new DocumentError(file, null, `invalid sources file: ${zodProblem(parsed.error)}`);
   return parsed.data;
-}
-
-/** Every document under the given files and folders, sorted; other file types are reported, not read. */
-export function listDocumentFiles(inputs: string[]): { files: string[]; skipped: string[] } {
-  const files: string[] = [];
-  const skipped: string[] = [];
-  const visit = (path: string, explicit: boolean) => {
-    let stat: ReturnType<typeof statSync>;
-    try {
-      stat = statSync(path);
-    } catch {
-      throw new DocumentError(path, null, "no such file or folder");
-    }
-    if (stat.isDirectory()) {
-      for (const name of readdirSync(path).sort()) if (!name.startsWith(".")) visit(join(path, name), false);
-    } else if (FORMATS[extname(path).toLowerCase()]) files.push(path);
-    else if (explicit) throw new DocumentError(path, null, `unsupported file type "${extname(path) || "(none)"}": use .txt, .md or .html`);
-    else skipped.push(path);
-  };
-  for (const input of inputs) visit(input, true);
-  return { files: [...new Set(files.map((f) => resolve(f)))].sort(), skipped };
 }
 
 function decodeUtf8(file: string, bytes: Buffer): string {
