@@ -36,7 +36,7 @@ const LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)/;
 
 /**
  * How many lists and block quotes a line opens or sits in: its leading markers, plus its indentation
- * (two columns a level) when it opens a list item or quote. Indented text alone (a centred title) is no nesting.
+ * before the first marker (two columns a level) when it opens a list item or quote. Indented text alone (a centred title) is no nesting.
  */
 function containerDepth(line: string): number {
   let depth = 0;
@@ -48,7 +48,7 @@ function containerDepth(line: string): number {
     if (char === " " || char === "\t") {
       const width = char === "\t" ? 4 - (column % 4) : 1;
       column += width;
-      indent += width;
+      if (depth === 0) indent += width;
       i++;
     } else if (char === ">") {
       depth++;

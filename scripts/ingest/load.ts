@@ -229,32 +229,43 @@ export function loadDocument(
         .run();
     }
 
+    // One prepared statement for every stance: building a query per stance dominated the load of large tables.
+    const insert = db.$client.prepare(
+      `INSERT INTO stances (stance_key, document_id, issue_slug, actor_id, kind, text, issue_evidence, line_start, line_end,
+         column_start, column_end, source_table_id, table_row, table_column, rule, confidence, holder, attribution,
+         attribution_cue, score, cue_positive, cue_negative, cues, override_position, override_note)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
     extraction.stances.forEach((stance, i) => {
       const key = keys[i] as string;
-      tx.insert(stances)
-        .values({
-          ...score(key, stance.issue.slug, stance.span.text),
-          stanceKey: key,
-          documentId,
-          issueSlug: stance.issue.slug,
-          actorId: stance.actor,
-          kind: stance.kind,
-          text: stance.span.text,
-          issueEvidence: stance.issueEvidence,
-          lineStart: stance.span.lineStart,
-          lineEnd: stance.span.lineEnd,
-          columnStart: stance.span.columnStart,
-          columnEnd: stance.span.columnEnd,
-          sourceTableId: stance.table ? (tableIds.get(stance.table.ordinal) ?? null) : null,
-          tableRow: stance.table?.row ?? null,
-          tableColumn: stance.table?.column ?? null,
-          rule: stance.rule,
-          confidence: stance.confidence,
-          holder: stance.holder ?? null,
-          attribution: stance.attribution ?? null,
-          attributionCue: stance.attributionCue ?? null,
-        })
-        .run();
+      const scored = score(key, stance.issue.slug, stance.span.text);
+      insert.run(
+        key,
+        documentId,
+        stance.issue.slug,
+        stance.actor,
+        stance.kind,
+        stance.span.text,
+        stance.issueEvidence,
+        stance.span.lineStart,
+        stance.span.lineEnd,
+        stance.span.columnStart,
+        stance.span.columnEnd,
+        stance.table ? (tableIds.get(stance.table.ordinal) ?? null) : null,
+        stance.table?.row ?? null,
+        stance.table?.column ?? null,
+        stance.rule,
+        stance.confidence,
+        stance.holder ?? null,
+        stance.attribution ?? null,
+        stance.attributionCue ?? null,
+        scored.score,
+        scored.cuePositive,
+        scored.cueNegative,
+        JSON.stringify(scored.cues),
+        scored.overridePosition,
+        scored.overrideNote,
+      );
     });
     return documentId;
   });

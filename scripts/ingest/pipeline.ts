@@ -149,6 +149,8 @@ export function ingest(db: ParallaxDb, options: IngestOptions): IngestReport {
   const holders = new Map<string, { id: number; path: string; slug: string }>();
   /** Document names taken in this run → the file that took them. */
   const names = new Map<string, string>();
+  /** Documents written in this run: their stances were scored as they were written. */
+  const loaded = new Set<number>();
 
   const readOne = (file: string, final: boolean): DocumentOutcome | "deferred" => {
     const path = display(file);
@@ -207,6 +209,7 @@ export function ingest(db: ParallaxDb, options: IngestOptions): IngestReport {
       const copies = same ? named.duplicatePaths.filter((copy) => existsSync(resolve(root, copy))) : [];
       const id = loadDocument(db, { document, contentHash, extractionHash: hash, duplicatePaths: copies, replaces }, extraction, book, score, now().toISOString());
       holders.set(contentHash, { id, path: document.path, slug: document.slug });
+      loaded.add(id);
       return { ...outcome, status: "loaded", tables: extraction.tables.length, stances: extraction.stances.length };
     } catch (err) {
       return { ...outcome, status: "failed", error: describeError(outcome.file, err) };
@@ -226,7 +229,7 @@ export function ingest(db: ParallaxDb, options: IngestOptions): IngestReport {
   outcomes.sort((a, b) => a.file.localeCompare(b.file));
 
   pruneOrphanIssues(db, book);
-  const scoring = rescore(db, book, options.overrides ?? []);
+  const scoring = rescore(db, book, options.overrides ?? [], loaded);
   for (const key of scoring.unknownOverrides)
     warnings.push({ file: options.overridesFile ?? "overrides", line: null, message: `override for stance "${key}", which no longer exists; ignored` });
 

@@ -88,9 +88,10 @@ export interface RescoreReport {
 /**
  * Scores every stored stance on its issue's axis and applies the overrides, in one transaction,
  * writing only the stances whose score or override changed (so a run that changes nothing writes
- * nothing). Needs no document: after a cue or override edit, `npm run ingest -- --rescore` is enough.
+ * nothing). Stances of the documents in `scoredNow` were scored as they were written and are only
+ * counted. Needs no document: after a cue or override edit, `npm run ingest -- --rescore` is enough.
  */
-export function rescore(db: ParallaxDb, book: Codebook, overrides: Override[]): RescoreReport {
+export function rescore(db: ParallaxDb, book: Codebook, overrides: Override[], scoredNow: ReadonlySet<number> = new Set()): RescoreReport {
   const score = stanceScorer(book, overrides);
   const report: RescoreReport = { scored: 0, unscored: 0, overridden: 0, changed: 0, unknownOverrides: [] };
   const update = db.$client.prepare(
@@ -101,7 +102,7 @@ export function rescore(db: ParallaxDb, book: Codebook, overrides: Override[]): 
   db.$client.transaction(() => {
     const rows = db.$client
       .prepare(
-        `SELECT id, stance_key AS key, issue_slug AS issue, text, score, cue_positive AS positive, cue_negative AS negative,
+        `SELECT id, document_id AS documentId, stance_key AS key, issue_slug AS issue, text, score, cue_positive AS positive, cue_negative AS negative,
                 cues, override_position AS overridePosition, override_note AS overrideNote FROM stances`,
       )
       .all() as {
@@ -115,13 +116,15 @@ export function rescore(db: ParallaxDb, book: Codebook, overrides: Override[]): 
       cues: string;
       overridePosition: number | null;
       overrideNote: string | null;
+      documentId: number;
     }[];
     for (const row of rows) {
       keys.add(row.key);
-      const next = score(row.key, row.issue, row.text);
-      if (next.overridePosition !== null) report.overridden++;
-      if (next.score === null) report.unscored++;
+      const next = scoredNow.has(row.documentId) ? null : score(row.key, row.issue, row.text);
+      if ((next ?? row).overridePosition !== null) report.overridden++;
+      if ((next ?? row).score === null) report.unscored++;
       else report.scored++;
+      if (!next) continue;
       const cues = JSON.stringify(next.cues);
       const same =
         next.score === row.score &&
