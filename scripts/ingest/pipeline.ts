@@ -1,5 +1,5 @@
 import { existsSync, statSync } from "node:fs";
-import { basename, isAbsolute, relative, resolve } from "node:path";
+import { resolve } from "node:path";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { ParallaxDb } from "../../db/client";
 import { documents, ingestRuns, stances } from "../../db/schema";
@@ -21,7 +21,7 @@ import {
 } from "./load";
 import { DocumentError, FORMATS, readDocument, type SourceDocument, type SourcesFile } from "./read";
 import { type Override, type RescoreReport, rescore, stanceScorer } from "./rescore";
-import { walkInputs } from "./walk";
+import { documentPath, isInside, walkInputs } from "./walk";
 
 export interface IngestWarning {
   file: string;
@@ -78,11 +78,6 @@ export interface IngestOptions {
   onProgress?: (done: number, total: number, file: string) => void;
 }
 
-const isInside = (path: string, folder: string) => {
-  const rel = relative(folder, path);
-  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
-};
-
 /** Refuses text nested deeper than the parser can take, naming the line, before it is parsed. */
 function checkNesting(document: SourceDocument): void {
   const deepest = deepestNesting(document.body);
@@ -95,8 +90,8 @@ function checkNesting(document: SourceDocument): void {
 }
 
 /** An error as one line a person can act on; a bug in Parallax says so instead of passing for bad input. */
-function describeError(path: string, err: unknown): string {
-  if (err instanceof DocumentError) return err.message;
+function describeError(path: string, err: unknown, root: string): string {
+  if (err instanceof DocumentError) return `${documentPath(err.file, root)}${err.line ? `:${err.line}` : ""}: ${err.problem}`;
   if (err instanceof RangeError && /call stack/i.test(err.message))
     return `${path}: nested too deeply to read (lists, quotes, brackets or HTML elements inside each other thousands of levels deep): flatten the nesting`;
   return `${path}: internal error while reading this document (${(err as Error).message}); please report it`;
@@ -114,7 +109,7 @@ export function ingest(db: ParallaxDb, options: IngestOptions): IngestReport {
   const root = options.root ?? process.cwd();
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const book = options.codebook;
-  const display = (file: string) => relative(root, file) || basename(file);
+  const display = (file: string) => documentPath(file, root);
   const walk = options.rescoreOnly ? { files: [], folders: [], skipped: [], problems: [] } : walkInputs(options.inputs, Object.keys(FORMATS));
   const warnings: IngestWarning[] = walk.skipped.map((file) => ({
     file: display(file),
@@ -212,7 +207,7 @@ export function ingest(db: ParallaxDb, options: IngestOptions): IngestReport {
       loaded.add(id);
       return { ...outcome, status: "loaded", tables: extraction.tables.length, stances: extraction.stances.length };
     } catch (err) {
-      return { ...outcome, status: "failed", error: describeError(outcome.file, err) };
+      return { ...outcome, status: "failed", error: describeError(outcome.file, err, root) };
     }
   };
 

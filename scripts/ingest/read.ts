@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { basename, extname, relative } from "node:path";
+import { basename, extname } from "node:path";
 import type { Root as HastRoot, Element } from "hast";
 import rehypeParse from "rehype-parse";
 import rehypeRemark from "rehype-remark";
@@ -10,6 +10,7 @@ import { unified } from "unified";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { detectLanguage, LANGUAGES, type Language } from "./language";
+import { documentPath } from "./walk";
 
 export type DocumentFormat = "txt" | "md" | "html";
 
@@ -198,7 +199,7 @@ export function readDocument(file: string, sources: SourcesFile, root = process.
   const listed = sources.documents[name];
   const slug = name.slice(0, name.length - extname(name).length);
   const contentHash = createHash("sha256").update(bytes).digest("hex");
-  const path = relative(root, file) || name;
+  const path = documentPath(file, root);
 
   if (format === "html") {
     const tree = unified().use(rehypeParse).parse(decoded) as HastRoot;

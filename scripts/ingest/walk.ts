@@ -1,5 +1,5 @@
 import { readdirSync, realpathSync, statSync } from "node:fs";
-import { extname, join, resolve } from "node:path";
+import { extname, isAbsolute, join, relative, resolve } from "node:path";
 
 /** A path the walk could not use, and why, in words a person can act on. */
 export interface WalkProblem {
@@ -16,6 +16,18 @@ export interface WalkResult {
   skipped: string[];
   /** Inputs and entries that could not be walked or are not regular files: reported, the walk goes on. */
   problems: WalkProblem[];
+}
+
+/** True when `path` is `folder` or inside it. */
+export function isInside(path: string, folder: string): boolean {
+  const rel = relative(folder, path);
+  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+}
+
+/** How a document's file is named in the database and in messages: relative to the project root, else absolute. */
+export function documentPath(file: string, root: string): string {
+  const absolute = resolve(root, file);
+  return isInside(absolute, root) && absolute !== resolve(root) ? relative(root, absolute) : absolute;
 }
 
 const reason = (err: unknown): string => {
