@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ParallaxDb } from "../../db/client";
@@ -8,7 +8,7 @@ import { loadDocument, stanceKeys, upsertCodebook } from "../../scripts/ingest/l
 import type { IngestReport } from "../../scripts/ingest/pipeline";
 import { readDocument, type SourcesFile } from "../../scripts/ingest/read";
 import { stanceScorer } from "../../scripts/ingest/rescore";
-import { project, seedCodebook } from "../helpers";
+import { project, SEED_002, SEED_DOCUMENTS, seedCodebook } from "../helpers";
 
 /** Two documents written for these tests: a table and a labelled list, each naming both governments. */
 const TABLE = [
@@ -58,6 +58,18 @@ describe("files removed or renamed", () => {
     expect(report.removed.map((r) => r.file)).toEqual(["docs/talks.md"]);
     expect(documentsIn(p.db).map((d) => d.slug)).toEqual(["march-talks"]);
     expect(stanceCount(p.db)).toBe(4);
+  });
+
+  it("renaming seed 002 leaves its 26 stances counted once", () => {
+    const p = project();
+    mkdirSync(join(p.root, "seeds"));
+    for (const name of readdirSync(SEED_DOCUMENTS)) copyFileSync(join(SEED_DOCUMENTS, name), join(p.root, "seeds", name));
+    p.run(["seeds"]);
+    expect(stanceCount(p.db)).toBe(26);
+    renameSync(join(p.root, `seeds/${SEED_002}.txt`), join(p.root, "seeds/petro-in-washington.txt"));
+    const report = p.run(["seeds"]);
+    expect(report.removed.map((r) => r.file)).toEqual([`seeds/${SEED_002}.txt`]);
+    expect(stanceCount(p.db)).toBe(26);
   });
 
   it("keeps documents from folders that were not read, and from files named one by one", () => {
