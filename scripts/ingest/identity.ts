@@ -9,18 +9,34 @@ export const EXTRACTION_VERSION = 1;
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
+/** Text is normalised a megabyte at a time, so a long document never needs several copies of itself at once. */
+const SLICE_CHARS = 1 << 20;
+
 /**
  * What makes two files the same document: their text with runs of white space collapsed and curly,
  * low and prime quotes written straight. Stored as documents.content_hash.
  */
 export function contentFingerprint(text: string): string {
-  const normalized = text
-    .normalize("NFC")
-    .replace(/[\u2018\u2019\u201A\u201B\u2032\u2035]/g, "'")
-    .replace(/[\u201C\u201D\u201E\u201F\u2033\u2036\u00AB\u00BB]/g, '"')
-    .replace(/\s+/gu, " ")
-    .trim();
-  return sha256(normalized);
+  const hash = createHash("sha256");
+  let written = false;
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(start + SLICE_CHARS, text.length);
+    // Cut only before white space: NFC never joins across it, and the collapsed runs meet cleanly.
+    while (end < text.length && !/\s/.test(text[end] as string)) end++;
+    const part = text
+      .slice(start, end)
+      .normalize("NFC")
+      .replace(/[\u2018\u2019\u201A\u201B\u2032\u2035]/g, "'")
+      .replace(/[\u201C\u201D\u201E\u201F\u2033\u2036\u00AB\u00BB]/g, '"')
+      .replace(/\s+/g, " ")
+      .trim();
+    if (part) {
+      hash.update(written ? ` ${part}` : part);
+      written = true;
+    }
+    start = end;
+  }
+  return hash.digest("hex");
 }
 
 /**

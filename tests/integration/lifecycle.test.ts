@@ -1,4 +1,5 @@
 import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ParallaxDb } from "../../db/client";
@@ -115,6 +116,18 @@ describe("what decides that a document is unchanged", () => {
     expect(extractionHash(a)).not.toBe(extractionHash({ ...a, lang: a.lang === "en" ? "es" : "en" }));
     expect(extractionHash(a)).not.toBe(extractionHash({ ...a, contentHash: b.contentHash }));
     expect(extractionHash(a)).toBe(extractionHash({ ...a }));
+  });
+
+  it("fingerprints a long text a slice at a time exactly as the whole text", () => {
+    const paragraph = "Bogotá’s  envoy said “no”\u00a0to the plan.\r\n\tThe U.S. disagreed. Ame\u0301rica ";
+    const text = paragraph.repeat(40_000);
+    const whole = text
+      .normalize("NFC")
+      .replace(/[’]/g, "'")
+      .replace(/[“”]/g, '"')
+      .replace(/\s+/g, " ")
+      .trim();
+    expect(contentFingerprint(text)).toBe(createHash("sha256").update(whole).digest("hex"));
   });
 });
 
