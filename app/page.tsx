@@ -15,7 +15,7 @@ export default function OverviewPage() {
   const summary = getCorpusSummary();
   const issues = listIssues();
   const positions = listIssuePositions();
-  const representatives = listRepresentativeStances();
+  const representatives = listRepresentativeStances({});
   const codebookIssues = issues.filter((i) => i.kind === "codebook");
   const position = (slug: string, actor: "us" | "co") => positions.find((p) => p.issueSlug === slug && p.actorId === actor);
   const positionRows = codebookIssues.map((i) => ({ label: i.label, us: position(i.slug, "us")?.position ?? null, co: position(i.slug, "co")?.position ?? null }));

@@ -41,3 +41,15 @@ export function openReadOnlyDatabase(path = databasePath()): ParallaxDb {
   sqlite.pragma("foreign_keys = ON");
   return drizzle({ client: sqlite, schema });
 }
+
+let shared: { path: string; db: ParallaxDb } | null = null;
+
+/**
+ * The read model's connection: one read-only connection per process to DATABASE_URL, opened on first
+ * use so a build without a database does not fail, and reopened when DATABASE_URL changes.
+ */
+export function getDb(): ParallaxDb {
+  const path = databasePath();
+  if (!shared || shared.path !== path) shared = { path, db: openReadOnlyDatabase(path) };
+  return shared.db;
+}

@@ -1,10 +1,12 @@
-import type { Readable } from "node:stream";
-import { stringify } from "csv-stringify";
-import { formatCitation, sourceTableId } from "./citation";
+import { Readable } from "node:stream";
+import { stringify } from "csv-stringify/sync";
+import { formatCitation } from "./citation";
 import type { ParallaxDb } from "./client";
-import { filterClause, STANCE_JOINS, STANCE_ORDER, type StanceFilter } from "./filters";
-import { listIssuePositions, logitPosition, POSITION_AGGREGATES, stancePosition } from "./positions";
+import { listDocuments } from "./documents";
+import type { StanceFilter } from "./filters";
+import { listDocumentPositions, listIssuePositions } from "./positions";
 import type { StanceCue } from "./schema";
+import { iterateStances, type StanceView } from "./stances";
 
 /**
  * The download contract: one row definition per dataset, shared by `npm run export` and the web
@@ -31,6 +33,7 @@ export const STANCE_COLUMNS = [
   "holder",
   "attribution",
   "attribution_cue",
+  "published_basis",
 ] as const;
 /** The web download adds where to read the source and a citation a person can paste. */
 export const STANCE_WEB_COLUMNS = [...STANCE_COLUMNS, "source_url", "citation"] as const;
@@ -62,85 +65,52 @@ export function describeCues(cues: StanceCue[]): string {
     .join("; ");
 }
 
-interface StanceExportSource {
-  issue: string;
-  issue_label: string;
-  actor: string;
-  actor_label: string;
-  stance: string;
-  kind: string;
-  score: number | null;
-  override_position: number | null;
-  cues: string;
-  document: string;
-  document_title: string | null;
-  outlet: string | null;
-  published: string | null;
-  url: string | null;
-  line_start: number;
-  line_end: number;
-  source_table: number | null;
-  table_row: number | null;
-  confidence: number;
-  rule: string;
-  holder: string | null;
-  attribution: string | null;
-  attribution_cue: string | null;
-}
-
-function toStanceRow(row: StanceExportSource): StanceExportRow {
-  const { position, source } = stancePosition(row.score, row.override_position);
+/** A stance as a download row: the stance view, with its position rounded and its cues and citation written out. */
+export function toStanceExportRow(stance: StanceView): StanceExportRow {
   return {
-    issue: row.issue,
-    issue_label: row.issue_label,
-    actor: row.actor,
-    actor_label: row.actor_label,
-    stance: row.stance,
-    kind: row.kind,
-    position: roundPosition(position),
-    position_cues: describeCues(JSON.parse(row.cues) as StanceCue[]),
-    position_source: source,
-    document: row.document,
-    document_title: row.document_title,
-    published: row.published,
-    line_start: row.line_start,
-    line_end: row.line_end,
-    source_table: row.source_table,
-    confidence: row.confidence,
-    rule: row.rule,
-    holder: row.holder,
-    attribution: row.attribution,
-    attribution_cue: row.attribution_cue,
-    source_url: row.url,
+    issue: stance.issueSlug,
+    issue_label: stance.issueLabel,
+    actor: stance.actorId,
+    actor_label: stance.actorLabel,
+    stance: stance.text,
+    kind: stance.kind,
+    position: roundPosition(stance.position),
+    position_cues: describeCues(stance.cues),
+    position_source: stance.positionSource,
+    document: stance.documentSlug,
+    document_title: stance.documentTitle,
+    published: stance.documentPublished,
+    line_start: stance.lineStart,
+    line_end: stance.lineEnd,
+    source_table: stance.tableOrdinal,
+    confidence: stance.confidence,
+    rule: stance.rule,
+    holder: stance.holder,
+    attribution: stance.attribution,
+    attribution_cue: stance.attributionCue,
+    published_basis: stance.documentPublishedBasis,
+    source_url: stance.documentUrl,
     citation: formatCitation(
-      { slug: row.document, title: row.document_title, outlet: row.outlet, published: row.published },
-      { kind: row.kind as "table" | "list" | "prose", lineStart: row.line_start, lineEnd: row.line_end, tableOrdinal: row.source_table, tableRow: row.table_row },
+      {
+        slug: stance.documentSlug,
+        title: stance.documentTitle,
+        outlet: stance.documentOutlet,
+        published: stance.documentPublished,
+        pageLines: stance.documentPageLines,
+      },
+      stance,
     ),
   };
 }
 
 /** Stance rows in dashboard order (issue, actor, document, line), read lazily from SQLite. */
-export function* stanceExportRows(db: ParallaxDb, filter: StanceFilter = {}): Generator<StanceExportRow> {
-  const { sql, params } = filterClause(filter);
-  const rows = db.$client
-    .prepare(
-      `SELECT s.issue_slug AS issue, i.label AS issue_label, s.actor_id AS actor, a.label AS actor_label,
-              s.text AS stance, s.kind AS kind, s.score AS score, s.override_position AS override_position,
-              s.cues AS cues, d.slug AS document, d.title AS document_title, d.outlet AS outlet,
-              d.published AS published, d.url AS url, s.line_start AS line_start, s.line_end AS line_end,
-              t.ordinal AS source_table, s.table_row AS table_row, s.confidence AS confidence, s.rule AS rule,
-              s.holder AS holder, s.attribution AS attribution, s.attribution_cue AS attribution_cue
-         ${STANCE_JOINS}
-        WHERE 1 = 1${sql}
-        ${STANCE_ORDER}`,
-    )
-    .iterate(...params) as IterableIterator<StanceExportSource>;
-  for (const row of rows) yield toStanceRow(row);
+export function* stanceExportRows(filter: StanceFilter, db: ParallaxDb): Generator<StanceExportRow> {
+  for (const stance of iterateStances(filter, db)) yield toStanceExportRow(stance);
 }
 
 /** One row per issue × actor with its position, counts, poles and the issue's gap. */
-export function issueExportRows(db: ParallaxDb, filter: StanceFilter = {}): IssueExportRow[] {
-  return listIssuePositions(db, filter).map((p) => ({
+export function issueExportRows(filter: StanceFilter, db: ParallaxDb): IssueExportRow[] {
+  return listIssuePositions(filter, db).map((p) => ({
     issue: p.issueSlug,
     issue_label: p.issueLabel,
     actor: p.actorId,
@@ -154,18 +124,22 @@ export function issueExportRows(db: ParallaxDb, filter: StanceFilter = {}): Issu
   }));
 }
 
-export const DOCUMENT_COLUMNS = ["slug", "title", "outlet", "published", "url", "tables", "stances"] as const;
+export const DOCUMENT_COLUMNS = ["slug", "title", "outlet", "published", "url", "tables", "stances", "author", "published_basis", "published_evidence"] as const;
 export type DocumentExportRow = Record<(typeof DOCUMENT_COLUMNS)[number], string | number | null>;
 
 export function documentExportRows(db: ParallaxDb): DocumentExportRow[] {
-  return db.$client
-    .prepare(
-      `SELECT d.slug, d.title, d.outlet, d.published, d.url,
-              (SELECT COUNT(*) FROM source_tables t WHERE t.document_id = d.id) AS tables,
-              (SELECT COUNT(*) FROM stances s WHERE s.document_id = d.id) AS stances
-         FROM documents d ORDER BY d.slug`,
-    )
-    .all() as DocumentExportRow[];
+  return listDocuments(db).map((d) => ({
+    slug: d.slug,
+    title: d.title,
+    outlet: d.outlet,
+    published: d.published,
+    url: d.url,
+    tables: d.tables,
+    stances: d.stances,
+    author: d.author,
+    published_basis: d.publishedBasis,
+    published_evidence: d.publishedEvidence,
+  }));
 }
 
 export const DOCUMENT_POSITION_COLUMNS = [
@@ -181,59 +155,19 @@ export const DOCUMENT_POSITION_COLUMNS = [
 ] as const;
 export type DocumentPositionExportRow = Record<(typeof DOCUMENT_POSITION_COLUMNS)[number], string | number | null>;
 
-/** Per issue, document and actor: the position in that document alone (the issue page's per-document chart). */
-export function documentPositionExportRows(db: ParallaxDb, filter: StanceFilter = {}): DocumentPositionExportRow[] {
-  const { sql, params } = filterClause(filter);
-  const rows = db.$client
-    .prepare(
-      `SELECT s.issue_slug AS issue, i.label AS issue_label, d.slug AS document, d.title AS document_title,
-              s.actor_id AS actor, a.label AS actor_label, ${POSITION_AGGREGATES}
-         ${STANCE_JOINS}
-        WHERE 1 = 1${sql}
-        GROUP BY s.issue_slug, d.slug, s.actor_id
-        ORDER BY i.kind, i.sort_order, i.slug, d.slug, a.sort_order`,
-    )
-    .all(...params) as (Omit<DocumentPositionExportRow, "position" | "stances" | "scored_stances"> & {
-    stances: number;
-    scoredStances: number;
-    positive: number;
-    negative: number;
-  })[];
-  return rows.map(({ positive, negative, stances, scoredStances, ...row }) => ({
-    ...row,
-    position: roundPosition(logitPosition(positive, negative)),
-    stances,
-    scored_stances: scoredStances,
+/** Per issue, document and actor: the position in that document alone, the rows of the issue page's per-document chart. */
+export function documentPositionExportRows(filter: StanceFilter, db: ParallaxDb): DocumentPositionExportRow[] {
+  return listDocumentPositions(filter, db).map((p) => ({
+    issue: p.issueSlug,
+    issue_label: p.issueLabel,
+    document: p.documentSlug,
+    document_title: p.documentTitle,
+    actor: p.actorId,
+    actor_label: p.actorLabel,
+    position: roundPosition(p.position),
+    stances: p.stances,
+    scored_stances: p.scoredStances,
   }));
-}
-
-export interface SourceTableExport {
-  id: string;
-  document: string;
-  header: string[];
-  rows: string[][];
-  citation: string;
-}
-
-/** A source table exactly as it appears in its document, with a citation; null when there is no such table. */
-export function getSourceTableExport(db: ParallaxDb, documentSlug: string, ordinal: number): SourceTableExport | null {
-  const row = db.$client
-    .prepare(
-      `SELECT d.slug, d.title, d.outlet, d.published, t.header, t.rows, t.line_start AS lineStart, t.line_end AS lineEnd
-         FROM source_tables t JOIN documents d ON d.id = t.document_id
-        WHERE d.slug = ? AND t.ordinal = ?`,
-    )
-    .get(documentSlug, ordinal) as
-    | { slug: string; title: string | null; outlet: string | null; published: string | null; header: string; rows: string; lineStart: number; lineEnd: number }
-    | undefined;
-  if (!row) return null;
-  return {
-    id: sourceTableId(row.slug, ordinal),
-    document: row.slug,
-    header: JSON.parse(row.header),
-    rows: JSON.parse(row.rows),
-    citation: formatCitation(row, { kind: "table", lineStart: row.lineStart, lineEnd: row.lineEnd, tableOrdinal: ordinal }),
-  };
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -251,33 +185,43 @@ export interface CsvOptions {
   bom?: boolean;
 }
 
-/** RFC 4180 CSV (CRLF, doubled quotes, header row, formula guard) streamed from an iterator of rows. */
+/** Rows are encoded this many at a time: few, large chunks, and no more than this in memory. */
+const CSV_BATCH = 256;
+
+/** RFC 4180 CSV text (CRLF, doubled quotes, header row, formula guard), a chunk per batch of rows, read lazily. */
+export function* csvChunks<Row extends Record<string, unknown> | unknown[]>(
+  columns: readonly string[] | null,
+  rows: Iterable<Row>,
+  options: CsvOptions = {},
+): Generator<string> {
+  let first = true;
+  const encode = (batch: Row[]) => {
+    const text = stringify(batch, {
+      header: first && columns !== null && (options.header ?? true),
+      columns: columns ? [...columns] : undefined,
+      record_delimiter: "\r\n",
+      bom: first && (options.bom ?? false),
+      cast: { string: guardCell },
+    });
+    first = false;
+    return text;
+  };
+  let batch: Row[] = [];
+  for (const row of rows) {
+    batch.push(row);
+    if (batch.length === CSV_BATCH) {
+      yield encode(batch);
+      batch = [];
+    }
+  }
+  if (batch.length > 0 || first) yield encode(batch);
+}
+
+/** RFC 4180 CSV as a Node stream (the export CLI and the benchmark); the web downloads stream csvChunks. */
 export function csvStream<Row extends Record<string, unknown> | unknown[]>(
   columns: readonly string[] | null,
   rows: Iterable<Row>,
   options: CsvOptions = {},
 ): Readable {
-  const csv = stringify({
-    header: columns !== null && (options.header ?? true),
-    columns: columns ? [...columns] : undefined,
-    record_delimiter: "\r\n",
-    bom: options.bom ?? false,
-    cast: { string: guardCell },
-  });
-  const iterator = rows[Symbol.iterator]();
-  const pump = () => {
-    for (;;) {
-      const next = iterator.next();
-      if (next.done) {
-        csv.end();
-        return;
-      }
-      if (!csv.write(next.value)) {
-        csv.once("drain", pump);
-        return;
-      }
-    }
-  };
-  queueMicrotask(pump);
-  return csv;
+  return Readable.from(csvChunks(columns, rows, options), { objectMode: false });
 }

@@ -1,12 +1,9 @@
+import { and, asc, inArray, type SQL } from "drizzle-orm";
+import { QueryBuilder } from "drizzle-orm/sqlite-core";
 import type { ParallaxDb } from "./client";
-import { STANCE_KINDS } from "./schema";
+import { ACTOR_IDS, type ActorId, documents, issues, STANCE_KINDS, type StanceKind, stances } from "./schema";
 
-export { STANCE_KINDS };
-
-/** Filter values shared by the read model, the downloads and the export CLI. */
-export const ACTOR_IDS = ["us", "co"] as const;
-export type ActorId = (typeof ACTOR_IDS)[number];
-export type StanceKind = (typeof STANCE_KINDS)[number];
+export { ACTOR_IDS, type ActorId, STANCE_KINDS, type StanceKind };
 
 /**
  * Which evidence positions rest on: "all" (tables, lists and prose) or "structured" (tables and
@@ -14,9 +11,9 @@ export type StanceKind = (typeof STANCE_KINDS)[number];
  */
 export const EVIDENCE = ["all", "structured"] as const;
 export type Evidence = (typeof EVIDENCE)[number];
-export const DEFAULT_EVIDENCE: Evidence = "all";
 export const STRUCTURED_KINDS: readonly StanceKind[] = ["table", "list"];
 
+/** Filter values shared by the read model, the downloads and the export CLI. */
 export interface StanceFilter {
   issues?: string[];
   actors?: ActorId[];
@@ -25,54 +22,69 @@ export interface StanceFilter {
   evidence?: Evidence;
 }
 
+/** A filter as people write it (URL parameters, CLI options): strings, checked by validateStanceFilter. */
+export interface StanceFilterInput {
+  issues?: string[];
+  actors?: string[];
+  documents?: string[];
+  kinds?: string[];
+  evidence?: string;
+}
+
 export class FilterError extends Error {
   constructor(
     readonly parameter: string,
     readonly value: string,
-    readonly allowed: string[],
+    readonly allowed: readonly string[],
   ) {
     super(`unknown ${parameter} "${value}"; expected one of: ${allowed.join(", ")}`);
     this.name = "FilterError";
   }
 }
 
+function pick<T extends string>(parameter: string, values: string[] | undefined, allowed: readonly T[]): T[] | undefined {
+  if (values === undefined) return undefined;
+  return values.map((value) => {
+    const known = allowed.find((a) => a === value);
+    if (known === undefined) throw new FilterError(parameter, value, allowed);
+    return known;
+  });
+}
+
 /** Checks filter values against what the database holds; throws FilterError naming the parameter. */
-export function validateStanceFilter(db: ParallaxDb, filter: StanceFilter): StanceFilter {
-  const check = (parameter: string, values: string[] | undefined, allowed: string[]) => {
-    for (const value of values ?? []) if (!allowed.includes(value)) throw new FilterError(parameter, value, allowed);
+export function validateStanceFilter(db: ParallaxDb, input: StanceFilterInput): StanceFilter {
+  const issueSlugs = db.select({ slug: issues.slug }).from(issues).orderBy(asc(issues.kind), asc(issues.sortOrder), asc(issues.slug)).all();
+  const documentSlugs = db.select({ slug: documents.slug }).from(documents).orderBy(asc(documents.slug)).all();
+  return {
+    issues: pick("issue", input.issues, issueSlugs.map((i) => i.slug)),
+    actors: pick("actor", input.actors, ACTOR_IDS),
+    documents: pick("document", input.documents, documentSlugs.map((d) => d.slug)),
+    kinds: pick("kind", input.kinds, STANCE_KINDS),
+    evidence: pick("evidence", input.evidence === undefined ? undefined : [input.evidence], EVIDENCE)?.[0],
   };
-  const column = (sql: string) => db.$client.prepare(sql).pluck().all() as string[];
-  check("issue", filter.issues, column("SELECT slug FROM issues ORDER BY kind, sort_order, slug"));
-  check("actor", filter.actors, [...ACTOR_IDS]);
-  check("document", filter.documents, column("SELECT slug FROM documents ORDER BY slug"));
-  check("kind", filter.kinds, [...STANCE_KINDS]);
-  if (filter.evidence !== undefined) check("evidence", [filter.evidence], [...EVIDENCE]);
-  return filter;
 }
 
-/** Stances `s` with their issue `i`, actor `a`, document `d` and source table `t`: the join every stance listing uses. */
-export const STANCE_JOINS = `FROM stances s
-         JOIN issues i ON i.slug = s.issue_slug
-         JOIN actors a ON a.id = s.actor_id
-         JOIN documents d ON d.id = s.document_id
-         LEFT JOIN source_tables t ON t.id = s.source_table_id`;
+const builder = new QueryBuilder();
 
-/** Dashboard order: issue (codebook order), actor (US, Colombia), document, position in the document. */
-export const STANCE_ORDER = "ORDER BY i.kind, i.sort_order, i.slug, a.sort_order, d.slug, s.line_start, s.column_start";
-
-/** " AND …" conditions on stances `s` joined to documents `d`, with their parameters. */
-export function filterClause(filter: StanceFilter): { sql: string; params: string[] } {
-  const params: string[] = [];
-  const inList = (column: string, values: readonly string[] | undefined) => {
-    if (!values?.length) return "";
-    params.push(JSON.stringify(values));
-    return ` AND ${column} IN (SELECT value FROM json_each(?))`;
-  };
-  const sql =
-    inList("s.issue_slug", filter.issues) +
-    inList("s.actor_id", filter.actors) +
-    inList("d.slug", filter.documents) +
-    inList("s.kind", filter.kinds) +
-    inList("s.kind", filter.evidence === "structured" ? STRUCTURED_KINDS : undefined);
-  return { sql, params };
+/**
+ * The filter as one condition on the `stances` table alone (documents are matched by a subquery),
+ * so any query that selects from stances can use it whatever else it joins.
+ */
+export function stanceConditions(filter: StanceFilter): SQL | undefined {
+  const some = <T>(values: readonly T[] | undefined) => (values?.length ? values : undefined);
+  const issueSlugs = some(filter.issues);
+  const actorIds = some(filter.actors);
+  const documentSlugs = some(filter.documents);
+  const kinds = some(filter.kinds);
+  return and(
+    issueSlugs && inArray(stances.issueSlug, issueSlugs),
+    actorIds && inArray(stances.actorId, actorIds),
+    documentSlugs &&
+      inArray(stances.documentId, builder.select({ id: documents.id }).from(documents).where(inArray(documents.slug, documentSlugs))),
+    kinds && inArray(stances.kind, kinds),
+    filter.evidence === "structured" ? inArray(stances.kind, [...STRUCTURED_KINDS]) : undefined,
+  );
 }
+
+/** Dashboard order of issues: codebook issues in codebook order, then other issues by slug. */
+export const ISSUE_ORDER = [asc(issues.kind), asc(issues.sortOrder), asc(issues.slug)];

@@ -1,6 +1,7 @@
-import type { ParallaxDb } from "./client";
-import type { ActorId, StanceFilter } from "./filters";
-import { filterClause } from "./filters";
+import { and, asc, count, eq, exists, inArray, or, sql } from "drizzle-orm";
+import { getDb, type ParallaxDb } from "./client";
+import { ISSUE_ORDER, type StanceFilter, stanceConditions } from "./filters";
+import { type ActorId, actors, documents, type Issue, issues, stances } from "./schema";
 
 /**
  * Actor × issue positions on each issue's axis (dictionary scaling, after Lowe, Benoit, Mikhaylov &
@@ -13,71 +14,158 @@ export function logitPosition(positive: number, negative: number): number | null
   return Math.log((positive + 0.5) / (negative + 0.5));
 }
 
-/**
- * Aggregate columns over stances `s` (which may be null rows of a LEFT JOIN): stances, scoredStances,
- * and the positive and negative cue totals with each override counted as one split cue.
- */
-export const POSITION_AGGREGATES = `COUNT(s.id) AS stances,
-              COUNT(CASE WHEN s.override_position IS NOT NULL OR s.score IS NOT NULL THEN 1 END) AS scoredStances,
-              COALESCE(SUM(CASE WHEN s.override_position IS NOT NULL THEN (1 + s.override_position) / 2.0 ELSE s.cue_positive END), 0) AS positive,
-              COALESCE(SUM(CASE WHEN s.override_position IS NOT NULL THEN (1 - s.override_position) / 2.0 ELSE s.cue_negative END), 0) AS negative`;
-
 /** A stance's position: the analyst's override where there is one, else the dictionary score; null when neither. */
-export function stancePosition(score: number | null, override: number | null): {
-  position: number | null;
-  source: "dictionary" | "override" | null;
-} {
+export function stancePosition(
+  score: number | null,
+  override: number | null,
+): { position: number | null; source: "dictionary" | "override" | null } {
   if (override !== null) return { position: override, source: "override" };
   return score === null ? { position: null, source: null } : { position: score, source: "dictionary" };
 }
 
-export interface IssuePosition {
-  issueSlug: string;
-  issueLabel: string;
-  issueKind: "codebook" | "other";
-  actorId: ActorId;
-  actorLabel: string;
+/** The counts behind a position, over a group of stances. */
+const TALLY = {
+  stances: count(stances.id),
+  scoredStances: sql<number>`count(case when ${stances.overridePosition} is not null or ${stances.score} is not null then 1 end)`,
+  positive: sql<number>`coalesce(sum(case when ${stances.overridePosition} is not null then (1 + ${stances.overridePosition}) / 2.0 else ${stances.cuePositive} end), 0)`,
+  negative: sql<number>`coalesce(sum(case when ${stances.overridePosition} is not null then (1 - ${stances.overridePosition}) / 2.0 else ${stances.cueNegative} end), 0)`,
+};
+
+export interface Tally {
   stances: number;
   scoredStances: number;
   positive: number;
   negative: number;
-  position: number | null;
+}
+
+const NO_STANCES: Tally = { stances: 0, scoredStances: 0, positive: 0, negative: 0 };
+
+type IssueFields = Pick<Issue, "label" | "kind" | "poleNegative" | "polePositive">;
+
+export interface IssuePosition extends Tally {
+  issueSlug: string;
+  issueLabel: string;
+  issueKind: IssueFields["kind"];
+  actorId: ActorId;
+  actorLabel: string;
   poleNegative: string | null;
   polePositive: string | null;
-  /** |US − Colombia| on this issue; null unless both are scored. */
+  position: number | null;
+  /** |US − Colombia| on this issue under the filter's documents and kinds, whichever actors are listed; null unless both are scored. */
   gap: number | null;
 }
 
-/** One row per issue × actor: every codebook issue and every other issue with stances, codebook issues first. */
-export function listIssuePositions(db: ParallaxDb, filter: StanceFilter = {}): IssuePosition[] {
-  const { sql, params } = filterClause(filter);
-  const outer: string[] = [];
-  if (filter.issues?.length) {
-    outer.push(" AND i.slug IN (SELECT value FROM json_each(?))");
-    params.push(JSON.stringify(filter.issues));
-  }
-  if (filter.actors?.length) {
-    outer.push(" AND a.id IN (SELECT value FROM json_each(?))");
-    params.push(JSON.stringify(filter.actors));
-  }
-  const rows = db.$client
-    .prepare(
-      `SELECT i.slug AS issueSlug, i.label AS issueLabel, i.kind AS issueKind, a.id AS actorId, a.label AS actorLabel,
-              i.pole_negative AS poleNegative, i.pole_positive AS polePositive,
-              ${POSITION_AGGREGATES}
-         FROM issues i
-         CROSS JOIN actors a
-         LEFT JOIN (SELECT s.* FROM stances s JOIN documents d ON d.id = s.document_id WHERE 1 = 1${sql}) s
-                ON s.issue_slug = i.slug AND s.actor_id = a.id
-        WHERE (i.kind = 'codebook' OR EXISTS (SELECT 1 FROM stances x WHERE x.issue_slug = i.slug))${outer.join("")}
-        GROUP BY i.slug, a.id
-        ORDER BY i.kind, i.sort_order, i.slug, a.sort_order`,
+/**
+ * One row per issue × actor: every codebook issue and every other issue with stances (codebook issues
+ * first), even where the filter leaves no stance. The gap is the issue's, so filtering by actor keeps it.
+ */
+export function listIssuePositions(filter: StanceFilter = {}, db: ParallaxDb = getDb()): IssuePosition[] {
+  const { actors: actorFilter, ...rest } = filter;
+  const tallies = db
+    .select({ issueSlug: stances.issueSlug, actorId: stances.actorId, ...TALLY })
+    .from(stances)
+    .where(stanceConditions(rest))
+    .groupBy(stances.issueSlug, stances.actorId)
+    .all();
+  const issueRows = db
+    .select({ slug: issues.slug, label: issues.label, kind: issues.kind, poleNegative: issues.poleNegative, polePositive: issues.polePositive })
+    .from(issues)
+    .where(
+      and(
+        or(eq(issues.kind, "codebook"), exists(db.select({ one: sql`1` }).from(stances).where(eq(stances.issueSlug, issues.slug)))),
+        filter.issues?.length ? inArray(issues.slug, filter.issues) : undefined,
+      ),
     )
-    .all(...params) as Omit<IssuePosition, "position" | "gap">[];
-  const withPosition = rows.map((row) => ({ ...row, position: logitPosition(row.positive, row.negative), gap: null }));
-  return withPosition.map((row) => {
-    const us = withPosition.find((r) => r.issueSlug === row.issueSlug && r.actorId === "us")?.position;
-    const co = withPosition.find((r) => r.issueSlug === row.issueSlug && r.actorId === "co")?.position;
-    return { ...row, gap: us == null || co == null ? null : Math.abs(us - co) };
+    .orderBy(...ISSUE_ORDER)
+    .all();
+  const actorRows = db.select({ id: actors.id, label: actors.label }).from(actors).orderBy(asc(actors.sortOrder)).all();
+  return issueRows.flatMap((issue) => {
+    const perActor = actorRows.map((actor) => {
+      const found = tallies.find((t) => t.issueSlug === issue.slug && t.actorId === actor.id);
+      const tally: Tally = found ? { stances: found.stances, scoredStances: found.scoredStances, positive: found.positive, negative: found.negative } : NO_STANCES;
+      return { actor, tally, position: logitPosition(tally.positive, tally.negative) };
+    });
+    const [us, co] = ["us", "co"].map((id) => perActor.find((p) => p.actor.id === id)?.position ?? null);
+    const gap = us == null || co == null ? null : Math.abs(us - co);
+    return perActor
+      .filter(({ actor }) => !actorFilter?.length || actorFilter.includes(actor.id))
+      .map(({ actor, tally, position }) => ({
+        issueSlug: issue.slug,
+        issueLabel: issue.label,
+        issueKind: issue.kind,
+        actorId: actor.id,
+        actorLabel: actor.label,
+        poleNegative: issue.poleNegative,
+        polePositive: issue.polePositive,
+        ...tally,
+        position,
+        gap,
+      }));
   });
+}
+
+export interface DocumentPosition extends Tally {
+  issueSlug: string;
+  issueLabel: string;
+  documentSlug: string;
+  documentTitle: string | null;
+  actorId: ActorId;
+  actorLabel: string;
+  position: number | null;
+}
+
+/**
+ * Per issue, document and actor, the position in that document alone: one row for each actor of every
+ * document with at least one stance on the issue under the filter (an actor without stances there has
+ * 0 stances and no position). The issue page's chart, its table and the download are these rows.
+ */
+export function listDocumentPositions(filter: StanceFilter = {}, db: ParallaxDb = getDb()): DocumentPosition[] {
+  const { actors: actorFilter, ...rest } = filter;
+  const tallies = db
+    .select({
+      issueSlug: stances.issueSlug,
+      issueLabel: issues.label,
+      documentSlug: documents.slug,
+      documentTitle: documents.title,
+      actorId: stances.actorId,
+      ...TALLY,
+    })
+    .from(stances)
+    .innerJoin(issues, eq(issues.slug, stances.issueSlug))
+    .innerJoin(documents, eq(documents.id, stances.documentId))
+    .where(stanceConditions(rest))
+    .groupBy(stances.issueSlug, documents.slug, stances.actorId)
+    .orderBy(...ISSUE_ORDER, asc(documents.slug))
+    .all();
+  const actorRows = db
+    .select({ id: actors.id, label: actors.label })
+    .from(actors)
+    .where(actorFilter?.length ? inArray(actors.id, actorFilter) : undefined)
+    .orderBy(asc(actors.sortOrder))
+    .all();
+  const groups = new Map<string, { first: (typeof tallies)[number]; byActor: Map<ActorId, Tally> }>();
+  for (const tally of tallies) {
+    const key = JSON.stringify([tally.issueSlug, tally.documentSlug]);
+    const group = groups.get(key) ?? { first: tally, byActor: new Map<ActorId, Tally>() };
+    group.byActor.set(tally.actorId, tally);
+    groups.set(key, group);
+  }
+  return [...groups.values()].flatMap(({ first, byActor }) =>
+    actorRows.map((actor) => {
+      const { stances: n, scoredStances, positive, negative } = byActor.get(actor.id) ?? NO_STANCES;
+      return {
+        issueSlug: first.issueSlug,
+        issueLabel: first.issueLabel,
+        documentSlug: first.documentSlug,
+        documentTitle: first.documentTitle,
+        actorId: actor.id,
+        actorLabel: actor.label,
+        stances: n,
+        scoredStances,
+        positive,
+        negative,
+        position: logitPosition(positive, negative),
+      };
+    }),
+  );
 }

@@ -3,6 +3,9 @@ import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-or
 export const DOCUMENT_FORMATS = ["txt", "md", "html", "pdf", "docx"] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 export const STANCE_KINDS = ["table", "list", "prose"] as const;
+export type StanceKind = (typeof STANCE_KINDS)[number];
+export const ACTOR_IDS = ["us", "co"] as const;
+export type ActorId = (typeof ACTOR_IDS)[number];
 export const ATTRIBUTIONS = ["quote", "reported", "action"] as const;
 export type Attribution = (typeof ATTRIBUTIONS)[number];
 
@@ -40,7 +43,7 @@ export type Document = typeof documents.$inferSelect;
 export type NewDocument = typeof documents.$inferInsert;
 
 export const actors = sqliteTable("actors", {
-  id: text("id").primaryKey(),
+  id: text("id").$type<ActorId>().primaryKey(),
   label: text("label").notNull(),
   labelEs: text("label_es").notNull(),
   sortOrder: integer("sort_order").notNull(),
@@ -99,6 +102,7 @@ export const stances = sqliteTable(
       .notNull()
       .references(() => issues.slug),
     actorId: text("actor_id")
+      .$type<ActorId>()
       .notNull()
       .references(() => actors.id),
     kind: text("kind", { enum: STANCE_KINDS }).notNull(),

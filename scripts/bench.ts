@@ -61,7 +61,7 @@ async function main() {
   let bytes = 0;
   started = performance.now();
   await pipeline(
-    csvStream(STANCE_WEB_COLUMNS, stanceExportRows(db)),
+    csvStream(STANCE_WEB_COLUMNS, stanceExportRows({}, db)),
     new Writable({
       write(chunk, _encoding, done) {
         bytes += chunk.length;

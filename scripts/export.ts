@@ -1,21 +1,23 @@
 import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
-import { databasePath, NoDatabaseError, openReadOnlyDatabase } from "../db/client";
+import { databasePath, NoDatabaseError, openReadOnlyDatabase, type ParallaxDb } from "../db/client";
 import { csvStream, ISSUE_COLUMNS, issueExportRows, STANCE_COLUMNS, stanceExportRows } from "../db/export";
-import { type ActorId, FilterError, type StanceFilter, validateStanceFilter } from "../db/filters";
+import { FilterError, type StanceFilter, validateStanceFilter } from "../db/filters";
 
-const USAGE = `Usage: npm run export -- <stances|issues> [--db FILE] [--issue SLUG]… [--actor us|co]…
+const USAGE = `Usage: npm run export -- <stances|issues> [--db FILE] [--issue SLUG]… [--actor us|co]… [--kind table|list|prose]… [--evidence all|structured]
 
 Writes CSV (RFC 4180, UTF-8, CRLF) to standard output.
   stances   one row per stance: ${STANCE_COLUMNS.join(",")}
   issues    one row per issue × actor: ${ISSUE_COLUMNS.join(",")}
   --issue   only these issues (repeatable)
   --actor   only this actor (repeatable)
+  --kind    only stances of this kind (repeatable)
+  --evidence  all (default): tables, lists and prose; structured: tables and lists only
   --db      SQLite file (default: $DATABASE_URL or data/parallax.db)`;
 
 const DATASETS = {
-  stances: (db: Parameters<typeof stanceExportRows>[0], filter: StanceFilter) => csvStream(STANCE_COLUMNS, stanceExportRows(db, filter)),
-  issues: (db: Parameters<typeof issueExportRows>[0], filter: StanceFilter) => csvStream(ISSUE_COLUMNS, issueExportRows(db, filter)),
+  stances: (filter: StanceFilter, db: ParallaxDb) => csvStream(STANCE_COLUMNS, stanceExportRows(filter, db)),
+  issues: (filter: StanceFilter, db: ParallaxDb) => csvStream(ISSUE_COLUMNS, issueExportRows(filter, db)),
 };
 
 async function main(): Promise<number> {
@@ -24,6 +26,8 @@ async function main(): Promise<number> {
     db: { type: "string" },
     issue: { type: "string", multiple: true },
     actor: { type: "string", multiple: true },
+    kind: { type: "string", multiple: true },
+    evidence: { type: "string" },
     help: { type: "boolean", short: "h", default: false },
   } as const;
   try {
@@ -44,8 +48,13 @@ async function main(): Promise<number> {
   }
   const db = openReadOnlyDatabase(databasePath(values.db ?? process.env.DATABASE_URL));
   try {
-    const filter = validateStanceFilter(db, { issues: values.issue, actors: values.actor as ActorId[] | undefined });
-    await pipeline(DATASETS[dataset](db, filter), process.stdout);
+    const filter = validateStanceFilter(db, {
+      issues: values.issue,
+      actors: values.actor,
+      kinds: values.kind,
+      evidence: values.evidence,
+    });
+    await pipeline(DATASETS[dataset](filter, db), process.stdout);
   } finally {
     db.$client.close();
   }

@@ -23,7 +23,13 @@ export function PositionNote({ stance, poles }: { stance: StanceView; poles: { n
 }
 
 export function Citation({ stance }: { stance: StanceView }) {
-  const doc = { slug: stance.documentSlug, title: stance.documentTitle, outlet: stance.documentOutlet, published: stance.documentPublished };
+  const doc = {
+    slug: stance.documentSlug,
+    title: stance.documentTitle,
+    outlet: stance.documentOutlet,
+    published: stance.documentPublished,
+    pageLines: stance.documentPageLines,
+  };
   return (
     <a className="citation" href={sourceHref(stance.documentSlug, stance.lineStart)} title={`Open ${documentLabel(doc)} at line ${stance.lineStart}`}>
       {formatCitation(doc, stance)}

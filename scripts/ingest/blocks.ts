@@ -15,11 +15,19 @@ export interface NormalizedText {
 
 const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S/;
 const TABLE_ROW = /^ {0,3}\|/;
+/** A GFM delimiter row, with or without outer pipes: "|---|:--:|", "--- | ---". */
+const DELIMITER_ROW = /^ {0,3}(?:\|? *:?-+:? *\|(?: *:?-+:? *\|?)*|\|? *:?-+:? *(?:\| *:?-+:? *)+\|?) *$/;
 
-export function classifyLine(line: string, previous: LineKind): LineKind {
+/**
+ * A line's block kind. Table rows need not start with a pipe (GFM): a line with a pipe opens a
+ * table when a delimiter row follows it, and continues one while it has a pipe.
+ */
+export function classifyLine(line: string, previous: LineKind, next = ""): LineKind {
   if (line.trim() === "") return "blank";
   if (TABLE_ROW.test(line)) return "table";
+  if (line.includes("|") && DELIMITER_ROW.test(next)) return "table";
   if (LIST_ITEM.test(line)) return "list";
+  if (line.includes("|") && previous === "table") return "table";
   // An indented line under a list item continues it.
   if (/^\s{2,}\S/.test(line) && previous === "list") return "list";
   return "text";
@@ -31,7 +39,7 @@ export function normalizeBlocks(source: string, format: "txt" | "md"): Normalize
   const originalLine: number[] = [];
   let previous: LineKind = "blank";
   lines.forEach((line, index) => {
-    const kind = classifyLine(line, previous);
+    const kind = classifyLine(line, previous, lines[index + 1]);
     const boundary =
       kind !== "blank" &&
       previous !== "blank" &&

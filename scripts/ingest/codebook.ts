@@ -2,11 +2,18 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { findWholeWord, fold, foldKeepCase } from "./fold";
-import { type CompiledAxis, type CompiledNegation, compileNegation, compileTerm } from "./score";
+import { type CompiledAxis, type CompiledNegation, type CompiledTerm, compileNegation, compileTerm } from "./score";
 
 const aliasSchema = z.union([
   z.string().trim().min(1, "an alias must not be empty"),
-  z.object({ text: z.string().trim().min(1, "an alias must not be empty"), matchCase: z.boolean().default(false) }).strict(),
+  z
+    .object({
+      text: z.string().trim().min(1, "an alias must not be empty"),
+      matchCase: z.boolean().default(false),
+      /** Longer phrases in which the alias does not name its target ("Latin American" for "American"). */
+      notIn: z.array(z.string().trim().min(1, "a phrase must not be empty")).default([]),
+    })
+    .strict(),
 ]);
 
 const slugSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, "must be lower-case letters, digits and hyphens");
@@ -17,7 +24,9 @@ const actorSchema = z
     label: z.string().min(1),
     labelEs: z.string().min(1),
     aliases: z.array(aliasSchema).min(1, "needs at least one alias"),
-    /** Prose: who can hold the actor's positions (leaders, officials, institutions, "Washington" as government). */
+    /** Prose: people who speak for the government (leaders, ministers, officials by name). */
+    people: z.array(aliasSchema).default([]),
+    /** Prose: institutions and names that stand for the government ("the State Department", "la Cancillería", "Washington"). */
     holders: z.array(aliasSchema).default([]),
     /** Prose: words that make a role noun the actor's ("Colombian" + "officials", "ministro" + "colombiano"). */
     demonyms: z.array(aliasSchema).default([]),
@@ -40,8 +49,8 @@ const issueSchema = z
     labelEs: z.string().min(1),
     description: z.string().min(1),
     aliases: z.array(aliasSchema).min(1, "needs at least one alias"),
-    /** Prose: words that put a sentence on this issue besides its aliases ("deported", "coca crops", "Delcy Rodríguez"). */
-    topics: z.array(aliasSchema).default([]),
+    /** Prose: words that put a sentence on this issue besides its aliases ("deport*", "coca crops", "Delcy Rodríguez"), matched like cues. */
+    topics: z.array(cueSchema).default([]),
     axis: z.object({ negative: poleSchema, positive: poleSchema }).strict(),
   })
   .strict();
@@ -51,7 +60,7 @@ const otherIssueSchema = z
   .object({
     label: z.string().min(1),
     labelEs: z.string().min(1),
-    aliases: z.array(aliasSchema).min(1, "needs at least one alias"),
+    topics: z.array(cueSchema).min(1, "needs at least one topic term"),
   })
   .strict();
 
@@ -98,6 +107,8 @@ export interface CompiledAlias {
   text: string;
   folded: string;
   matchCase: boolean;
+  /** Folded phrases in which the alias does not count. */
+  notIn: string[];
 }
 
 export interface CodebookActor {
@@ -105,6 +116,7 @@ export interface CodebookActor {
   label: string;
   labelEs: string;
   aliases: CompiledAlias[];
+  people: CompiledAlias[];
   holders: CompiledAlias[];
   demonyms: CompiledAlias[];
 }
@@ -121,7 +133,7 @@ export interface CodebookIssue {
   labelEs: string;
   description: string;
   aliases: CompiledAlias[];
-  topics: CompiledAlias[];
+  topics: CompiledTerm[];
   axis: { negative: AxisPole; positive: AxisPole };
   compiledAxis: CompiledAxis;
 }
@@ -129,7 +141,7 @@ export interface CodebookIssue {
 export interface CodebookOtherIssue {
   label: string;
   labelEs: string;
-  aliases: CompiledAlias[];
+  topics: CompiledTerm[];
 }
 
 export interface Codebook {
@@ -141,10 +153,10 @@ export interface Codebook {
   negation: CompiledNegation;
 }
 
-function compileAlias(alias: z.infer<typeof aliasSchema>): CompiledAlias {
-  const text = typeof alias === "string" ? alias : alias.text;
-  const matchCase = typeof alias === "string" ? false : alias.matchCase;
-  return { text, matchCase, folded: matchCase ? foldKeepCase(text) : fold(text) };
+export function compileAlias(alias: z.infer<typeof aliasSchema>): CompiledAlias {
+  if (typeof alias === "string") return { text: alias, matchCase: false, folded: fold(alias), notIn: [] };
+  const { text, matchCase, notIn } = alias;
+  return { text, matchCase, folded: matchCase ? foldKeepCase(text) : fold(text), notIn: notIn.map(fold) };
 }
 
 function describePath(path: PropertyKey[], raw: unknown): string {
@@ -176,14 +188,15 @@ export function parseCodebook(raw: unknown, file = "codebook.json"): Codebook {
       .map((a) => ({
         ...a,
         aliases: a.aliases.map(compileAlias),
+        people: a.people.map(compileAlias),
         holders: a.holders.map(compileAlias),
         demonyms: a.demonyms.map(compileAlias),
       })),
-    otherIssues: book.otherIssues.map((o) => ({ ...o, aliases: o.aliases.map(compileAlias) })),
+    otherIssues: book.otherIssues.map((o) => ({ ...o, topics: o.topics.map((term) => compileTerm(term)) })),
     issues: book.issues.map((i) => ({
       ...i,
       aliases: i.aliases.map(compileAlias),
-      topics: i.topics.map(compileAlias),
+      topics: i.topics.map((term) => compileTerm(term)),
       compiledAxis: {
         negative: i.axis.negative.cues.map((cue) => compileTerm(cue)),
         positive: i.axis.positive.cues.map((cue) => compileTerm(cue)),
@@ -222,8 +235,11 @@ export function aliasHits<T>(text: string, targets: T[], aliasesOf: (target: T) 
   const hits: AliasHit<T>[] = [];
   for (const target of targets) {
     for (const alias of aliasesOf(target)) {
+      const excluded = alias.notIn.flatMap((phrase) => findWholeWord(folded, phrase).map((at) => [at, at + phrase.length] as const));
       for (const start of findWholeWord(alias.matchCase ? cased : folded, alias.folded)) {
-        hits.push({ target, alias: alias.text, start, end: start + alias.folded.length });
+        const end = start + alias.folded.length;
+        if (excluded.some(([from, to]) => from <= start && end <= to)) continue;
+        hits.push({ target, alias: alias.text, start, end });
       }
     }
   }
@@ -246,26 +262,31 @@ export function findIssueMentions(text: string, book: Codebook): AliasHit<Codebo
   return aliasHits(text, book.issues, (issue) => issue.aliases);
 }
 
-/**
- * The issue a label or passage is about: the issue with most alias hits, ties going to the
- * longest matching alias and then to the earliest mention. Null when no alias matches.
- */
-export function matchIssue(text: string, book: Codebook): { issue: CodebookIssue; evidence: string } | null {
-  const hits = findIssueMentions(text, book);
-  if (hits.length === 0) return null;
-  const tally = new Map<CodebookIssue, { count: number; longest: number; first: number; evidence: string }>();
-  for (const hit of hits) {
-    const seen = tally.get(hit.target);
-    const length = hit.end - hit.start;
-    const evidence = text.slice(hit.start, hit.end);
-    if (!seen) tally.set(hit.target, { count: 1, longest: length, first: hit.start, evidence });
-    else {
-      seen.count++;
-      if (length > seen.longest) seen.longest = length;
-    }
+export interface IssueMatch {
+  issue: CodebookIssue;
+  /** The words that named it, as written. */
+  evidence: string;
+}
+
+/** The issues a text names, each with its mentions and the first words that named it, most mentioned first (then first named). */
+export function namedIssues(text: string, book: Codebook): (IssueMatch & { mentions: number })[] {
+  const named = new Map<CodebookIssue, IssueMatch & { mentions: number; first: number }>();
+  for (const hit of findIssueMentions(text, book)) {
+    const seen = named.get(hit.target);
+    if (seen) seen.mentions++;
+    else named.set(hit.target, { issue: hit.target, evidence: text.slice(hit.start, hit.end), mentions: 1, first: hit.start });
   }
-  const [best] = [...tally.entries()].sort(
-    ([, a], [, b]) => b.count - a.count || b.longest - a.longest || a.first - b.first,
-  );
-  return best ? { issue: best[0], evidence: best[1].evidence } : null;
+  return [...named.values()]
+    .sort((a, b) => b.mentions - a.mentions || a.first - b.first)
+    .map(({ first: _first, ...match }) => match);
+}
+
+/**
+ * The issue a passage is about: the issue named most often. Null when it names none, or when two
+ * issues are named equally often: a tie is not guessed.
+ */
+export function matchIssue(text: string, book: Codebook): IssueMatch | null {
+  const [best, next] = namedIssues(text, book);
+  if (!best || (next && next.mentions === best.mentions)) return null;
+  return { issue: best.issue, evidence: best.evidence };
 }

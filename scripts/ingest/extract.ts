@@ -2,7 +2,10 @@ import { normalizeBlocks } from "./blocks";
 import type { Codebook } from "./codebook";
 import { extractListItem } from "./lists";
 import { parseMarkdown } from "./parse";
+import { extractProse } from "./prose";
 import type { SourceDocument } from "./read";
+import { extractSections } from "./sections";
+import { spansOverlap } from "./span";
 import type { ExtractedStance, IngestNote } from "./stance";
 import { type ExtractedTable, extractTable } from "./tables";
 
@@ -15,21 +18,26 @@ export interface DocumentExtraction {
 
 /**
  * Pure: a document's text → its source tables, stances and notes. Stages run from the most to the
- * least structured — tables, lists, then prose — and a later stage never reads a passage an
+ * least structured — tables, issue sections, lists, then prose — and a later stage never reads a passage an
  * earlier one has already turned into a stance, so no position is counted twice.
  */
 export function extractDocument(document: SourceDocument, book: Codebook): DocumentExtraction {
   const normalized = normalizeBlocks(document.body, document.format === "txt" ? "txt" : "md");
   const parsed = parseMarkdown(normalized);
   const tables = parsed.tables.map((table, i) => extractTable(table, i + 1, book));
-  const lists = parsed.listItems.map((item) => extractListItem(item, book));
-  const stances = [...tables.flatMap((t) => t.stances), ...lists.flatMap((l) => l.stances)].sort(
+  const sections = extractSections(parsed.blocks, book);
+  const lists = parsed.listItems
+    .filter((item) => !sections.claimed.some((span) => spansOverlap(span, item)))
+    .map((item) => extractListItem(item, book));
+  const structured = [...tables.flatMap((t) => t.stances), ...sections.stances, ...lists.flatMap((l) => l.stances)];
+  const prose = extractProse(parsed.blocks, book, document.lang, [...structured.map((s) => s.span), ...sections.claimed]);
+  const stances = [...structured, ...prose.stances].sort(
     (a, b) =>
       a.span.lineStart - b.span.lineStart ||
       a.span.columnStart - b.span.columnStart ||
       (a.table?.column ?? 0) - (b.table?.column ?? 0),
   );
-  const notes = [...tables.flatMap((t) => t.notes), ...lists.flatMap((l) => l.notes)].sort(
+  const notes = [...tables.flatMap((t) => t.notes), ...sections.notes, ...lists.flatMap((l) => l.notes), ...prose.notes].sort(
     (a, b) => (a.line ?? 0) - (b.line ?? 0),
   );
   return { tables, stances, notes };

@@ -8,20 +8,41 @@ const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/;
 const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]/;
 const SPACES = /[\u00A0\u2007\u202F\u2009\u200A\u2002\u2003]/;
 
-function foldUnit(unit: string): string {
+function foldUnit(unit: string, keepAccents = false): string {
   if (SINGLE_QUOTES.test(unit)) return "'";
   if (DOUBLE_QUOTES.test(unit)) return '"';
   if (DASHES.test(unit)) return "-";
   if (SPACES.test(unit)) return " ";
-  const base = unit.normalize("NFD")[0] ?? unit;
+  const base = keepAccents ? unit : (unit.normalize("NFD")[0] ?? unit);
   const lower = base.toLowerCase();
   return lower.length === 1 ? lower : base;
 }
 
+// Folding runs over every character of every document: each UTF-16 unit is folded once and remembered.
+const FOLDED = new Map<string, string>();
+const FOLDED_KEEP_ACCENTS = new Map<string, string>();
+
+function foldWith(text: string, cache: Map<string, string>, keepAccents: boolean): string {
+  const parts: string[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const unit = text[i] as string;
+    let folded = cache.get(unit);
+    if (folded === undefined) {
+      folded = foldUnit(unit, keepAccents);
+      cache.set(unit, folded);
+    }
+    parts.push(folded);
+  }
+  return parts.join("");
+}
+
 export function fold(text: string): string {
-  let out = "";
-  for (let i = 0; i < text.length; i++) out += foldUnit(text[i] as string);
-  return out;
+  return foldWith(text, FOLDED, false);
+}
+
+/** Same length as `fold`, but keeps accents: Spanish verb forms differ from nouns by their accent ("anunció", "anuncio"). */
+export function foldKeepAccents(text: string): string {
+  return foldWith(text, FOLDED_KEEP_ACCENTS, true);
 }
 
 /** Same length as `fold`, but keeps letter case: for aliases that must match case ("US"). */

@@ -19,7 +19,7 @@ import {
   storedDocuments,
   upsertCodebook,
 } from "./load";
-import { DocumentError, FORMATS, readDocument, type SourceDocument, type SourcesFile } from "./read";
+import { DOCUMENT_EXTENSIONS, DocumentError, FORMATS, readDocument, type SourceDocument, type SourcesFile } from "./read";
 import { type Override, type RescoreReport, rescore, stanceScorer } from "./rescore";
 import { documentPath, isInside, walkInputs } from "./walk";
 
@@ -114,7 +114,7 @@ export function ingest(db: ParallaxDb, options: IngestOptions): IngestReport {
   const warnings: IngestWarning[] = walk.skipped.map((file) => ({
     file: display(file),
     line: null,
-    message: `not a document Parallax reads (${Object.keys(FORMATS).join(", ")}); skipped`,
+    message: `not a document Parallax reads (${DOCUMENT_EXTENSIONS}); skipped`,
   }));
   const skipped: IngestWarning[] = walk.problems.map((p) => ({ file: display(p.path), line: null, message: p.problem }));
   const outcomes: DocumentOutcome[] = [];
@@ -171,6 +171,7 @@ export function ingest(db: ParallaxDb, options: IngestOptions): IngestReport {
           warnings.push({ file: document.path, line: null, message: `takes the place of ${stored.path} (same content; that file is gone)` });
         }
       }
+      for (const note of document.warnings) warnings.push({ file: document.path, ...note });
       if (original && original.path !== document.path) {
         recordCopy(db, original.id, document.path);
         warnings.push({ file: document.path, line: null, message: `same content as ${original.path}; stored once, as ${original.path}` });

@@ -25,7 +25,7 @@ export interface StanceScore {
   cues: CueHit[];
 }
 
-interface CompiledTerm {
+export interface CompiledTerm {
   term: string;
   pattern: RegExp;
 }
@@ -49,23 +49,29 @@ export function matchCopy(text: string): string {
   return fold(text).replace(/-/g, " ");
 }
 
+/** A word with its simple inflections: -s, -es, -ed, -d, -ing, a final -e or -y replaced ("militarizing", "policies"). */
+function inflected(word: string): string {
+  if (word.endsWith("e")) return `${word.slice(0, -1)}(?:e|es|ed|ing|ings)`;
+  if (word.endsWith("y")) return `${word.slice(0, -1)}(?:y|ys|ies|ied|ying)`;
+  return `${word}(?:s|es|ed|d|ing|ings)?`;
+}
+
 /**
- * A cue term as a pattern on the match copy. "term*" matches any word starting with "term"; otherwise
- * the last word also matches simple inflections: -s, -es, -ed, -d, -ing ("seizures", "curbing",
- * "negociaciones"), a final -e or -y replaced ("militarizing", "policies").
+ * A cue term as a pattern on the match copy. "term*" matches any word starting with "term". In a
+ * phrase every word matches its simple inflections, since its verb may be any of them ("phased out",
+ * "cracking down", "curbing trafficking", "reduced crossings"); a single word does so when `inflect`
+ * is set ("seizures", "negociaciones"), which cues are and negators ("no", "sin") are not.
  */
 export function compileTerm(term: string, inflect = true): CompiledTerm {
   const prefix = term.endsWith("*");
-  const base = matchCopy(prefix ? term.slice(0, -1) : term).trim();
-  const words = base.split(/\s+/).map(escapeRegExp);
+  const words = matchCopy(prefix ? term.slice(0, -1) : term)
+    .trim()
+    .split(/\s+/)
+    .map(escapeRegExp);
   const last = words.pop() ?? "";
-  let tail: string;
-  if (prefix) tail = `${last}${LETTER}*`;
-  else if (!inflect) tail = last;
-  else if (last.endsWith("e")) tail = `${last.slice(0, -1)}(?:e|es|ed|ing|ings)`;
-  else if (last.endsWith("y")) tail = `${last.slice(0, -1)}(?:y|ys|ies|ied|ying)`;
-  else tail = `${last}(?:s|es|ed|d|ing|ings)?`;
-  const body = [...words, tail].join("\\s+");
+  const phrase = words.length > 0;
+  const tail = prefix ? `${last}${LETTER}*` : inflect || phrase ? inflected(last) : last;
+  const body = [...words.map(inflected), tail].join("\\s+");
   return { term, pattern: new RegExp(`(?<!${LETTER})${body}(?!${LETTER})`, "gu") };
 }
 
@@ -116,14 +122,15 @@ function scopeEnd(copy: string, from: number, negation: CompiledNegation): numbe
 
 export function scoreStance(text: string, axis: CompiledAxis, negation: CompiledNegation): StanceScore {
   const copy = matchCopy(text);
-  const cues = longestFirst([
-    ...findAll(copy, axis.negative, () => "negative" as Pole),
-    ...findAll(copy, axis.positive, () => "positive" as Pole),
+  // Cues and negators compete for words: where they overlap the longer wins, so a negator inside a
+  // cue is part of it ("fight against") and a cue inside a negator is not a cue ("wind down").
+  const terms = longestFirst<Span & { term: CompiledTerm; tag: Pole | null }>([
+    ...findAll(copy, axis.negative, (): Pole | null => "negative"),
+    ...findAll(copy, axis.positive, (): Pole | null => "positive"),
+    ...findAll(copy, negation.terms, (): Pole | null => null),
   ]);
-  // A negator inside a cue ("fight against") is part of that cue, not a negation.
-  const negators = longestFirst(findAll(copy, negation.terms, () => null)).filter(
-    (n) => !cues.some((c) => n.start < c.end && c.start < n.end),
-  );
+  const cues = terms.flatMap((t) => (t.tag ? [{ ...t, tag: t.tag }] : []));
+  const negators = terms.filter((t) => t.tag === null);
   const scopes = negators.map((n) => ({ negator: n, end: scopeEnd(copy, n.end, negation) }));
 
   const hits: CueHit[] = cues.map((cue) => {

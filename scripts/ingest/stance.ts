@@ -1,6 +1,6 @@
 import type { Attribution } from "../../db/schema";
 import type { ActorId, Codebook } from "./codebook";
-import { matchIssue } from "./codebook";
+import { namedIssues } from "./codebook";
 import type { SourceSpan } from "./parse";
 
 export interface IssueRef {
@@ -43,13 +43,31 @@ export function slugify(label: string): string {
     .replace(/^-+|-+$/g, "");
 }
 
-/** A label's issue: the codebook issue it names, or an "other" issue under the label itself. */
-export function issueForLabel(label: string, book: Codebook): { issue: IssueRef; evidence: string } {
-  const match = matchIssue(label, book);
-  if (match) return { issue: { slug: match.issue.slug, label: match.issue.label, kind: "codebook" }, evidence: label };
+export interface LabelIssue {
+  issue: IssueRef;
+  evidence: string;
+  /** Labels of the codebook issues a label names when it names more than one ("Drugs and migration"). */
+  ambiguous: string[];
+}
+
+/**
+ * A label's issue: the one codebook issue it names, or an "other" issue under the label itself when
+ * it names none or more than one (a label naming two issues is reported, not guessed).
+ */
+export function issueForLabel(label: string, book: Codebook): LabelIssue {
+  const named = namedIssues(label, book);
+  const [only] = named;
+  if (only && named.length === 1) return { issue: { slug: only.issue.slug, label: only.issue.label, kind: "codebook" }, evidence: label, ambiguous: [] };
   const slug = slugify(label);
   return {
     issue: slug ? { slug: `other-${slug}`, label: label.trim(), kind: "other" } : UNCLASSIFIED,
     evidence: label,
+    ambiguous: named.length > 1 ? named.map((n) => n.issue.label) : [],
   };
+}
+
+/** Why a label went to an "other" issue, for the ingest report. */
+export function otherIssueNote(label: string, found: LabelIssue): string {
+  const why = found.ambiguous.length > 1 ? `names more than one issue (${found.ambiguous.join(", ")})` : "matches none of the codebook issues";
+  return `${label} ${why}; stored as other issue "${found.issue.label}"`;
 }

@@ -1,8 +1,9 @@
 import type { ActorId, Codebook } from "./codebook";
-import { findActorMentions, matchIssue } from "./codebook";
+import { findActorMentions, matchIssue, namedIssues } from "./codebook";
+import { fold } from "./fold";
 import type { ParsedTable, SourceSpan } from "./parse";
 import type { ExtractedStance, IngestNote, IssueRef } from "./stance";
-import { issueForLabel, UNCLASSIFIED } from "./stance";
+import { issueForLabel, type LabelIssue, otherIssueNote, UNCLASSIFIED } from "./stance";
 
 export type TableLayout = "issue-column" | "issue-from-content" | "transposed" | "no-actors";
 
@@ -22,7 +23,25 @@ export interface ExtractedTable {
   notes: IngestNote[];
 }
 
-const ISSUE_HEADER = /\b(issue|issues|topic|area|theme|policy area|tema|temas|asunto|cuestion|ambito)\b/i;
+/** Header words that name the issue column, matched on the folded header ("Ámbito", "Cuestión"). */
+const ISSUE_HEADER =
+  /(?<![\p{L}\p{N}])(?:issues?|topics?|areas?|themes?|subjects?|questions?|matters?|policy areas?|agenda|temas?|asuntos?|cuestion(?:es)?|ambitos?|ejes?|materias?)(?![\p{L}\p{N}])/u;
+/** Header words of a date column, which is never the issue column. */
+const DATE_HEADER = /(?<![\p{L}\p{N}])(?:dates?|dated|when|day|month|year|fechas?|dia|mes|ano|cuando)(?![\p{L}\p{N}])/u;
+const MONTH =
+  "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre";
+/** A cell that is a date: 2026-02-03, 3/2/2026, 3 Feb 2026, February 3, 2026, 3 de febrero de 2026. */
+const DATE_CELL = new RegExp(
+  `^(?:\\d{4}-\\d{1,2}(?:-\\d{1,2})?|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}|\\d{1,2}\\.?\\s+(?:de\\s+)?(?:${MONTH})\\.?(?:\\s+(?:de\\s+)?\\d{4})?|(?:${MONTH})\\.?\\s+\\d{1,2}(?:,?\\s+\\d{4})?|(?:${MONTH})\\s+(?:de\\s+)?\\d{4})$`,
+  "u",
+);
+
+/** A column of dates (by its header or by every filled cell): it dates the rows, it does not name their issue. */
+function isDateColumn(table: ParsedTable, column: number): boolean {
+  if (DATE_HEADER.test(fold(table.header[column]?.text ?? ""))) return true;
+  const cells = table.rows.map((row) => fold(row[column]?.text ?? "").trim()).filter(Boolean);
+  return cells.length > 0 && cells.every((cell) => DATE_CELL.test(cell));
+}
 
 /** The one actor a header or cell names, or null when it names none or both. */
 function soleActor(text: string, book: Codebook): ActorId | null {
@@ -51,9 +70,8 @@ export function extractTable(table: ParsedTable, ordinal: number, book: Codebook
       span: cell,
       table: { ordinal, row: row + 1, column: column + 1 },
     });
-  const noteOther = (issue: IssueRef, line: number | null, why: string) => {
-    if (issue.kind === "other")
-      base.notes.push({ line, message: `${why} matches none of the codebook issues; stored as other issue "${issue.label}"` });
+  const noteOther = (found: LabelIssue, line: number | null, what: string) => {
+    if (found.issue.kind === "other") base.notes.push({ line, message: otherIssueNote(what, found) });
   };
 
   if (actorColumns.length === 0) {
@@ -70,9 +88,9 @@ export function extractTable(table: ParsedTable, ordinal: number, book: Codebook
         row.slice(1).forEach((cell, c) => {
           const label = table.header[c + 1]?.text ?? "";
           if (!cell.text.trim()) return;
-          const { issue, evidence } = issueForLabel(label, book);
-          if (r === 0) noteOther(issue, table.lineStart, `column "${label}"`);
-          stance(actor, issue, evidence, cell, r, c + 1);
+          const found = issueForLabel(label, book);
+          if (r === 0) noteOther(found, table.lineStart, `column "${label}"`);
+          stance(actor, found.issue, found.evidence, cell, r, c + 1);
         });
       });
       return { ...base, layout, note: "actors in the first column, issues in the header" };
@@ -84,7 +102,8 @@ export function extractTable(table: ParsedTable, ordinal: number, book: Codebook
 
   const otherColumns = header.flatMap((actor, column) => (actor ? [] : [column]));
   const issueColumn =
-    otherColumns.find((column) => ISSUE_HEADER.test(table.header[column]?.text ?? "")) ?? otherColumns[0];
+    otherColumns.find((column) => ISSUE_HEADER.test(fold(table.header[column]?.text ?? ""))) ??
+    otherColumns.find((column) => !isDateColumn(table, column));
   for (const column of otherColumns) {
     if (column !== issueColumn)
       base.notes.push({
@@ -103,18 +122,20 @@ export function extractTable(table: ParsedTable, ordinal: number, book: Codebook
         base.notes.push({ line, message: `table ${ordinal} row ${r + 1}: empty issue cell; row skipped` });
         return;
       }
-      resolved = issueForLabel(label, book);
-      noteOther(resolved.issue, line, `issue "${label}"`);
+      const found = issueForLabel(label, book);
+      noteOther(found, line, `issue "${label}"`);
+      resolved = found;
     } else {
-      const match = matchIssue(actorColumns.map(({ column }) => row[column]?.text ?? "").join("\n"), book);
+      const cells = actorColumns.map(({ column }) => row[column]?.text ?? "").join("\n");
+      const match = matchIssue(cells, book);
       resolved = match
         ? { issue: { slug: match.issue.slug, label: match.issue.label, kind: "codebook" }, evidence: match.evidence }
         : { issue: UNCLASSIFIED, evidence: "" };
-      if (!match)
-        base.notes.push({
-          line,
-          message: `table ${ordinal} row ${r + 1}: no issue named in its cells; stored as other issue "Unclassified"`,
-        });
+      if (!match) {
+        const named = namedIssues(cells, book).map((n) => n.issue.label);
+        const why = named.length ? `its cells name ${named.join(" and ")} equally often` : "no issue named in its cells";
+        base.notes.push({ line, message: `table ${ordinal} row ${r + 1}: ${why}; stored as other issue "Unclassified"` });
+      }
     }
     for (const { actor, column } of actorColumns) {
       const cell = row[column];

@@ -46,15 +46,15 @@ describe("overview", () => {
   it("carries every chart's numbers in server-rendered HTML, before any JavaScript", async () => {
     const html = await (await fetch(`${baseUrl}/`)).text();
     expect(html).toContain("Position per issue and actor (logit scale)");
-    expect(html).toContain("\u22122.83");
-    expect(html).toContain("+1.73");
+    expect(html).toContain("\u22122.71");
+    expect(html).toContain("+2.56");
   });
 
   it("lists every dataset with its row count", async () => {
     await open("/");
     const rows = page.locator("#downloads ~ .table-scroll tbody tr");
     expect(await rows.locator("th").allTextContents()).toEqual(["Stances", "Issue positions", "Positions per document", "Documents"]);
-    expect(await rows.locator("td.num").allTextContents()).toEqual(["26", "8", "8", "5"]);
+    expect(await rows.locator("td.num").allTextContents()).toEqual(["27", "8", "10", "5"]);
   });
 
   it("a download link gives a CSV file whose rows parse", async () => {
@@ -62,7 +62,7 @@ describe("overview", () => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.locator('a[href="/api/export/stances.csv"]').first().click()]);
     expect(download.suggestedFilename()).toMatch(/^parallax-stances-\d{4}-\d{2}-\d{2}\.csv$/);
     const rows = parse(readFileSync(await download.path()), { columns: true }) as Record<string, string>[];
-    expect(rows).toHaveLength(26);
+    expect(rows).toHaveLength(27);
     expect(rows[0]?.stance).toBe("Limit trafficking and overdose-linked flows");
   });
 

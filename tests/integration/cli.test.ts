@@ -21,8 +21,8 @@ describe("npm run ingest", () => {
     const { code, stdout } = run("scripts/ingest.ts", ["--db", db]);
     expect(code).toBe(0);
     expect(stdout).toContain("5 loaded, 0 unchanged, 0 failed.");
-    expect(stdout).toMatch(/002_cab32d2187f2aa2e\.txt\s+loaded\s+4\s+26/);
-    expect(stdout).toMatch(/drug-policy\s+4\s+4/);
+    expect(stdout).toMatch(/002_cab32d2187f2aa2e\.txt\s+loaded\s+4\s+38/);
+    expect(stdout).toMatch(/drug-policy\s+7\s+21/);
     expect(stdout).toContain("seeds/documents/002_cab32d2187f2aa2e.txt:52: table 4: no column header names");
   });
 
@@ -85,7 +85,7 @@ describe("npm run ingest", () => {
     const { code, stdout } = run("scripts/ingest.ts", ["--db", db, "--rescore"]);
     expect(code).toBe(0);
     expect(stdout).toContain("Ingested 0 document(s)");
-    expect(stdout).toContain("Positions: 25 stance(s) scored, 1 not scored (no cue matched), 0 set by analyst override.");
+    expect(stdout).toContain("Positions: 53 stance(s) scored, 44 not scored (no cue matched), 0 set by analyst override.");
   });
 
   it("exits 2 on an unknown option", () => {
@@ -101,10 +101,10 @@ describe("npm run export -- stances", () => {
   run("scripts/ingest.ts", ["--db", db, "--quiet"]);
 
   it("writes RFC 4180 CSV with the contract's header and one row per stance", () => {
-    const { code, stdout } = run("scripts/export.ts", ["stances", "--db", db]);
+    const { code, stdout } = run("scripts/export.ts", ["stances", "--db", db, "--evidence", "structured"]);
     expect(code).toBe(0);
     expect(stdout.split("\r\n")[0]).toBe(
-      "issue,issue_label,actor,actor_label,stance,kind,position,position_cues,position_source,document,document_title,published,line_start,line_end,source_table,confidence,rule,holder,attribution,attribution_cue",
+      "issue,issue_label,actor,actor_label,stance,kind,position,position_cues,position_source,document,document_title,published,line_start,line_end,source_table,confidence,rule,holder,attribution,attribution_cue,published_basis",
     );
     const rows = parse(stdout, { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(26);
@@ -116,7 +116,7 @@ describe("npm run export -- stances", () => {
       stance: "Safe, regulated transit and regional burden‑sharing",
       kind: "table",
       position: "1",
-      position_cues: "Safe (+); regulated transit (+); burden‑sharing (+)",
+      position_cues: "regulated (+); burden‑sharing (+)",
       position_source: "dictionary",
       document: "002_cab32d2187f2aa2e",
       document_title: "Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage",
@@ -129,21 +129,22 @@ describe("npm run export -- stances", () => {
       holder: "",
       attribution: "",
       attribution_cue: "",
+      published_basis: "",
     });
   });
 
   it("writes the issues dataset: one row per issue × actor", () => {
-    const { code, stdout } = run("scripts/export.ts", ["issues", "--db", db]);
+    const { code, stdout } = run("scripts/export.ts", ["issues", "--db", db, "--evidence", "structured"]);
     expect(code).toBe(0);
     expect(stdout.split("\r\n").slice(0, 3)).toEqual([
       "issue,issue_label,actor,actor_label,position,stances,scored_stances,pole_negative,pole_positive,gap",
-      "drug-policy,Drug policy,us,United States,-2.8332,4,4,Enforcement & interdiction,Development & public health,4.5678",
-      "drug-policy,Drug policy,co,Colombia,1.7346,4,4,Enforcement & interdiction,Development & public health,4.5678",
+      "drug-policy,Drug policy,us,United States,-2.7081,4,4,Enforcement & interdiction,Development & public health,5.273",
+      "drug-policy,Drug policy,co,Colombia,2.5649,4,3,Enforcement & interdiction,Development & public health,5.273",
     ]);
   });
 
   it("filters by issue and actor", () => {
-    const { stdout } = run("scripts/export.ts", ["stances", "--db", db, "--issue", "venezuela", "--actor", "us"]);
+    const { stdout } = run("scripts/export.ts", ["stances", "--db", db, "--issue", "venezuela", "--actor", "us", "--kind", "table", "--kind", "list"]);
     const rows = parse(stdout, { columns: true }) as Record<string, string>[];
     expect(rows.map((r) => r.stance)).toEqual([
       "Ensure credible democratic guarantees",

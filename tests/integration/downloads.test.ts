@@ -37,8 +37,8 @@ describe("GET /api/export/stances.csv", () => {
     expect(await response.text()).toBe(
       [
         STANCE_WEB_COLUMNS.join(","),
-        `migration,Migration,us,United States,Immediate deterrence and reduced crossings,table,-1,deterrence (-); reduced crossings (-),dictionary,${SEED_002},Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage,,27,27,2,1,table:issue-column,,,,,"“Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage”, outlet not stated, undated, table 2 row 1, line 27"`,
-        `migration,Migration,co,Colombia,"Safe, regulated transit and regional burden‑sharing",table,1,Safe (+); regulated transit (+); burden‑sharing (+),dictionary,${SEED_002},Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage,,27,27,2,1,table:issue-column,,,,,"“Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage”, outlet not stated, undated, table 2 row 1, line 27"`,
+        `migration,Migration,us,United States,Immediate deterrence and reduced crossings,table,-1,deterrence (-); reduced crossings (-),dictionary,${SEED_002},Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage,,27,27,2,1,table:issue-column,,,,,,"“Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage”, outlet not stated, undated, table 2 row 1, line 27"`,
+        `migration,Migration,co,Colombia,"Safe, regulated transit and regional burden‑sharing",table,1,regulated (+); burden‑sharing (+),dictionary,${SEED_002},Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage,,27,27,2,1,table:issue-column,,,,,,"“Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage”, outlet not stated, undated, table 2 row 1, line 27"`,
         "",
       ].join("\r\n"),
     );
@@ -47,20 +47,20 @@ describe("GET /api/export/stances.csv", () => {
   it("round-trips: parsed with csv-parse, every row equals the database row", async () => {
     const text = await (await get("/api/export/stances.csv")).text();
     const parsed = parse(text, { columns: true }) as Record<string, string>[];
-    const expected = [...stanceExportRows(seeded.db)].map((row) =>
+    const expected = [...stanceExportRows({}, seeded.db)].map((row) =>
       Object.fromEntries(STANCE_WEB_COLUMNS.map((c) => {
         const value = row[c] === null ? "" : String(row[c]);
         return [c, /^[=+\-@\t\r]/.test(value) && typeof row[c] === "string" ? `'${value}` : value];
       })),
     );
     expect(parsed).toEqual(expected);
-    expect(parsed).toHaveLength(30);
+    expect(parsed).toHaveLength(101);
   });
 
   it("adds a UTF-8 byte-order mark with ?bom=1 and drops the header with ?header=0", async () => {
     const withBom = new Uint8Array(await (await get("/api/export/stances.csv?bom=1&issue=energy")).arrayBuffer());
     expect([...withBom.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const withoutHeader = await (await get("/api/export/stances.csv?header=0&issue=energy")).text();
+    const withoutHeader = await (await get("/api/export/stances.csv?header=0&issue=energy&evidence=structured")).text();
     expect(withoutHeader.startsWith("energy,Energy & climate,us,")).toBe(true);
     expect(withoutHeader.split("\r\n")).toHaveLength(7);
   });
@@ -107,13 +107,14 @@ describe("the other datasets", () => {
     const rows = parse(await (await get("/api/export/issues.csv")).text(), { columns: true }) as Record<string, string>[];
     expect(rows.map((r) => `${r.issue}:${r.actor}`)).toEqual([
       "drug-policy:us", "drug-policy:co", "energy:us", "energy:co", "venezuela:us", "venezuela:co", "migration:us", "migration:co",
+      "other-security-and-armed-groups:us", "other-security-and-armed-groups:co", "other-trade-and-tariffs:us", "other-trade-and-tariffs:co",
     ]);
   });
 
   it("documents.csv has one row per document with counts", async () => {
     const text = await (await get("/api/export/documents.csv")).text();
-    expect(text.split("\r\n").slice(0, 2)).toEqual(["slug,title,outlet,published,url,tables,stances", "000_4a2f62b616ad6501,,,,,0,0"]);
-    expect(text).toContain("formula-injection,Spreadsheet formula test,Parallax test fixtures,2026-11-01,https://example.org/formula-test,1,4");
+    expect(text.split("\r\n").slice(0, 2)).toEqual(["slug,title,outlet,published,url,tables,stances,author,published_basis,published_evidence", "000_4a2f62b616ad6501,,,,,0,32,,,"]);
+    expect(text).toContain("formula-injection,Spreadsheet formula test,Parallax test fixtures,2026-11-01,https://example.org/formula-test,1,4,,stated,front matter “published”");
   });
 
   it("document-positions.csv carries the issue page's filters", async () => {
@@ -126,11 +127,11 @@ describe("the other datasets", () => {
   });
 
   it("JSON gives the same rows with a meta block", async () => {
-    const response = await get("/api/export/stances.json?issue=venezuela&actor=co");
+    const response = await get("/api/export/stances.json?issue=venezuela&actor=co&evidence=structured");
     expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
     const body = (await response.json()) as { rows: Record<string, unknown>[]; meta: Record<string, unknown> };
-    expect(body.rows).toEqual([...stanceExportRows(seeded.db, { issues: ["venezuela"], actors: ["co"] })]);
-    expect(body.meta).toMatchObject({ dataset: "stances", filters: { issues: ["venezuela"], actors: ["co"] }, row_count: 4 });
+    expect(body.rows).toEqual([...stanceExportRows({ issues: ["venezuela"], actors: ["co"], evidence: "structured" }, seeded.db)]);
+    expect(body.meta).toMatchObject({ dataset: "stances", filters: { issues: ["venezuela"], actors: ["co"], evidence: "structured" }, row_count: 4 });
     expect((body.meta.sources as unknown[]).length).toBe(6);
   });
 });

@@ -14,8 +14,8 @@ import { seedCodebook, tempDir } from "../helpers";
  * re-run must complete and then change nothing.
  */
 const TRIALS = 20;
-const DOCUMENTS = 30;
-const ROWS = 50;
+const DOCUMENTS = 24;
+const ROWS = 30;
 
 const ISSUES = ["Drugs", "Energy", "Migration", "Venezuela"];
 const US_WANTS = ["interdiction and seizures", "steady oil supply", "faster deportation", "sanctions pressure"];
@@ -86,18 +86,20 @@ const ingestInProcess = (dir: string, dbFile: string) => {
 
 const sleep = (ms: number) => new Promise((wake) => setTimeout(wake, ms));
 
-/** How many documents of version 2 a database holds so far (0 while the file is still being opened). */
-function newDocuments(file: string): number {
-  try {
-    const db = new Database(file, { readonly: true });
-    try {
-      return (db.prepare("SELECT COUNT(*) AS n FROM documents WHERE text LIKE '%version 2%'").get() as { n: number }).n;
-    } finally {
-      db.close();
-    }
-  } catch {
-    return 0;
-  }
+/** Counts the documents of version 2 in a database being written, on one read-only connection opened once the file exists. */
+function progressOf(file: string): { count: () => number; close: () => void } {
+  let db: Database.Database | null = null;
+  return {
+    count: () => {
+      try {
+        db ??= new Database(file, { readonly: true, fileMustExist: true });
+        return (db.prepare("SELECT COUNT(*) AS n FROM documents WHERE text LIKE '%version 2%'").get() as { n: number }).n;
+      } catch {
+        return 0;
+      }
+    },
+    close: () => db?.close(),
+  };
 }
 
 /** The CLI as a child process, and a promise of its end (made at once, so an early exit is not missed). */
@@ -143,7 +145,9 @@ describe("SIGKILL during an ingest", () => {
       exited.then(() => {
         running = false;
       });
-      while (running && target > 0 && newDocuments(file) < target) await sleep(2);
+      const progress = progressOf(file);
+      while (running && target > 0 && progress.count() < target) await sleep(3);
+      progress.close();
       await sleep(Math.random() * (target > 0 ? 20 : duration));
       child.kill("SIGKILL");
       await exited;

@@ -7,11 +7,11 @@ const db = seeded.db;
 
 describe("the read model on the seeds", () => {
   it("summarises the corpus", () => {
-    expect(getCorpusSummary(db)).toEqual({ documents: 5, sourceTables: 4, stances: 26, scoredStances: 25, documentPositions: 8, lastIngestAt: "2026-11-21T12:00:00.000Z" });
+    expect(getCorpusSummary(db)).toEqual({ documents: 5, sourceTables: 4, stances: 97, scoredStances: 53, documentPositions: 38, lastIngestAt: "2026-11-21T12:00:00.000Z" });
   });
 
   it("lists the codebook issues in order with their poles", () => {
-    expect(listIssues(db).map((i) => [i.slug, i.kind, i.poleNegative])).toEqual([
+    expect(listIssues(db).filter((i) => i.kind === "codebook").map((i) => [i.slug, i.kind, i.poleNegative])).toEqual([
       ["drug-policy", "codebook", "Enforcement & interdiction"],
       ["energy", "codebook", "Fossil supply & market stability"],
       ["venezuela", "codebook", "Pressure & conditions"],
@@ -26,7 +26,7 @@ describe("the read model on the seeds", () => {
       ["us", "Immediate deterrence and reduced crossings"],
       ["co", "Safe, regulated transit and regional burden‑sharing"],
     ]);
-    expect(listStances({ documents: ["000_4a2f62b616ad6501"] }, db)).toEqual([]);
+    expect(listStances({ documents: ["000_4a2f62b616ad6501"], evidence: "structured" }, db)).toEqual([]);
     expect(listStances({ actors: ["co"], kinds: ["list"] }, db)).toHaveLength(4);
   });
 
@@ -45,9 +45,9 @@ describe("the read model on the seeds", () => {
   });
 
   it("picks one representative stance per issue and actor: closest to the mean, then most cues, then tables", () => {
-    // Colombia on drug policy: mean of +1, +1, +1, −1 is +0.5; the +1 stances tie on distance; three cues beat
-    // two; of the two with three cues, the table beats the list. Energy (US): the unscored stance never wins.
-    expect(listRepresentativeStances(db).map((s) => [s.issueSlug, s.actorId, s.text])).toEqual([
+    // Colombia on drug policy: three stances at +1 (the fourth is not scored and never wins); three cues beat
+    // two and one. Venezuela (Colombia): two cues each, tables before lists, then the earlier line.
+    expect(listRepresentativeStances({ evidence: "structured" }, db).map((s) => [s.issueSlug, s.actorId, s.text])).toEqual([
       ["drug-policy", "us", "Seizures, arrests and disruption of networks"],
       ["drug-policy", "co", "Rural reform, substitution and public‑health focus"],
       ["energy", "us", "Preserve market and supply stability"],
@@ -60,29 +60,29 @@ describe("the read model on the seeds", () => {
   });
 
   it("aggregates per document for an issue", () => {
-    expect(listDocumentPositions("energy", {}, db).map((p) => [p.documentSlug, p.actorId, p.stances, p.scoredStances, p.position?.toFixed(4)])).toEqual([
+    expect(listDocumentPositions({ issues: ["energy"], evidence: "structured" }, db).map((p) => [p.documentSlug, p.actorId, p.stances, p.scoredStances, p.position?.toFixed(4)])).toEqual([
       [SEED_002, "us", 3, 2, "-1.9459"],
       [SEED_002, "co", 3, 3, "2.3979"],
     ]);
-    expect(listDocumentPositions("energy", { kinds: ["list"] }, db).map((p) => [p.actorId, p.stances])).toEqual([
+    expect(listDocumentPositions({ issues: ["energy"], kinds: ["list"] }, db).map((p) => [p.actorId, p.stances])).toEqual([
       ["us", 1],
       ["co", 1],
     ]);
   });
 
   it("keeps the four codebook issues in the positions even when a filter leaves them empty", () => {
-    const positions = listIssuePositions({ documents: ["001_63e30f287987dff8"] }, db);
-    expect(positions).toHaveLength(8);
+    const positions = listIssuePositions({ documents: ["001_63e30f287987dff8"], evidence: "structured" }, db);
+    expect(positions.filter((p) => p.issueKind === "codebook")).toHaveLength(8);
     expect(positions.every((p) => p.stances === 0 && p.position === null && p.gap === null)).toBe(true);
   });
 
   it("lists documents with counts and returns a document with its tables and stances", () => {
     expect(listDocuments(db).map((d) => [d.slug, d.tables, d.stances, d.usStances, d.coStances])).toEqual([
-      ["000_4a2f62b616ad6501", 0, 0, 0, 0],
-      ["001_63e30f287987dff8", 0, 0, 0, 0],
-      [SEED_002, 4, 26, 13, 13],
-      ["003_6556b0f21289c777", 0, 0, 0, 0],
-      ["004_d66f24aaf17ecab7", 0, 0, 0, 0],
+      ["000_4a2f62b616ad6501", 0, 32, 3, 29],
+      ["001_63e30f287987dff8", 0, 12, 6, 6],
+      [SEED_002, 4, 38, 17, 21],
+      ["003_6556b0f21289c777", 0, 8, 2, 6],
+      ["004_d66f24aaf17ecab7", 0, 7, 2, 5],
     ]);
     const doc = getDocument(SEED_002, db);
     expect(doc?.sourceTables.map((t) => [t.ordinal, t.layout])).toEqual([
@@ -91,7 +91,7 @@ describe("the read model on the seeds", () => {
       [3, "issue-from-content"],
       [4, "no-actors"],
     ]);
-    expect(doc?.stanceList[0]?.lineStart).toBe(8);
+    expect(doc?.stanceList[0]?.lineStart).toBe(2);
     expect(doc?.text.split("\n")[11]).toBe("| Key Issue | Petro’s Goal | U.S. Concern |");
     expect(getDocument("missing", db)).toBeNull();
   });

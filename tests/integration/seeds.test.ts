@@ -61,12 +61,80 @@ describe("ingesting the seed documents", () => {
   });
 
   it("yields exactly the 26 structured stances of seed 002, texts as in the document", () => {
-    expect(stanceRows(db)).toEqual(EXPECTED_002.map((row) => [...row, SEED_002]));
+    expect(stanceRows(db).filter((row) => row[5] === SEED_002 && row[1] !== "prose")).toEqual(EXPECTED_002.map((row) => [...row, SEED_002]));
+  });
+
+  it("reads seed 004's plain-text heading “Venezuela and Regional Tensions” as an issue section", () => {
+    expect(all(db, "SELECT s.line_start, s.kind, s.issue_slug, s.actor_id, s.text FROM stances s WHERE s.rule LIKE 'section:%'")).toEqual([
+      {
+        line_start: 9,
+        kind: "prose",
+        issue_slug: "venezuela",
+        actor_id: "us",
+        text: "Trump, meanwhile, has defended a hardline approach toward Venezuela and has issued public warnings to leaders he views as obstructing U.S. regional objectives",
+      },
+    ]);
+  });
+
+  // The prose-evidence issue's examples: each is found with its government and issue (the stance's words contain the phrase).
+  it.each([
+    ["000", "co", "energy", "called for a halt to global hydrocarbon use"],
+    ["000", "co", "energy", "I’m going to propose the alliance you want, but on the basis of clean energy"],
+    ["000", "co", "venezuela", "aggression against the sovereignty of Venezuela and Latin America"],
+    ["000", "co", "migration", "Petro prohibited the aircraft from landing in Colombia"],
+    ["000", "us", "migration", "the U.S. deported Colombian nationals in shackles on military planes"],
+    ["000", "co", "drug-policy", "You don’t have a better warrior in Colombia against drug trafficking than me"],
+    ["001", "co", "drug-policy", "from an approach that prioritizes life and peace in our territories"],
+    ["001", "co", "migration", "Colombia also abruptly agreed on Friday to accept US deportation flights"],
+    ["001", "us", "drug-policy", "talking about drugs, because tremendous amounts of drugs come out of his country"],
+    ["003", "co", "drug-policy", "strikes on alleged drug boats amount to war crimes"],
+    ["003", "co", "venezuela", 'deposing Venezuelan leader Nicolas Maduro as a "kidnapping."'],
+    ["003", "co", "migration", "Petro urged Colombian migrants to return"],
+    ["004", "co", "migration", "saying returns must be dignified and not militarized"],
+    ["004", "us", "venezuela", "Trump, meanwhile, has defended a hardline approach toward Venezuela"],
+  ])("seed %s: %s on %s, “%s”", (document, actor, issue, phrase) => {
+    const found = all(
+      db,
+      `SELECT s.text FROM stances s JOIN documents d ON d.id = s.document_id
+        WHERE d.slug LIKE ? AND s.actor_id = ? AND s.issue_slug = ? AND instr(s.text, ?) > 0`,
+      `${document}_%`,
+      actor,
+      issue,
+      phrase,
+    );
+    expect(found.length).toBeGreaterThan(0);
+  });
+
+  // …and never a stance on one of the four issues: a fact with no holder, a third party, a conditional, an attack on a person.
+  it.each([
+    "But under Petro, coca production and cocaine exports have surged.",
+    "Colombia is the world's top producer of coca",
+    "it could go smoothly if Petro stuck to discussing counternarcotics",
+    "Mexican President Claudia Sheinbaum has also disagreed with the US rhetoric on immigration",
+    "accused him of being an “illegal drug leader,” and placed sanctions on him",
+  ])("no stance on the four issues from “%s”", (phrase) => {
+    const overlapping = all(db, "SELECT s.text, i.kind FROM stances s JOIN issues i ON i.slug = s.issue_slug WHERE i.kind = 'codebook'").filter(
+      (s) => (s.text as string).includes(phrase) || phrase.includes(s.text as string),
+    );
+    expect(overlapping).toEqual([]);
+  });
+
+  it("keeps seed 002's structured stances apart from its prose: no prose stance repeats a table or list passage", () => {
+    const rows = all(
+      db,
+      `SELECT s.kind, s.line_start, s.column_start, s.column_end FROM stances s JOIN documents d ON d.id = s.document_id WHERE d.slug = ?`,
+      SEED_002,
+    );
+    const structured = rows.filter((r) => r.kind !== "prose");
+    for (const prose of rows.filter((r) => r.kind === "prose"))
+      for (const other of structured)
+        if (prose.line_start === other.line_start)
+          expect((prose.column_end as number) <= (other.column_start as number) || (other.column_end as number) <= (prose.column_start as number)).toBe(true);
   });
 
   it("stores each stance's text exactly at its line and columns in the document", () => {
-    const lines = readFileSync(`seeds/documents/${SEED_002}.txt`, "utf8").split("\n");
-    for (const s of all(db, "SELECT text, line_start, column_start, column_end FROM stances")) {
+    for (const s of all(db, "SELECT s.text, s.line_start, s.column_start, s.column_end, d.slug FROM stances s JOIN documents d ON d.id = s.document_id")) {
+      const lines = readFileSync(`seeds/documents/${s.slug}.txt`, "utf8").split("\n");
       expect(lines[(s.line_start as number) - 1]?.slice(s.column_start as number, s.column_end as number)).toBe(s.text);
     }
   });
@@ -113,7 +181,7 @@ describe("ingesting the seed documents", () => {
 
   it("logs the run with its counts", () => {
     expect(all(db, "SELECT documents_seen, documents_changed, documents_failed, tables, stances FROM ingest_runs")).toEqual([
-      { documents_seen: 5, documents_changed: 5, documents_failed: 0, tables: 4, stances: 26 },
+      { documents_seen: 5, documents_changed: 5, documents_failed: 0, tables: 4, stances: 97 },
     ]);
   });
 });

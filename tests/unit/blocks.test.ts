@@ -26,6 +26,19 @@ describe("classifyLine", () => {
   });
 });
 
+describe("classifyLine: pipe tables without leading pipes", () => {
+  it.each([
+    ["Issue | Washington | Bogotá", "text", "--- | --- | ---", "table"],
+    ["Issue | Washington", "blank", "Plain text after it", "text"],
+    ["--- | ---", "table", "Coca | Spraying", "table"],
+    ["Coca | Spraying | Substitution", "table", "", "table"],
+    ["- a bullet | with a pipe", "table", "", "list"],
+    ["Petro | Trump", "text", "They met twice.", "text"],
+  ] as const)("%j after %s, before %j, is %s", (line, previous, next, expected) => {
+    expect(classifyLine(line, previous, next)).toBe(expected);
+  });
+});
+
 describe("normalizeBlocks", () => {
   it("separates blocks of different kinds and maps lines back", () => {
     const source = "Intro.\n- a: x\n- b: y\n| H | I |\n|---|---|\n| 1 | 2 |\nAfter.";

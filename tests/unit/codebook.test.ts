@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { CodebookError, findActorMentions, matchIssue, parseCodebook } from "../../scripts/ingest/codebook";
+import { issueForLabel } from "../../scripts/ingest/stance";
 import { seedCodebook } from "../helpers";
 
 const book = seedCodebook();
@@ -15,7 +16,7 @@ describe("codebook validation", () => {
 
   it.each([
     ["an unknown actor id", (c: RawCodebook) => Object.assign(c.actors[1] ?? {}, { id: "ve" }), 'actors[1].id: must be "us" or "co"'],
-    ["an empty alias", (c: RawCodebook) => c.issues[2]?.aliases.push(""), "issues[2].aliases[9]: an alias must not be empty"],
+    ["an empty alias", (c: RawCodebook) => c.issues[2]?.aliases.push(""), "issues[2].aliases[14]: an alias must not be empty"],
     ["a bad slug", (c: RawCodebook) => Object.assign(c.issues[0] ?? {}, { slug: "Drug Policy" }), "issues[0].slug: must be lower-case letters"],
     ["a missing label", (c: RawCodebook) => delete c.issues[3]?.label, "issues[3].label"],
     ["an unknown field", (c: RawCodebook) => Object.assign(c.issues[1] ?? {}, { colour: "red" }), "issues[1]: Unrecognized key"],
@@ -55,6 +56,11 @@ describe("actor aliases", () => {
     ["the US view", ["us"]],
     ["Latin America", []],
     ["petróleo", []],
+    ["American officials", ["us"]],
+    ["the American position", ["us"]],
+    ["Latin American leaders", []],
+    ["Inter‑American Commission", []],
+    ["funcionarios estadounidenses", ["us"]],
   ])("%j mentions %j", (text, expected) => {
     expect(findActorMentions(text, book).map((hit) => hit.target.id)).toEqual(expected);
   });
@@ -82,7 +88,24 @@ describe("issue aliases", () => {
     ["Política de drogas", "drug-policy"],
     ["Transición energética", "energy"],
     ["Trade and investment", null],
+    ["Human trafficking", null],
+    ["Asylum and returns", "migration"],
+    ["Venezuelan migrants", "migration"],
+    ["Palm oil exports", null],
+    ["Drugs and migration", null],
+    ["Drugs, more drugs and migration", "drug-policy"],
   ])("%j → %s", (label, expected) => {
     expect(matchIssue(label, book)?.issue.slug ?? null).toBe(expected);
+  });
+});
+
+describe("issueForLabel", () => {
+  it("reports a label naming two issues instead of guessing (ties went to the longer alias)", () => {
+    expect(issueForLabel("Drugs and migration", book)).toEqual({
+      issue: { slug: "other-drugs-and-migration", label: "Drugs and migration", kind: "other" },
+      evidence: "Drugs and migration",
+      ambiguous: ["Drug policy", "Migration"],
+    });
+    expect(issueForLabel("Coca and cocaine", book).issue.slug).toBe("drug-policy");
   });
 });

@@ -35,15 +35,15 @@ export default async function IssuePage({ params, searchParams }: Props) {
 
   const stances = listStances(filter);
   const positions = listIssuePositions(filter);
-  const perDocument = listDocumentPositions(issue.slug, filter);
+  const perDocument = listDocumentPositions(filter);
   const issueStances = listStances({ issues: [issue.slug] });
   const docsWithIssue = [...new Set(issueStances.map((s) => s.documentSlug))];
   const kindsWithIssue = STANCE_KINDS.filter((k) => kinds.includes(k) || issueStances.some((s) => s.kind === k));
   const poles = { negative: issue.poleNegative, positive: issue.polePositive };
   const perDocumentRows = [...new Set(perDocument.map((p) => p.documentSlug))].map((slug) => {
-    const doc = allDocuments.find((d) => d.slug === slug);
     const at = (actor: "us" | "co") => perDocument.find((p) => p.documentSlug === slug && p.actorId === actor);
-    return { slug, label: doc ? documentLabel(doc) : slug, us: at("us")?.position ?? null, co: at("co")?.position ?? null, usN: at("us")?.stances ?? 0, coN: at("co")?.stances ?? 0 };
+    const title = at("us")?.documentTitle ?? at("co")?.documentTitle ?? null;
+    return { slug, label: documentLabel({ slug, title }), us: at("us")?.position ?? null, co: at("co")?.position ?? null, usN: at("us")?.stances ?? 0, coN: at("co")?.stances ?? 0 };
   });
   const downloadQuery = { issue: issue.slug, document: documents, kind: kinds };
   const chartHeight = Math.max(200, 70 * perDocumentRows.length + 60);

@@ -136,7 +136,12 @@ export default async function SourcePage({ params }: Props) {
         <dt>Outlet</dt>
         <dd>{doc.outlet ?? "not stated in the document"}</dd>
         <dt>Published</dt>
-        <dd>{doc.published ?? "not stated in the document"}</dd>
+        <dd>
+          {doc.published ?? "not stated in the document, and no full date in its text"}
+          {doc.published && doc.publishedEvidence
+            ? ` (${doc.publishedBasis === "inferred" ? "inferred" : "stated"}: ${doc.publishedEvidence})`
+            : ""}
+        </dd>
         <dt>Address</dt>
         <dd>{doc.url ? <a href={doc.url}>{doc.url}</a> : "not stated in the document"}</dd>
         {doc.metadataNote ? (

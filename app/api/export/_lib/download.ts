@@ -1,21 +1,20 @@
 import "server-only";
-import { Readable } from "node:stream";
 import { parseSourceTableId } from "@/db/citation";
 import { databasePath, NoDatabaseError, openReadOnlyDatabase, type ParallaxDb } from "@/db/client";
+import { getSourceTable, listDocuments } from "@/db/documents";
 import {
   type CsvOptions,
-  csvStream,
+  csvChunks,
   DOCUMENT_COLUMNS,
   DOCUMENT_POSITION_COLUMNS,
   documentExportRows,
   documentPositionExportRows,
-  getSourceTableExport,
   ISSUE_COLUMNS,
   issueExportRows,
   STANCE_WEB_COLUMNS,
   stanceExportRows,
 } from "@/db/export";
-import { type ActorId, EVIDENCE, type Evidence, FilterError, type StanceFilter, type StanceKind, validateStanceFilter } from "@/db/filters";
+import { EVIDENCE, FilterError, type StanceFilter, type StanceFilterInput, validateStanceFilter } from "@/db/filters";
 
 /** One error vocabulary for downloads: a status, the parameter at fault, and a message for people. */
 export class DownloadError extends Error {
@@ -34,13 +33,13 @@ type FilterName = "issue" | "actor" | "document" | "kind" | "evidence";
 interface Dataset {
   columns: readonly string[];
   filters: FilterName[];
-  rows: (db: ParallaxDb, filter: StanceFilter) => Iterable<Record<string, unknown>>;
+  rows: (filter: StanceFilter, db: ParallaxDb) => Iterable<Record<string, unknown>>;
 }
 
 export const DATASETS: Record<string, Dataset> = {
   stances: { columns: STANCE_WEB_COLUMNS, filters: ["issue", "actor", "document", "kind", "evidence"], rows: stanceExportRows },
   issues: { columns: ISSUE_COLUMNS, filters: ["issue", "actor", "document", "kind", "evidence"], rows: issueExportRows },
-  documents: { columns: DOCUMENT_COLUMNS, filters: [], rows: (db) => documentExportRows(db) },
+  documents: { columns: DOCUMENT_COLUMNS, filters: [], rows: (_filter, db) => documentExportRows(db) },
   "document-positions": {
     columns: DOCUMENT_POSITION_COLUMNS,
     filters: ["issue", "document", "kind", "evidence"],
@@ -64,7 +63,7 @@ function parseFile(file: string): { name: string; format: "csv" | "json" } {
   return { name: match[1] as string, format: match[2] as "csv" | "json" };
 }
 
-function parseFilter(params: URLSearchParams, allowed: FilterName[], dataset: string): StanceFilter {
+function parseFilter(params: URLSearchParams, allowed: FilterName[], dataset: string): StanceFilterInput {
   for (const key of new Set(params.keys())) {
     if ((OPTIONS as readonly string[]).includes(key)) continue;
     if (!(allowed as string[]).includes(key))
@@ -73,13 +72,7 @@ function parseFilter(params: URLSearchParams, allowed: FilterName[], dataset: st
   const list = (key: FilterName) => (params.getAll(key).length ? params.getAll(key) : undefined);
   const evidence = params.getAll("evidence");
   if (evidence.length > 1) throw new DownloadError(400, `give "evidence" once: ${EVIDENCE.join(" or ")}`, "evidence");
-  return {
-    issues: list("issue"),
-    actors: list("actor") as ActorId[] | undefined,
-    documents: list("document"),
-    kinds: list("kind") as StanceKind[] | undefined,
-    evidence: evidence[0] as Evidence | undefined,
-  };
+  return { issues: list("issue"), actors: list("actor"), documents: list("document"), kinds: list("kind"), evidence: evidence[0] };
 }
 
 /** parallax-stances-drug-policy-2026-11-21.csv: the dataset, then every filter value, then the date. */
@@ -96,44 +89,40 @@ export function downloadFileName(dataset: string, filter: StanceFilter, format: 
   return `parallax-${safe}-${now.toISOString().slice(0, 10)}.${format}`;
 }
 
+/** attachment; filename="…" in ASCII, plus filename*=UTF-8''… (RFC 6266, RFC 5987) when the name is not plain ASCII. */
+export function contentDisposition(fileName: string): string {
+  const fallback = fileName.replace(/[^A-Za-z0-9._-]+/g, "_");
+  if (fallback === fileName) return `attachment; filename="${fileName}"`;
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
 function sourcesOf(db: ParallaxDb, slugs: string[] | null) {
-  const rows = db.$client
-    .prepare("SELECT slug AS document, title, outlet, published, url FROM documents ORDER BY slug")
-    .all() as { document: string }[];
-  return slugs ? rows.filter((r) => slugs.includes(r.document)) : rows;
+  return listDocuments(db)
+    .filter((d) => !slugs || slugs.includes(d.slug))
+    .map((d) => ({ document: d.slug, title: d.title, outlet: d.outlet, published: d.published, url: d.url }));
 }
 
-/** {"rows":[…],"meta":{…}} streamed: rows first, so the count and sources in meta are exact. */
-function jsonStream(rows: Iterable<unknown>, meta: (rowCount: number) => Record<string, unknown>): Readable {
-  return Readable.from(
-    (function* () {
-      yield Buffer.from('{"rows":[');
-      let count = 0;
-      for (const row of rows) {
-        yield Buffer.from(`${count === 0 ? "\n" : ",\n"}${JSON.stringify(row)}`);
-        count++;
-      }
-      yield Buffer.from(`\n],"meta":${JSON.stringify(meta(count))}}\n`);
-    })(),
-  );
+/** {"rows":[…],"meta":{…}} as text chunks: rows first, so the count and sources in meta are exact. */
+function* jsonChunks(rows: Iterable<unknown>, meta: (rowCount: number) => Record<string, unknown>): Generator<string> {
+  yield '{"rows":[';
+  let count = 0;
+  for (const row of rows) {
+    yield `${count === 0 ? "\n" : ",\n"}${JSON.stringify(row)}`;
+    count++;
+  }
+  yield `\n],"meta":${JSON.stringify(meta(count))}}\n`;
 }
 
-function respond(body: Readable, db: ParallaxDb, format: "csv" | "json", fileName: string): Response {
-  const close = () => {
-    if (db.$client.open) db.$client.close();
-  };
-  body.once("close", close);
-  body.once("error", close);
-  return new Response(Readable.toWeb(body) as ReadableStream, {
-    status: 200,
-    headers: {
-      "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${fileName}"`,
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+/** Counts the rows a download has read, for the log line of a cancelled or failed download. */
+function* counted<Row>(rows: Iterable<Row>, tally: { rows: number }): Generator<Row> {
+  for (const row of rows) {
+    tally.rows++;
+    yield row;
+  }
 }
+
+type Opener = () => ParallaxDb;
 
 function openDownloadDb(): ParallaxDb {
   try {
@@ -145,41 +134,111 @@ function openDownloadDb(): ParallaxDb {
   }
 }
 
-export function datasetDownload(file: string, params: URLSearchParams, now = new Date()): Response {
+interface Body {
+  chunks: Iterable<string>;
+  format: "csv" | "json";
+  fileName: string;
+}
+
+type Outcome = { done: true } | { cancelled: true } | { failed: unknown };
+
+/**
+ * The response body pulls text chunks on demand. A cancel ends the chunk iterator (so the generators'
+ * finally blocks run) and an error while reading becomes the stream's error, never an uncaught one.
+ */
+function bodyStream(chunks: Iterable<string>, end: (outcome: Outcome) => void): ReadableStream<Uint8Array> {
+  const iterator = chunks[Symbol.iterator]();
+  const encoder = new TextEncoder();
+  let ended = false;
+  const finish = (outcome: Outcome) => {
+    if (ended) return;
+    ended = true;
+    end(outcome);
+  };
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      try {
+        const next = iterator.next();
+        if (next.done) {
+          controller.close();
+          finish({ done: true });
+        } else controller.enqueue(encoder.encode(next.value));
+      } catch (err) {
+        controller.error(err);
+        finish({ failed: err });
+      }
+    },
+    cancel() {
+      try {
+        iterator.return?.();
+        finish({ cancelled: true });
+      } catch (err) {
+        finish({ failed: err });
+      }
+    },
+  });
+}
+
+/**
+ * A download owns its connection from open to close on every path: closed when building the response
+ * fails, when the body has been sent, when reading fails and when the client cancels (after the rows
+ * iterator has ended), with one log line for a cancelled or failed download.
+ */
+function download(open: Opener, build: (db: ParallaxDb, tally: { rows: number }) => Body): Response {
+  const db = open();
+  const tally = { rows: 0 };
+  try {
+    const { chunks, format, fileName } = build(db, tally);
+    const headers = {
+      "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
+      "Content-Disposition": contentDisposition(fileName),
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    };
+    const body = bodyStream(chunks, (outcome) => {
+      if ("cancelled" in outcome) console.info(`download cancelled: ${fileName} after ${tally.rows} rows`);
+      if ("failed" in outcome) console.error(`download failed: ${fileName} after ${tally.rows} rows`, outcome.failed);
+      db.$client.close();
+    });
+    return new Response(body, { status: 200, headers });
+  } catch (err) {
+    if (db.$client.open) db.$client.close();
+    throw err;
+  }
+}
+
+export function datasetDownload(file: string, params: URLSearchParams, now = new Date(), open: Opener = openDownloadDb): Response {
   const { name, format } = parseFile(file);
   const dataset = DATASETS[name];
   if (!dataset) throw new DownloadError(404, `no dataset "${name}"; available: ${Object.keys(DATASETS).join(", ")}`);
-  const filter = parseFilter(params, dataset.filters, name);
+  const input = parseFilter(params, dataset.filters, name);
   const options: CsvOptions = { header: flag(params, "header", true), bom: flag(params, "bom", false) };
   if (params.has("cite")) throw new DownloadError(400, `"cite" applies to source tables only`, "cite");
-  const db = openDownloadDb();
-  try {
-    validateStanceFilter(db, filter);
-  } catch (err) {
-    db.$client.close();
-    if (err instanceof FilterError) throw new DownloadError(400, err.message, err.parameter);
-    throw err;
-  }
-  const fileName = downloadFileName(name, filter, format, now);
-  const rows = dataset.rows(db, filter);
-  if (format === "csv") return respond(csvStream(dataset.columns, rows, options), db, format, fileName);
-  const filters = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));
-  return respond(
-    jsonStream(rows, (rowCount) => ({
+  return download(open, (db, tally) => {
+    let filter: StanceFilter;
+    try {
+      filter = validateStanceFilter(db, input);
+    } catch (err) {
+      if (err instanceof FilterError) throw new DownloadError(400, err.message, err.parameter);
+      throw err;
+    }
+    const fileName = downloadFileName(name, filter, format, now);
+    const rows = counted(dataset.rows(filter, db), tally);
+    if (format === "csv") return { chunks: csvChunks(dataset.columns, rows, options), format, fileName };
+    const filters = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));
+    const meta = (rowCount: number) => ({
       dataset: name,
       generated_at: now.toISOString(),
       filters,
       row_count: rowCount,
       columns: dataset.columns,
       sources: sourcesOf(db, filter.documents ?? null),
-    })),
-    db,
-    format,
-    fileName,
-  );
+    });
+    return { chunks: jsonChunks(rows, meta), format, fileName };
+  });
 }
 
-export function sourceTableDownload(file: string, params: URLSearchParams, now = new Date()): Response {
+export function sourceTableDownload(file: string, params: URLSearchParams, now = new Date(), open: Opener = openDownloadDb): Response {
   const { name, format } = parseFile(file);
   const id = parseSourceTableId(name);
   if (!id) throw new DownloadError(404, `no source table "${name}"`);
@@ -187,21 +246,17 @@ export function sourceTableDownload(file: string, params: URLSearchParams, now =
     if (!(OPTIONS as readonly string[]).includes(key)) throw new DownloadError(400, `"${key}" is not an option of a table download; use header, bom, cite`, key);
   const options = { header: flag(params, "header", true), bom: flag(params, "bom", false) };
   const cite = flag(params, "cite", false);
-  const db = openDownloadDb();
-  const table = getSourceTableExport(db, id.documentSlug, id.ordinal);
-  if (!table) {
-    db.$client.close();
-    throw new DownloadError(404, `no source table "${name}"`);
-  }
-  const fileName = `parallax-table-${table.id}-${now.toISOString().slice(0, 10)}.${format}`;
-  if (format === "csv") {
-    const records = [...(options.header ? [table.header] : []), ...table.rows, ...(cite ? [[`# Source: ${table.citation}`]] : [])];
-    return respond(csvStream(null, records, { bom: options.bom }), db, format, fileName);
-  }
-  const keys = table.header.map((h, i) => (table.header.indexOf(h) === i && h ? h : `${h || "column"} (${i + 1})`));
-  const rows = table.rows.map((cells) => Object.fromEntries(keys.map((k, i) => [k, cells[i] ?? ""])));
-  return respond(
-    jsonStream(rows, (rowCount) => ({
+  return download(open, (db, tally) => {
+    const table = getSourceTable(id.documentSlug, id.ordinal, db);
+    if (!table) throw new DownloadError(404, `no source table "${name}"`);
+    const fileName = `parallax-table-${table.id}-${now.toISOString().slice(0, 10)}.${format}`;
+    if (format === "csv") {
+      const records = [...(options.header ? [table.header] : []), ...table.rows, ...(cite ? [[`# Source: ${table.citation}`]] : [])];
+      return { chunks: csvChunks(null, counted(records, tally), { bom: options.bom }), format, fileName };
+    }
+    const keys = table.header.map((h, i) => (table.header.indexOf(h) === i && h ? h : `${h || "column"} (${i + 1})`));
+    const rows = table.rows.map((cells) => Object.fromEntries(keys.map((k, i) => [k, cells[i] ?? ""])));
+    const meta = (rowCount: number) => ({
       dataset: "source-table",
       table: table.id,
       generated_at: now.toISOString(),
@@ -209,11 +264,9 @@ export function sourceTableDownload(file: string, params: URLSearchParams, now =
       row_count: rowCount,
       citation: table.citation,
       sources: sourcesOf(db, [table.document]),
-    })),
-    db,
-    format,
-    fileName,
-  );
+    });
+    return { chunks: jsonChunks(counted(rows, tally), meta), format, fileName };
+  });
 }
 
 /** The JSON body of an error response; details stay in the log. */

@@ -1,0 +1,160 @@
+import { asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { getDb, type ParallaxDb } from "./client";
+import { ISSUE_ORDER, type StanceFilter, stanceConditions } from "./filters";
+import { stancePosition } from "./positions";
+import { actors, documents, issues, sourceTables, stances } from "./schema";
+
+/** What a stance shows and cites: its row with its issue, actor, document and source table. */
+const STANCE_FIELDS = {
+  id: stances.id,
+  key: stances.stanceKey,
+  issueSlug: stances.issueSlug,
+  issueLabel: issues.label,
+  actorId: stances.actorId,
+  actorLabel: actors.label,
+  text: stances.text,
+  kind: stances.kind,
+  issueEvidence: stances.issueEvidence,
+  rule: stances.rule,
+  confidence: stances.confidence,
+  holder: stances.holder,
+  attribution: stances.attribution,
+  attributionCue: stances.attributionCue,
+  lineStart: stances.lineStart,
+  lineEnd: stances.lineEnd,
+  columnStart: stances.columnStart,
+  columnEnd: stances.columnEnd,
+  score: stances.score,
+  overridePosition: stances.overridePosition,
+  overrideNote: stances.overrideNote,
+  cues: stances.cues,
+  documentSlug: documents.slug,
+  documentTitle: documents.title,
+  documentOutlet: documents.outlet,
+  documentPublished: documents.published,
+  documentPublishedBasis: documents.publishedBasis,
+  documentUrl: documents.url,
+  /** For a PDF: the line each page starts on, so the citation can say "page p, line l". */
+  documentPageLines: documents.pageLines,
+  tableOrdinal: sourceTables.ordinal,
+  tableRow: stances.tableRow,
+  tableColumn: stances.tableColumn,
+};
+
+/** Dashboard order: issue (codebook order), actor (US, Colombia), document, place in the document; id breaks ties. */
+const STANCE_ORDER = [...ISSUE_ORDER, asc(actors.sortOrder), asc(documents.slug), asc(stances.lineStart), asc(stances.columnStart), asc(stances.id)];
+
+/** The ids of the stances matching `where`, in dashboard order (same joins as prepareBatch, for the order). */
+function orderedIds(db: ParallaxDb, where: SQL | undefined): number[] {
+  return db
+    .select({ id: stances.id })
+    .from(stances)
+    .innerJoin(issues, eq(issues.slug, stances.issueSlug))
+    .innerJoin(actors, eq(actors.id, stances.actorId))
+    .innerJoin(documents, eq(documents.id, stances.documentId))
+    .where(where)
+    .orderBy(...STANCE_ORDER)
+    .all()
+    .map((row) => row.id);
+}
+
+/** Rows are read in batches by id: no statement stays open between batches, so a reader may stop and close the connection at any row. */
+const BATCH = 500;
+
+/** The stances whose ids are given as a JSON array in the "ids" placeholder, in dashboard order. */
+function prepareBatch(db: ParallaxDb) {
+  return db
+    .select(STANCE_FIELDS)
+    .from(stances)
+    .innerJoin(issues, eq(issues.slug, stances.issueSlug))
+    .innerJoin(actors, eq(actors.id, stances.actorId))
+    .innerJoin(documents, eq(documents.id, stances.documentId))
+    .leftJoin(sourceTables, eq(sourceTables.id, stances.sourceTableId))
+    .where(inArray(stances.id, sql`(select value from json_each(${sql.placeholder("ids")}))`))
+    .orderBy(...STANCE_ORDER)
+    .prepare();
+}
+
+type StanceRow = ReturnType<ReturnType<typeof prepareBatch>["all"]>[number];
+
+export interface StanceView extends StanceRow {
+  /** The override where there is one, else the dictionary score; null when not scored. */
+  position: number | null;
+  positionSource: "dictionary" | "override" | null;
+}
+
+function toStanceView(row: StanceRow): StanceView {
+  const { position, source } = stancePosition(row.score, row.overridePosition);
+  return { ...row, position, positionSource: source };
+}
+
+/**
+ * Stances matching `where`, in dashboard order, read lazily: the ordered ids first, then the rows
+ * in batches, all inside one read transaction so every batch sees the same snapshot.
+ */
+function* iterateWhere(db: ParallaxDb, where: SQL | undefined): Generator<StanceView> {
+  const client = db.$client;
+  const own = !client.inTransaction;
+  if (own) client.exec("BEGIN");
+  try {
+    const ids = orderedIds(db, where);
+    const batch = prepareBatch(db);
+    for (let at = 0; at < ids.length; at += BATCH) {
+      for (const row of batch.all({ ids: JSON.stringify(ids.slice(at, at + BATCH)) })) yield toStanceView(row);
+    }
+  } finally {
+    if (own && client.open && client.inTransaction) client.exec("COMMIT");
+  }
+}
+
+/** Stances matching the filter in dashboard order (issue, actor, document, line), read lazily: the rows of the stance download. */
+export function iterateStances(filter: StanceFilter = {}, db: ParallaxDb = getDb()): Generator<StanceView> {
+  return iterateWhere(db, stanceConditions(filter));
+}
+
+/** Stances matching the filter, in dashboard order. */
+export function listStances(filter: StanceFilter = {}, db: ParallaxDb = getDb()): StanceView[] {
+  return [...iterateStances(filter, db)];
+}
+
+/**
+ * Per issue and actor, the stance that best stands for the actor's position: scored stances first,
+ * then the one closest to the actor's mean position on the issue, then most cues, then tables before
+ * lists, then the first in document order. Ranked in SQL (window functions), so the overview reads
+ * two rows per issue, not all.
+ */
+export function listRepresentativeStances(filter: StanceFilter = {}, db: ParallaxDb = getDb()): StanceView[] {
+  const position = sql<number | null>`coalesce(${stances.overridePosition}, ${stances.score})`;
+  const placed = db.$with("placed").as(
+    db
+      .select({
+        id: stances.id,
+        issueSlug: stances.issueSlug,
+        actorId: stances.actorId,
+        kind: stances.kind,
+        lineStart: stances.lineStart,
+        columnStart: stances.columnStart,
+        documentSlug: sql<string>`${documents.slug}`.as("document_slug"),
+        position: position.as("position"),
+        cueCount: sql<number>`json_array_length(${stances.cues})`.as("cue_count"),
+        mean: sql<number | null>`avg(${position}) over (partition by ${stances.issueSlug}, ${stances.actorId})`.as("mean"),
+      })
+      .from(stances)
+      .innerJoin(documents, eq(documents.id, stances.documentId))
+      .where(stanceConditions(filter)),
+  );
+  const ranked = db.$with("ranked").as(
+    db
+      .with(placed)
+      .select({
+        id: placed.id,
+        rank: sql<number>`row_number() over (
+          partition by ${placed.issueSlug}, ${placed.actorId}
+          order by ${placed.position} is null, abs(${placed.position} - ${placed.mean}), ${placed.cueCount} desc,
+                   ${placed.kind} <> 'table', ${placed.documentSlug}, ${placed.lineStart}, ${placed.columnStart})`.as("rank"),
+      })
+      .from(placed),
+  );
+  const firsts = db.with(ranked).select({ id: ranked.id }).from(ranked).where(eq(ranked.rank, 1));
+  return [...iterateWhere(db, inArray(stances.id, firsts))];
+}

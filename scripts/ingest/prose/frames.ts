@@ -1,0 +1,524 @@
+import type { Attribution } from "../../../db/schema";
+import { aliasHits } from "../codebook";
+import { type ChunkReading, type holderMarkers, type NameRegistry, readChunk } from "./holders";
+import { BE_FORMS, CLAUSE_WORDS, CONDITIONALS, COORDINATORS, HEDGES, PARENTHETICAL_OPENERS, PERSON_OBJECTS, SKIPPABLE } from "./lexicon";
+import type { Passage } from "./passage";
+import type { QuoteRange, SentenceRange } from "./sentences";
+import type { VerbClass } from "./verbs";
+import { findVerbs, type VerbHit } from "./verbs-match";
+
+/** The named rules (sieves) of the prose stage; every prose stance records the one that found it. */
+export type ProseRule =
+  | "prose:quote-speaker-after"
+  | "prose:quote-speaker-before"
+  | "prose:quote-continued"
+  | "prose:speaker-label"
+  | "prose:statement"
+  | "prose:reported-speech"
+  | "prose:reported-speaker-after"
+  | "prose:according-to"
+  | "prose:stance-verb"
+  | "prose:action";
+
+export interface Range {
+  start: number;
+  end: number;
+}
+
+/**
+ * One attribution in a sentence: who (as read from the words, before pronouns are resolved), the
+ * verb or phrase that attributes, and the words that carry the position.
+ */
+export interface Frame {
+  /** "according" for "according to" / "según", which attributes without a verb. */
+  rule: ProseRule;
+  attribution: Attribution;
+  verbClass: VerbClass | "according";
+  cue: Range;
+  /** "inherit": the subject of the clause this verb continues; a participle ("…, saying …") takes the main clause's. */
+  subject: ChunkReading | { kind: "inherit"; participle: boolean } | { kind: "zero"; at: number };
+  content: Range;
+  /** What the stance stores: the holder's clause, or the quotation itself. */
+  span: Range;
+  /** Whether the holder's words start the span (a pronoun or name to the left of the verb in this sentence). */
+  hedged: boolean;
+  conditional: boolean;
+  /** "called him a …", "described Rodríguez as …": an attack on or a judgement of a person, not a policy. */
+  aboutPerson: boolean;
+}
+
+export interface FrameContext {
+  markers: ReturnType<typeof holderMarkers>;
+  registry: NameRegistry;
+  lang: "en" | "es";
+}
+
+// A word, or an initialism with its full stops ("U.S.", "EE. UU."), at the end of a text.
+const WORD_AT_END = /([\p{L}\p{N}]+(?:[’'.-][\p{L}\p{N}]+)*\.?)\s*$/u;
+const NOT_ADVERBS = new Set(["ally", "family", "rally", "july", "italy", "supply", "reply", "assembly", "anomaly", "monopoly", "italy", "fly", "belly"]);
+const BOUNDARY_CHARS = /[.;:!?()[\]“”"«»—–,]/;
+
+function lastWord(p: Passage, floor: number, at: number): { word: string; start: number } | null {
+  const m = WORD_AT_END.exec(p.folded.slice(floor, at));
+  return m ? { word: m[1] as string, start: floor + m.index } : null;
+}
+
+function isSkippable(word: string): boolean {
+  if (SKIPPABLE.has(word) || HEDGES.has(word)) return true;
+  if (word.length > 4 && word.endsWith("ly") && !NOT_ADVERBS.has(word)) return true;
+  return word.length > 6 && word.endsWith("mente");
+}
+
+/** Walks left from a verb over auxiliaries, adverbs and negation; reports a hedge ("is likely to", "could"). */
+function skipLeft(p: Passage, floor: number, at: number): { at: number; hedged: boolean; passive: boolean } {
+  let hedged = false;
+  let passive = false;
+  let perfect = false;
+  for (;;) {
+    const last = lastWord(p, floor, at);
+    if (!last || !isSkippable(last.word)) break;
+    // "was (last) decertified", "fue deportado": a form of "to be" before the participle makes it passive, unless it is "has been".
+    if (BE_FORMS.has(last.word) && !perfect) passive = true;
+    if (/^(?:has|have|had|ha|han|habia|habian)$/.test(last.word)) perfect = true;
+    if (HEDGES.has(last.word)) hedged = true;
+    at = last.start;
+  }
+  // "is likely to insist", "is expected to": the author's forecast of the holder, not a position.
+  const to = /\bto\s*$/.exec(p.folded.slice(floor, at));
+  if (to) {
+    const beforeTo = lastWord(p, floor, floor + to.index);
+    if (beforeTo && HEDGES.has(beforeTo.word)) hedged = true;
+  }
+  return { at, hedged, passive };
+}
+
+/** Start of the noun phrase that ends at `at`: back to punctuation, a clause word, a verb, or twelve words. */
+function chunkStart(p: Passage, floor: number, at: number, verbs: VerbHit[]): number {
+  let start = at;
+  let count = 0;
+  for (;;) {
+    const last = lastWord(p, floor, start);
+    if (!last) break;
+    const between = p.plain.slice(last.start + last.word.length, start);
+    if (count > 0 && BOUNDARY_CHARS.test(between)) break;
+    if (CLAUSE_WORDS.has(last.word) || verbs.some((v) => v.start <= last.start && last.start < v.end)) break;
+    if (++count > 12) break;
+    start = last.start;
+    if (count === 1 && BOUNDARY_CHARS.test(between)) break;
+  }
+  return start;
+}
+
+interface SubjectScan {
+  reading: ChunkReading | null;
+  chunk: Range | null;
+  hedged: boolean;
+  passive: boolean;
+  /** The verb continues an earlier verb's clause ("Trump called …, accused …, and told …"). */
+  coordinated: boolean;
+  /** The subject follows a coordinator that starts a clause of its own ("…, and Petro prohibited …"). */
+  afterCoordinator: boolean;
+  /** The verb follows a quotation and a comma: its subject comes after it ("”, dijo Petro", "," said the ministry"). */
+  speakerAfterQuote?: boolean;
+}
+
+function endsWithComma(text: string): number {
+  const m = /,\s*[”"»’]?\s*$/.exec(text) ?? /[”"»]\s*,\s*$/.exec(text);
+  return m ? m.index : -1;
+}
+
+/** The subject of a verb, read leftwards: "Petro, who …, said", "Trump, meanwhile, has defended", "U.S. officials said". */
+function subjectLeft(p: Passage, sentence: SentenceRange, verb: VerbHit, verbs: VerbHit[], ctx: FrameContext): SubjectScan {
+  const floor = sentence.start;
+  const skipped = skipLeft(p, floor, verb.start);
+  const base = { hedged: skipped.hedged, passive: skipped.passive && verb.verb.pastParticiple, coordinated: false, afterCoordinator: false };
+  const before = p.plain.slice(floor, skipped.at);
+  // “…,” said Petro / «…», dijo Petro: the speaker follows the verb.
+  if (/[”"»]\s*,\s*$|,\s*[”"»]\s*$/.test(before)) return { ...base, reading: null, chunk: null, speakerAfterQuote: true };
+  const comma = endsWithComma(before);
+  const coordinatorBefore = (at: number) => {
+    const word = lastWord(p, floor, at);
+    if (word && COORDINATORS.has(word.word)) return true;
+    return /[;]\s*$/.test(p.plain.slice(floor, at));
+  };
+  if (comma >= 0 || coordinatorBefore(skipped.at)) {
+    const commaAt = comma >= 0 ? floor + comma : -1;
+    if (commaAt >= 0) {
+      // A parenthetical between the subject and the verb: ", meanwhile,", ", who …,", ", a former guerrilla,".
+      const open = p.plain.lastIndexOf(",", commaAt - 1);
+      if (open >= floor) {
+        const inner = p.folded.slice(open + 1, commaAt).trim();
+        const crossesQuote = /[“”"«»]/.test(inner);
+        const innerHasVerb = verbs.some((v) => v.start > open && v.end <= commaAt);
+        const opener = inner.split(/\s+/)[0] ?? "";
+        // ", asked about the remarks," / ", speaking on condition of anonymity,": a participle phrase is a parenthetical too.
+        const participle = /^\p{L}+(?:ed|ing)$/u.test(opener);
+        if (inner && !crossesQuote && inner.split(/\s+/).length <= 15 && (PARENTHETICAL_OPENERS.has(opener) || participle || !innerHasVerb)) {
+          const start = chunkStart(p, floor, open, verbs);
+          const reading = readChunk(p, start, open, ctx.markers, ctx.registry);
+          if (reading.kind !== "none") {
+            // "Laura Sarabia, Colombia's foreign minister, said": the appositive ties the name to its actor.
+            const appositive = readChunk(p, open + 1, commaAt, ctx.markers, ctx.registry);
+            if (reading.kind === "holder" && reading.holder.actor === null && appositive.kind === "holder" && appositive.holder.actor) {
+              ctx.registry.register(reading.holder.text, appositive.holder.actor);
+              return { ...base, reading: { kind: "holder", holder: { ...reading.holder, actor: appositive.holder.actor, via: "registry" } }, chunk: { start, end: open } };
+            }
+            return { ...base, reading, chunk: { start, end: open }, afterCoordinator: coordinatorBefore(start) };
+          }
+        }
+      }
+    }
+    return { ...base, reading: null, chunk: null, coordinated: true };
+  }
+  const start = chunkStart(p, floor, skipped.at, verbs);
+  if (start >= skipped.at) return { ...base, reading: null, chunk: null };
+  const reading = readChunk(p, start, skipped.at, ctx.markers, ctx.registry);
+  return { ...base, reading, chunk: { start, end: skipped.at }, afterCoordinator: coordinatorBefore(start) };
+}
+
+// Where a subject after its verb ends: a preposition or a time word starts what follows it.
+const AFTER_SUBJECT = new Set(
+  "durante en con por tras desde ante a al hacia sobre para este esta el la in on at during after before to from with for while this that today yesterday hoy ayer".split(" "),
+);
+
+/** Spanish puts the subject after the verb ("dijo Petro", "afirmó el canciller colombiano"), as does "…,” said the minister". */
+function subjectRight(p: Passage, sentence: SentenceRange, verb: VerbHit, ctx: FrameContext): { reading: ChunkReading; chunk: Range } | null {
+  const rest = p.plain.slice(verb.end, sentence.end);
+  // Up to the next punctuation; a full stop inside an initialism ("EE. UU.") does not end the phrase.
+  const m = /^\s+((?:[^,;:.“”"«»()]|\.(?=\s*\p{Lu}\p{Lu}?\.)|(?<=\p{Lu})\.)+)/u.exec(rest);
+  if (!m) return null;
+  const words = [...(m[1] as string).matchAll(/[\p{L}\p{N}]+(?:[’'.-][\p{L}\p{N}]+)*\.?/gu)];
+  const first = words[0]?.[0].toLowerCase() ?? "";
+  // "Agregó que …", "pidió a Washington …": what follows is the verb's complement, not its subject.
+  if (first === "que" || first === "that" || first === "a" || first === "al") return null;
+  let end = 0;
+  for (const [i, w] of words.entries()) {
+    const word = w[0].toLowerCase();
+    if (i > 0 && (AFTER_SUBJECT.has(word) || CLAUSE_WORDS.has(word))) break;
+    end = (w.index ?? 0) + w[0].length;
+  }
+  const start = verb.end + (m.index ?? 0) + (m[0].length - (m[1] as string).length);
+  const reading = readChunk(p, start, start + end, ctx.markers, ctx.registry);
+  return reading.kind === "none" ? null : { reading, chunk: { start, end: start + end } };
+}
+
+function quoteAt(quotes: QuoteRange[], at: number): QuoteRange | undefined {
+  return quotes.find((q) => q.open === at);
+}
+
+const innerOf = (q: QuoteRange): Range => ({ start: q.open + 1, end: q.close });
+
+/**
+ * The attribution frames of one sentence. Each attribution verb with a subject makes a frame; a
+ * frame inside another's reported words ("Petro said the U.S. deported …") belongs to that one and
+ * is dropped, unless a coordinator starts it as a clause of its own ("…, and Petro prohibited …").
+ */
+export function findFrames(p: Passage, sentence: SentenceRange, quotes: QuoteRange[], ctx: FrameContext): Frame[] {
+  // A verb form inside a name is part of the name ("Homeland Security", "Casa Blanca").
+  const names = aliasHits(p.plain.slice(sentence.start, sentence.end), ctx.markers, (m) => m.aliases);
+  // A verb inside a quotation is the quoted speaker's, not a new attribution.
+  const verbs = findVerbs(p, sentence.start, sentence.end).filter(
+    (v) =>
+      !names.some((n) => v.start < sentence.start + n.end && sentence.start + n.start < v.end) &&
+      !quotes.some((q) => v.start > q.open && v.start < q.close),
+  );
+  const sentenceQuotes = quotes.filter((q) => q.open >= sentence.start && q.close < sentence.end);
+  const frames: (Frame & { clauseStart: number; independent: boolean })[] = [];
+  for (const verb of verbs) {
+    const before = p.folded.slice(sentence.start, verb.start);
+    // "agreed to accept", "wants to deport": the infinitive is the earlier verb's content.
+    const infinitive = /\bto\s+$/.test(before);
+    if (infinitive) {
+      const previous = frames[frames.length - 1];
+      if (previous && verb.start - previous.cue.end < 60) continue;
+    }
+    const scan = infinitive
+      ? { reading: null, chunk: null, hedged: skipLeft(p, sentence.start, verb.start).hedged, passive: false, coordinated: false, afterCoordinator: false }
+      : subjectLeft(p, sentence, verb, verbs, ctx);
+    if (scan.passive) continue;
+    let subject: Frame["subject"] | null = scan.reading && scan.reading.kind !== "none" ? scan.reading : null;
+    let chunk = subject ? scan.chunk : null;
+    if (!subject && (ctx.lang === "es" || scan.speakerAfterQuote)) {
+      const right = subjectRight(p, sentence, verb, ctx);
+      if (right) {
+        subject = right.reading;
+        chunk = right.chunk;
+      }
+    }
+    if (!subject && infinitive) {
+      // "Petro went on X to suggest …": the clause's first holder is the subject.
+      const head = firstHolder(p, sentence.start, verb.start, ctx);
+      if (head) {
+        subject = head.reading;
+        chunk = head.chunk;
+      }
+    }
+    // A noun-like form ("tariffs and sanctions") continues no verb: only a form that is surely a verb inherits a subject.
+    const nounLike = NOUN_LIKE.has(verb.verb.lemma) && !verb.verb.participle && !verb.verb.pastParticiple;
+    if (!subject && !nounLike && (scan.coordinated || verb.verb.participle)) subject = { kind: "inherit", participle: verb.verb.participle };
+    if (!subject && ctx.lang === "es" && clauseInitial(p, sentence, verb)) subject = { kind: "zero", at: verb.start };
+    if (!subject) continue;
+    const clauseStart = chunk && chunk.end <= verb.start ? chunk.start : verb.start;
+    const conditional = isConditional(p, sentence, clauseStart);
+    const frame = {
+      rule: (verb.verb.verbClass === "action" ? "prose:action" : verb.verb.verbClass === "stance" ? "prose:stance-verb" : "prose:reported-speech") as ProseRule,
+      attribution: (verb.verb.verbClass === "action" ? "action" : "reported") as Attribution,
+      verbClass: verb.verb.verbClass,
+      cue: { start: verb.start, end: verb.end },
+      subject,
+      content: { start: verb.end, end: sentence.end },
+      span: { start: clauseStart, end: sentence.end },
+      hedged: scan.hedged,
+      conditional,
+      aboutPerson: false,
+      clauseStart,
+      independent: scan.afterCoordinator || subject.kind === "inherit",
+    };
+    // "U.S. support is essential": a demonym before a noun that is also a verb is a noun phrase.
+    if (chunk && NOUN_LIKE.has(verb.verb.lemma) && /^(?:u\.?s\.?|us|american|colombian|ee\.? ?uu\.?)$/i.test(p.folded.slice(chunk.start, chunk.end).trim())) continue;
+    placeQuote(p, sentence, sentenceQuotes, frame, chunk);
+    // "declined to comment", "did not respond": no position is stated.
+    if (/^\s+(?:to\s+)?(?:comment|respond|elaborate|say more|discuss)\b|^\s+(?:a\s+)?(?:comentar|pronunciarse|responder)\b/.test(p.folded.slice(verb.end, verb.end + 30)) && /^(?:decline|refuse|declinar|negarse|rehusar)$/.test(verb.verb.lemma)) continue;
+    // Inside ", who … ," the verb's words end at the comma that closes the relative clause.
+    const relative = /,\s*(?:who|which|quien|quienes)\b[^,]*$/.exec(p.folded.slice(sentence.start, verb.start));
+    if (relative) {
+      const close = p.plain.indexOf(",", verb.end);
+      if (close > 0 && close < frame.content.end) {
+        frame.content = { ...frame.content, end: close };
+        frame.span = { ...frame.span, end: close };
+      }
+    }
+    // "If that failed, he said, he would …": an attribution set off by commas reports what follows it.
+    const aside = frame.verbClass === "speech" && frame.attribution !== "quote" && /^\s*,\s*(?![“"«])/.exec(p.plain.slice(verb.end, sentence.end));
+    if (aside) frame.content = { start: verb.end + aside[0].length, end: sentence.end };
+    else if (frame.attribution !== "quote" && frame.rule !== "prose:reported-speaker-after") endAtNewClause(p, frame, sentenceQuotes, ctx);
+    if (frame.rule === "prose:reported-speech" && !STRONG_SPEECH.has(verb.verb.lemma) && !hasComplement(p, frame)) continue;
+    frame.aboutPerson = judgesPerson(p, frame, ctx);
+    frames.push(frame);
+  }
+  const according = accordingTo(p, sentence, ctx, frames);
+  return nest(p, according ? [...frames, according].sort((a, b) => a.span.start - b.span.start) : frames);
+}
+
+const ACCORDING = /(?:^|[\s,(])(according to|segun|de acuerdo con|in the (?:view|words) of)\s+/g;
+
+/**
+ * "According to the State Department, …", "…, según la Cancillería, …": the position is the rest
+ * of the sentence. When that rest has an attribution of its own ("Colombian officials planned …,
+ * according to three sources"), the phrase only names the reporter's source and makes no frame.
+ */
+function accordingTo(p: Passage, sentence: SentenceRange, ctx: FrameContext, frames: Frame[]): (Frame & { clauseStart: number; independent: boolean }) | null {
+  const folded = p.folded.slice(sentence.start, sentence.end);
+  ACCORDING.lastIndex = 0;
+  const m = ACCORDING.exec(folded);
+  if (!m) return null;
+  const phraseStart = sentence.start + m.index + m[0].indexOf(m[1] as string);
+  const holderStart = sentence.start + m.index + m[0].length;
+  const close = /[,;.)]/.exec(p.plain.slice(holderStart, sentence.end));
+  const holderEnd = close ? holderStart + close.index : sentence.end;
+  // "according to figures compiled by …": a statistic with a source, not a position.
+  if (/^(?:the\s+)?(?:figures|data|statistics|estimates|a tally|tallies|cifras|datos|estadisticas|estimaciones)\b/.test(p.folded.slice(holderStart, holderEnd))) return null;
+  const reading = readChunk(p, holderStart, holderEnd, ctx.markers, ctx.registry);
+  if (reading.kind === "none") return null;
+  const rest = p.plain.slice(holderEnd, sentence.end).replace(/^[,\s]+/, "");
+  const content =
+    rest.replace(/[.\s]+$/, "").length > 0
+      ? { start: sentence.end - rest.length, end: sentence.end }
+      : { start: sentence.start, end: Math.max(sentence.start, phraseStart - 1) };
+  if (frames.some((f) => f.cue.start >= content.start && f.cue.start < content.end)) return null;
+  return {
+    rule: "prose:according-to",
+    attribution: "reported",
+    verbClass: "according",
+    cue: { start: phraseStart, end: holderStart },
+    subject: reading,
+    content,
+    span: content,
+    hedged: false,
+    conditional: false,
+    aboutPerson: false,
+    clauseStart: content.start,
+    independent: true,
+  };
+}
+
+function firstHolder(p: Passage, from: number, to: number, ctx: FrameContext): { reading: ChunkReading; chunk: Range } | null {
+  const text = p.plain.slice(from, to);
+  const boundary = Math.max(text.lastIndexOf(","), text.lastIndexOf(";"));
+  const clauseFrom = boundary >= 0 ? from + boundary + 1 : from;
+  const words = [...p.plain.slice(clauseFrom, to).matchAll(/[\p{L}\p{N}]+(?:[’'.-][\p{L}\p{N}]+)*/gu)];
+  for (let n = 1; n <= Math.min(words.length, 6); n++) {
+    const last = words[n - 1];
+    if (!last) break;
+    const end = clauseFrom + last.index + last[0].length;
+    const reading = readChunk(p, clauseFrom, end, ctx.markers, ctx.registry);
+    if (reading.kind !== "none") return { reading, chunk: { start: clauseFrom, end } };
+  }
+  return null;
+}
+
+function clauseInitial(p: Passage, sentence: SentenceRange, verb: VerbHit): boolean {
+  const before = p.folded.slice(sentence.start, verb.start);
+  return /(?:^|[,;:”"»]\s*|\b(?:y|e|pero|ademas|tambien|asi lo|lo)\s+)\s*$/.test(before.trimEnd() === "" ? "" : before);
+}
+
+function isConditional(p: Passage, sentence: SentenceRange, clauseStart: number): boolean {
+  const before = p.folded.slice(sentence.start, clauseStart);
+  const last = lastWord(p, sentence.start, clauseStart);
+  if (last && CONDITIONALS.has(last.word)) return true;
+  // "If Petro stuck to …, it could …" — the clause opened by "if" runs to the next comma.
+  const m = /(?:^|[\s,])(if|unless|si)\s[^,;]*$/.exec(before);
+  return m !== null;
+}
+
+/**
+ * Direct speech: a quotation after the verb ("said: “…”", "told reporters, “…”") is the frame's
+ * content; a quotation or clause before ", he said" / "”, dijo Petro" is the content of that
+ * attribution (the speaker comes after).
+ */
+function placeQuote(
+  p: Passage,
+  sentence: SentenceRange,
+  quotes: QuoteRange[],
+  frame: Frame & { clauseStart: number },
+  chunk: Range | null,
+): void {
+  const after = p.plain.slice(frame.cue.end, sentence.end);
+  const opening = /^(?:\s+[\p{L}’'.-]+){0,4}?\s*[:,]?\s*(?=[“"«])/u.exec(after);
+  if (opening && frame.verbClass === "speech") {
+    const quote = quoteAt(quotes, frame.cue.end + opening[0].length);
+    const between = opening[0];
+    // "said: “…”", "told reporters, “…”", "wrote “…”" — not "announced a “Total Peace” effort", where the quotation is a name in the sentence.
+    const introduced =
+      /[:,]\s*$/.test(between) || between.trim() === "" || /^\s+(?:me|us|him|her|them|reporters|journalists)\s*[:,]?\s*$/i.test(between);
+    if (quote && introduced) {
+      frame.rule = "prose:quote-speaker-before";
+      frame.attribution = "quote";
+      frame.content = innerOf(quote);
+      frame.span = innerOf(quote);
+      return;
+    }
+  }
+  const subjectStart = chunk ? Math.min(chunk.start, frame.cue.start) : frame.cue.start;
+  const head = p.plain.slice(sentence.start, subjectStart);
+  const comma = endsWithComma(head);
+  const tail = p.folded.slice(Math.max(frame.cue.end, chunk?.end ?? 0), sentence.end);
+  const shortTail = tail.split(/\s+/).filter(Boolean).length <= 10 && !/\b(?:that|que)\b|[“"«]/.test(tail);
+  const participle = frame.subject.kind === "inherit" && frame.subject.participle;
+  if (comma > 0 && shortTail && frame.verbClass === "speech" && !participle) {
+    const contentEnd = sentence.start + comma;
+    const quote = quotes.find((q) => q.close <= contentEnd + 2 && q.close >= contentEnd - 2 && q.open >= sentence.start);
+    if (quote) {
+      frame.rule = "prose:quote-speaker-after";
+      frame.attribution = "quote";
+      frame.content = innerOf(quote);
+      frame.span = innerOf(quote);
+    } else {
+      frame.rule = "prose:reported-speaker-after";
+      frame.content = { start: sentence.start, end: contentEnd };
+      frame.span = { start: sentence.start, end: contentEnd };
+    }
+    frame.clauseStart = frame.span.start;
+  }
+}
+
+const NOUN_LIKE = new Set("support plan call push press back offer order ban cut strike demand request aim pledge promise claim sanction threat bar block".split(" "));
+
+/** Speech verbs that report a position with a bare clause ("he warned the flights would stop"); the others need "that", a colon or a quote. */
+const STRONG_SPEECH = new Set(
+  "say tell argue insist maintain contend stress emphasize emphasise warn declare state announce assure deny promise vow pledge threaten decir afirmar asegurar senalar señalar indicar sostener insistir advertir anunciar reiterar subrayar destacar enfatizar recalcar prometer amenazar negar declarar manifestar expresar explicar considerar plantear".split(
+    " ",
+  ),
+);
+
+/** "wrote that …", "added: “…”", "described the operation as …": the verb introduces what was said. */
+function hasComplement(p: Passage, frame: Frame): boolean {
+  const after = p.folded.slice(frame.cue.end, frame.content.end);
+  return /^(?:\s+[\p{L}'.-]+){0,3}?\s*(?:\bthat\b|\bque\b|:|,?\s*["«])/u.test(after) || /^\s+[^,.;]{1,80}?\s(?:as|como|de)\s/.test(after);
+}
+
+const FUNCTION_WORDS = new Set(["of", "in", "on", "to", "for", "and", "or", "the", "a", "de", "en", "y", "o", "el", "la", "who", "which", "que", "quien"]);
+
+/**
+ * Reported words end where the sentence moves on: at a semicolon or a dash outside quotation marks,
+ * or at a comma followed by a new subject ("When Petro insisted the claims were false, Trump was
+ * solicitous"; "…, but Colombia still exports oil").
+ */
+function endAtNewClause(p: Passage, frame: Frame, quotes: QuoteRange[], ctx: FrameContext): void {
+  const inQuote = (at: number) => quotes.some((q) => at > q.open && at < q.close);
+  const cutAt = (end: number) => {
+    frame.content = { ...frame.content, end };
+    frame.span = { ...frame.span, end };
+  };
+  const text = p.plain.slice(frame.content.start, frame.content.end);
+  for (const mark of text.matchAll(
+    /[;—–]|,\s+(?:(?:and|but|while|whereas|yet|although|though|even though|y|pero|mientras|aunque|pese a que|a pesar de que)\s+)?|\s+(?:and|but|y|pero)\s+(?=\p{Lu})/gu,
+  )) {
+    const markAt = frame.content.start + mark.index;
+    if (inQuote(markAt)) continue;
+    if (/^[;—–]/.test(mark[0])) {
+      cutAt(markAt);
+      return;
+    }
+    const at = markAt + mark[0].length;
+    if (/^(?:according to|segun|de acuerdo con)\b/.test(p.folded.slice(at, at + 20))) continue;
+    const words = [...p.plain.slice(at, frame.content.end).matchAll(/[\p{L}\p{N}]+(?:[’'.-][\p{L}\p{N}]+)*/gu)].slice(0, 5);
+    for (let n = 1; n < words.length; n++) {
+      const last = words[n - 1] as RegExpMatchArray;
+      const nextWord = (words[n] as RegExpMatchArray)[0];
+      if (/^\p{Lu}/u.test(nextWord) || FUNCTION_WORDS.has(nextWord.toLowerCase())) continue;
+      const lastEnd = at + (last.index ?? 0) + last[0].length;
+      const reading = readChunk(p, at, p.plain[lastEnd] === "." ? lastEnd + 1 : lastEnd, ctx.markers, ctx.registry);
+      const named = reading.kind === "holder" && reading.holder.via === "named";
+      if ((named || reading.kind === "pending") && /^\p{Lu}|^(?:he|she|they|it|the)$/iu.test(words[0]?.[0] ?? "")) {
+        cutAt(markAt);
+        return;
+      }
+      break;
+    }
+  }
+}
+
+const JUDGING_LEMMAS = new Set([
+  "call", "describe", "label", "deride", "dismiss", "accuse", "characterize", "blame", "warn", "threaten",
+  "calificar", "describir", "acusar", "tildar", "advertir", "amenazar",
+]);
+
+/** "Trump called Petro a “thug”", "accused him of …", "described Rodríguez as a friend": about a person, not a policy. */
+function judgesPerson(p: Passage, frame: Frame, ctx: FrameContext): boolean {
+  if (frame.attribution === "quote") return false;
+  const cue = p.folded.slice(frame.cue.start, frame.cue.end);
+  const lemma = [...JUDGING_LEMMAS].find((l) => cue.startsWith(l.slice(0, Math.max(4, l.length - 3))));
+  if (!lemma) return false;
+  const object = /^\s+([\p{L}’'.-]+)(\s+[\p{L}’'.-]+)?/u.exec(p.plain.slice(frame.cue.end, frame.content.end));
+  if (!object) return false;
+  const first = object[1] as string;
+  if (PERSON_OBJECTS.has(first.toLowerCase())) return true;
+  const objectStart = frame.cue.end + object[0].indexOf(first);
+  // Judging a third party's person ("described Rodríguez as a friend") can be a position on an issue; judging the other government's people is not.
+  for (const end of [objectStart + first.length, objectStart + object[0].trimStart().length]) {
+    const reading = readChunk(p, objectStart, end, ctx.markers, ctx.registry);
+    if (reading.kind === "holder") return reading.holder.person && reading.holder.actor !== null;
+  }
+  return false;
+}
+
+/** Ends each frame's content where the next independent clause begins; drops frames reported inside another's words. */
+function nest(p: Passage, frames: (Frame & { clauseStart: number; independent: boolean })[]): Frame[] {
+  const kept: (Frame & { clauseStart: number; independent: boolean })[] = [];
+  for (const frame of frames) {
+    const outer = kept.find((k) => frame.cue.start >= k.content.start && frame.cue.start < k.content.end);
+    if (outer && !frame.independent && outer.verbClass !== "action" && outer.attribution !== "quote") continue;
+    if (outer && frame.span.start > outer.span.start) {
+      // The earlier clause ends before this one's subject (and the coordinator that opens it).
+      const cut = p.plain.slice(outer.content.start, frame.clauseStart).replace(/[\s,;]*(?:\b(?:and|but|while|whereas|y|e|pero|mientras)\s*)?$/i, "");
+      const end = outer.content.start + cut.length;
+      if (outer.attribution !== "quote") {
+        outer.content = { ...outer.content, end };
+        outer.span = { ...outer.span, end };
+      }
+    }
+    kept.push(frame);
+  }
+  return kept.map(({ clauseStart: _clauseStart, independent: _independent, ...frame }) => frame);
+}

@@ -1,0 +1,272 @@
+import { type ActorId, type AliasHit, aliasHits, type Codebook, type CompiledAlias, compileAlias } from "../codebook";
+import {
+  ANAPHORIC_PERSON_HEADS,
+  BELONGING_PREPOSITIONS,
+  FACING_PREPOSITIONS,
+  FORMER,
+  OTHER_COUNTRIES,
+  PERSON_ROLES,
+  GOVERNMENT_OFFICES,
+  PERSONAL_PRONOUNS,
+  QUANTIFIERS,
+  ROLE_NOUNS,
+  THIRD_PARTY_NOUNS,
+} from "./lexicon";
+import type { Passage } from "./passage";
+
+/**
+ * Who a noun phrase names. `actor` is the government it speaks for, or null for anyone else
+ * (analysts, lawmakers, other countries, people the text never ties to a government).
+ */
+export interface Holder {
+  actor: ActorId | null;
+  /** The words as written ("Colombian President Gustavo Petro", "he", "la Cancillería"). */
+  text: string;
+  start: number;
+  end: number;
+  /** One person, who can be the antecedent of "he" / "she". */
+  person: boolean;
+  /** How the actor was decided: named in the phrase, or taken from an earlier mention. */
+  via: "named" | "pronoun" | "description" | "zero" | "registry" | "home";
+  /** The person's name when the phrase gives one ("Petro", "Laura Sarabia"); null for "a State Department spokesperson". */
+  name: string | null;
+}
+
+/** A noun phrase that still needs an antecedent: a pronoun, "the president", or Spanish's unstated subject. */
+export interface PendingHolder {
+  text: string;
+  start: number;
+  end: number;
+  via: "pronoun" | "description" | "zero";
+  /** "the administration", "el Gobierno": a government, not a person. */
+  government: boolean;
+}
+
+type MarkerType = "person" | "holder" | "demonym" | "region";
+
+interface Marker {
+  actor: ActorId | null;
+  type: MarkerType;
+  aliases: CompiledAlias[];
+}
+
+// "Latin American leaders" are not American: regions are matched first, so the longer phrase wins.
+const REGIONS = ["Latin America", "Latin American", "South America", "South American", "Central America", "Central American", "North America", "North American", "Latinoamérica", "América Latina"].map(compileAlias);
+
+/** The codebook's people, institutions and demonyms for both actors, plus the regions that contain "America". */
+export function holderMarkers(book: Codebook): Marker[] {
+  return [
+    ...book.actors.flatMap((a) => [
+      { actor: a.id, type: "person" as const, aliases: a.people },
+      { actor: a.id, type: "holder" as const, aliases: a.holders },
+      { actor: a.id, type: "demonym" as const, aliases: a.demonyms },
+    ]),
+    { actor: null, type: "region" as const, aliases: REGIONS },
+  ];
+}
+
+const WORD = /[\p{L}\p{N}]+(?:[’'.-][\p{L}\p{N}]+)*/gu;
+const CAPITALISED = /^\p{Lu}/u;
+const DETERMINERS = new Set(["the", "a", "an", "el", "la", "los", "las", "un", "una", "his", "her", "its", "their", "su", "sus"]);
+// Words of a title that are not part of the name ("Foreign Minister Rosa Villavicencio").
+export const TITLE_WORDS = new Set([
+  "foreign", "deputy", "vice", "interior", "defense", "defence", "state", "homeland", "security", "general", "attorney", "prime",
+  "chief", "affairs", "head", "mr", "mrs", "ms", "dr", "sen", "rep", "gen", "of", "de", "del", "relaciones", "exteriores", "defensa",
+  "justicia", "hacienda", "estado", "gobierno", "don", "dona",
+]);
+const NAME_JOINERS = new Set(["de", "del", "la", "y"]);
+// Capitalised only because they open a sentence or a heading: never a name.
+const NOT_NAMES = new Set(
+  `despite after before when while in on at the this that these those although but and yet still meanwhile however according
+  last next earlier later now then both many some several most it he she they we i you his her their our its also even under
+  over for with without as if since because during asked here there what why how who which one two three first new
+  tras antes cuando mientras en el la los las este esta estos estas aunque pero y sin embargo segun ultimo luego ahora entonces
+  ambos muchos algunos varios ella ellos nosotros su sus tambien incluso bajo para con sin como si desde porque durante aqui
+  alli que por uno dos tres primero nuevo`.split(/\s+/),
+);
+
+interface Word {
+  folded: string;
+  text: string;
+  start: number;
+  end: number;
+}
+
+function wordsIn(passage: Passage, start: number, end: number): Word[] {
+  const out: Word[] = [];
+  for (const m of passage.plain.slice(start, end).matchAll(WORD)) {
+    const s = start + m.index;
+    out.push({ text: m[0], folded: passage.folded.slice(s, s + m[0].length), start: s, end: s + m[0].length });
+  }
+  return out;
+}
+
+/** A run of capitalised words that is not a title, a role or a codebook marker: a person's name. */
+function nameRuns(words: Word[], covered: (w: Word) => boolean): Word[][] {
+  const runs: Word[][] = [];
+  let run: Word[] = [];
+  const flush = () => {
+    while (run.length && NAME_JOINERS.has(run[run.length - 1]?.folded ?? "")) run.pop();
+    if (run.length) runs.push(run);
+    run = [];
+  };
+  for (const w of words) {
+    const isName =
+      CAPITALISED.test(w.text) &&
+      !/[’']\p{Ll}{1,2}$/u.test(w.text) &&
+      !covered(w) &&
+      !TITLE_WORDS.has(w.folded) &&
+      !ROLE_NOUNS.has(w.folded) &&
+      !DETERMINERS.has(w.folded) &&
+      !NOT_NAMES.has(w.folded);
+    if (isName) run.push(w);
+    else if (run.length && NAME_JOINERS.has(w.folded)) run.push(w);
+    else flush();
+  }
+  flush();
+  return runs;
+}
+
+/** Names the document has tied to an actor ("Colombian Foreign Minister Rosa Villavicencio" → later "Villavicencio"). */
+export class NameRegistry {
+  private readonly names = new Map<string, ActorId | null>();
+
+  /**
+   * `home`: the government the document is mostly about, for officials it names by office alone
+   * ("la viceministra de Relaciones Exteriores" in a Colombian radio interview).
+   */
+  constructor(readonly home: ActorId | null = null) {}
+
+  /** Ties a name to an actor; a later tie to a government replaces an earlier "unknown". */
+  register(name: string, actor: ActorId | null): void {
+    const parts = name.split(/\s+/);
+    const set = (key: string) => {
+      if (!this.names.has(key) || (actor !== null && this.names.get(key) === null)) this.names.set(key, actor);
+    };
+    set(name.toLowerCase());
+    const last = parts[parts.length - 1];
+    if (parts.length > 1 && last) set(last.toLowerCase());
+  }
+
+  lookup(name: string): ActorId | null | undefined {
+    return this.names.get(name.toLowerCase());
+  }
+}
+
+const MARKER_HITS = new WeakMap<Passage, AliasHit<Marker>[]>();
+
+/** The codebook's people, institutions and demonyms in a passage, found once per passage (a sentence is read phrase by phrase). */
+export function markerHits(passage: Passage, markers: Marker[]): AliasHit<Marker>[] {
+  let hits = MARKER_HITS.get(passage);
+  if (!hits) {
+    hits = aliasHits(passage.plain, markers, (m) => m.aliases);
+    MARKER_HITS.set(passage, hits);
+  }
+  return hits;
+}
+
+export type ChunkReading = { kind: "holder"; holder: Holder } | { kind: "pending"; pending: PendingHolder } | { kind: "none" };
+
+/**
+ * Reads a noun phrase [start, end) as a holder. In order: a codebook person named in it; a
+ * "former" office holder (a third party); a third country's or a non-government noun; the
+ * codebook institution or demonym that marks it (skipping actors after "to"/"ante": an
+ * ambassador *to* the U.S. is not the U.S.); a name registered earlier in the document; a
+ * pronoun or a definite description ("the president", "el mandatario") for the discourse to
+ * resolve; an unknown name (someone the document never ties to a government).
+ */
+export function readChunk(
+  passage: Passage,
+  start: number,
+  end: number,
+  markers: Marker[],
+  registry: NameRegistry,
+): ChunkReading {
+  const words = wordsIn(passage, start, end);
+  if (words.length === 0 || words.length > 14) return { kind: "none" };
+  const final = words[words.length - 1] as Word;
+  // A phrase that ends on a gerund, an article or a preposition is not a subject ("aircraft carrying", "the").
+  if (words.length > 1 && (/^\p{Ll}{3,}ing$/u.test(final.text) || DETERMINERS.has(final.folded) || FACING_PREPOSITIONS.has(final.folded) || BELONGING_PREPOSITIONS.has(final.folded)))
+    return { kind: "none" };
+  const from = words[0]?.start ?? start;
+  // Keep an initialism's last full stop ("the U.S."): the codebook writes it that way.
+  const lastEnd = words[words.length - 1]?.end ?? end;
+  const to = passage.plain[lastEnd] === "." && lastEnd < end && /\p{Lu}/u.test(passage.plain[lastEnd - 1] ?? "") ? lastEnd + 1 : lastEnd;
+  const text = passage.text.slice(from, to);
+  const hits = markerHits(passage, markers).filter((h) => h.start >= from && h.end <= to);
+  const wordBefore = (at: number) => {
+    const before = words.filter((w) => w.end <= at && !DETERMINERS.has(w.folded));
+    return before[before.length - 1]?.folded;
+  };
+  const facing = (at: number) => FACING_PREPOSITIONS.has(wordBefore(at) ?? "");
+  const covered = (w: Word) => hits.some((h) => w.start < h.end && h.start < w.end);
+  const folded = words.map((w) => w.folded);
+  const person = folded.some((w) => PERSON_ROLES.has(w));
+  const names = nameRuns(words, covered).filter((run) => !facing(run[0]?.start ?? 0));
+  const runText = (run: Word[] | undefined) => (run ? passage.text.slice(run[0]?.start, run[run.length - 1]?.end) : null);
+  const lastName = runText(names[names.length - 1]);
+  const holder = (actor: ActorId | null, isPerson: boolean, via: Holder["via"] = "named", name = lastName): ChunkReading => ({
+    kind: "holder",
+    holder: { actor, text, start: from, end: to, person: isPerson, via, name: isPerson ? name : null },
+  });
+
+  const personHit = hits.find((h) => h.target.type === "person" && !facing(h.start));
+  if (personHit) return holder(personHit.target.actor, true, "named", passage.text.slice(personHit.start, personHit.end));
+  const formerRole = words.some((w, i) => {
+    if (/^ex(?:presidente|presidenta|canciller|ministr[oa])$/.test(w.folded)) return true;
+    if (!FORMER.has(w.folded)) return false;
+    const next = folded.slice(i + 1, i + 3);
+    return next.some((n) => ROLE_NOUNS.has(n));
+  });
+  if (formerRole) return holder(null, person || names.length > 0);
+  if (QUANTIFIERS.has(folded[0] ?? "")) return holder(null, false);
+  // The first marker outside a prepositional phrase is the head ("Mexican officials in Washington");
+  // failing that, one after "of"/"in"/"de" ("the president of Colombia"); never one after "to"/"ante".
+  const candidates = [
+    ...hits.filter((h) => h.target.type !== "person").map((h) => ({ at: h.start, actor: h.target.actor, third: h.target.type === "region" })),
+    ...words
+      .filter((w) => (OTHER_COUNTRIES.has(w.folded) || THIRD_PARTY_NOUNS.has(w.folded)) && !covered(w))
+      .map((w) => ({ at: w.start, actor: null, third: true })),
+  ]
+    .filter((c) => !facing(c.at))
+    .sort((a, b) => a.at - b.at);
+  const inPhrase = (at: number) => BELONGING_PREPOSITIONS.has(wordBefore(at) ?? "");
+  const head = candidates.find((c) => !inPhrase(c.at)) ?? candidates[0];
+  if (head?.third) return holder(null, person || names.length > 0);
+  if (head) {
+    const actor = head.actor;
+    // A name beside the actor's role word belongs to that actor for the rest of the document.
+    for (const run of names) registry.register(passage.text.slice(run[0]?.start, run[run.length - 1]?.end), actor);
+    return holder(actor, person || names.length > 0);
+  }
+  for (const run of names) {
+    const name = passage.text.slice(run[0]?.start, run[run.length - 1]?.end);
+    const known = registry.lookup(name) ?? registry.lookup(run[run.length - 1]?.text ?? "");
+    if (known !== undefined) return holder(known, true, "registry", name);
+  }
+  const last = folded[folded.length - 1] ?? "";
+  // An office with no country ("the foreign minister", "la viceministra de Relaciones Exteriores") is the home government's.
+  const office = folded.some((w) => GOVERNMENT_OFFICES.has(w));
+  const indefinite = /^(?:a|an|un|una)$/.test(folded[0] ?? "");
+  if (office && registry.home && !indefinite) {
+    for (const run of names) registry.register(runText(run) as string, registry.home);
+    return holder(registry.home, person || names.length > 0, "home");
+  }
+  // "It says it seized …" after "Colombia's government disputes that reading": an institution speaking.
+  if (words.length === 1 && last === "it") return { kind: "pending", pending: { text, start: from, end: to, via: "pronoun", government: true } };
+  if (words.length === 1 && PERSONAL_PRONOUNS.has(last))
+    return { kind: "pending", pending: { text, start: from, end: to, via: "pronoun", government: false } };
+  const definite = DETERMINERS.has(folded[0] ?? "") && folded[0] !== "a" && folded[0] !== "an" && folded[0] !== "un" && folded[0] !== "una";
+  // "the president", "el mandatario", "el jefe de Estado": a definite role that points back to a person.
+  const roleOnly = folded.slice(1).every((w) => ROLE_NOUNS.has(w) || TITLE_WORDS.has(w) || ANAPHORIC_PERSON_HEADS.has(w));
+  if (definite && words.length <= 5 && roleOnly && folded.slice(1).some((w) => ANAPHORIC_PERSON_HEADS.has(w)))
+    return { kind: "pending", pending: { text, start: from, end: to, via: "description", government: false } };
+  if (definite && words.length <= 3 && /^(?:administration|government|gobierno|administracion)$/.test(last))
+    return { kind: "pending", pending: { text, start: from, end: to, via: "description", government: true } };
+  if (names.length > 0) {
+    const run = names[names.length - 1] as Word[];
+    registry.register(passage.text.slice(run[0]?.start, run[run.length - 1]?.end), null);
+    return holder(null, true);
+  }
+  return { kind: "none" };
+}

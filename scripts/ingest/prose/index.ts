@@ -1,0 +1,370 @@
+import { type ActorId, aliasHits, type Codebook } from "../codebook";
+import type { Language } from "../language";
+import type { ParsedBlock, SourceSpan } from "../parse";
+import { spansOverlap, subSpan, trimClause } from "../span";
+import type { ExtractedStance, IngestNote } from "../stance";
+import { Discourse } from "./discourse";
+import { type Frame, type FrameContext, findFrames, type ProseRule, type Range } from "./frames";
+import { type Holder, holderMarkers, NameRegistry, readChunk, TITLE_WORDS } from "./holders";
+import { ADVERBIAL_OPENERS, CLAUSE_WORDS, ROLE_NOUNS } from "./lexicon";
+import { dominantIssue, type IssueHit, issueHits, splitByIssue } from "./issues";
+import { type Passage, toPassage } from "./passage";
+import { findQuotes, splitSentences } from "./sentences";
+import { findVerbs } from "./verbs-match";
+
+/** How sure each rule is before adjustments (README § Prose evidence: confidence). */
+export const RULE_CONFIDENCE: Record<ProseRule, number> = {
+  "prose:quote-speaker-after": 0.9,
+  "prose:quote-speaker-before": 0.9,
+  "prose:speaker-label": 0.85,
+  "prose:statement": 0.85,
+  "prose:reported-speech": 0.85,
+  "prose:reported-speaker-after": 0.85,
+  "prose:stance-verb": 0.85,
+  "prose:according-to": 0.8,
+  "prose:action": 0.8,
+  "prose:quote-continued": 0.7,
+};
+
+/** The confidence rule: the rule's base, less what had to be inferred. */
+export function proseConfidence(rule: ProseRule, inferred: { holderFromContext: boolean; issueFromContext: boolean; twoIssues: boolean }): number {
+  let confidence = RULE_CONFIDENCE[rule];
+  if (inferred.holderFromContext) confidence -= 0.1;
+  if (inferred.issueFromContext) confidence -= 0.15;
+  if (inferred.twoIssues) confidence -= 0.1;
+  return Math.round(Math.min(0.95, Math.max(0.3, confidence)) * 100) / 100;
+}
+
+export interface ProseExtraction {
+  stances: ExtractedStance[];
+  notes: IngestNote[];
+}
+
+const SPEAKER_LABEL = /^\s*(?:\*\*|__)?\s*([\p{L}][\p{L}\s.’'-]{0,40}?)\s*(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:|:)\s+/u;
+
+interface Candidate {
+  frame: Frame;
+  holder: Holder;
+  parts: { range: Range; hit: IssueHit; fromContext: boolean; twoIssues: boolean }[];
+}
+
+/**
+ * Stances in a document's prose: every paragraph (and list item no earlier stage read) is split
+ * into sentences, each sentence's attribution frames are found (quotes, reported speech, stance
+ * verbs, actions), their holders resolved (pronouns and descriptions to the person named before),
+ * and the words each frame attributes are put on an issue. Only the two governments' frames that
+ * name an issue become stances; spans that tables, lists or sections already claimed are skipped.
+ */
+export function extractProse(blocks: ParsedBlock[], book: Codebook, lang: Language, claimed: SourceSpan[]): ProseExtraction {
+  const out: ProseExtraction = { stances: [], notes: [] };
+  const markers = holderMarkers(book);
+  const registry = new NameRegistry(homeActor(blocks, markers, lang));
+  const ctx: FrameContext = { markers, registry, lang };
+  const discourse = new Discourse();
+  let statement: { holder: Holder; depth: number } | null = null;
+  for (const block of blocks) {
+    const heading = block.type === "heading" ? { depth: block.depth, span: block.span } : headingLine(block);
+    if (heading) {
+      discourse.resetTopic();
+      if (statement && heading.depth <= statement.depth) statement = null;
+      const speaker = statementSpeaker(heading.span.text, ctx);
+      if (speaker) statement = { holder: speaker, depth: heading.depth };
+      continue;
+    }
+    if (block.type !== "paragraph" && block.type !== "listItem") continue;
+    const stances = readParagraph(block.span, book, lang, ctx, discourse, statement?.holder ?? null);
+    for (const stance of stances) {
+      if (claimed.some((c) => spansOverlap(c, stance.span))) continue;
+      if (out.stances.some((s) => s.actor === stance.actor && s.issue.slug === stance.issue.slug && spansOverlap(s.span, stance.span))) continue;
+      out.stances.push(stance);
+    }
+  }
+  return out;
+}
+
+const STATEMENT_WORDS = /\b(?:statement|communiqu[eé]|press release|declaration|readout|remarks|comunicado|declaraci[oó]n|pronunciamiento)\b/i;
+
+/**
+ * "## Statement by the Department of State", "Comunicado de la Cancillería": a heading that names
+ * an official text and its issuer. Everything under it, to the next heading of its level, is that
+ * government speaking in its own name.
+ */
+function statementSpeaker(heading: string, ctx: FrameContext): Holder | null {
+  if (!STATEMENT_WORDS.test(heading)) return null;
+  const p = toPassage(heading);
+  const reading = readChunk(p, 0, heading.length, ctx.markers, ctx.registry);
+  return reading.kind === "holder" && reading.holder.actor ? reading.holder : null;
+}
+
+/** A plain-text line that stands as a heading: short, no closing full stop, naming an official text. */
+function headingLine(block: ParsedBlock): { depth: number; span: SourceSpan } | null {
+  if (block.type !== "paragraph" || block.span.lineStart !== block.span.lineEnd) return null;
+  const text = block.span.text.trim();
+  if (text.split(/\s+/).length > 14 || /[.!?"”»]$/.test(text) || !STATEMENT_WORDS.test(text)) return null;
+  return { depth: 2, span: block.span };
+}
+
+/**
+ * Where a document's unnamed offices belong: the government it names far more often (1.5 times and at least
+ * three times); failing that, in Spanish, Colombia — Spanish-language coverage names U.S. offices with their
+ * country ("el Departamento de Estado", "la embajada estadounidense") and Colombia's without.
+ */
+function homeActor(blocks: ParsedBlock[], markers: ReturnType<typeof holderMarkers>, lang: Language): ActorId | null {
+  const counts = { us: 0, co: 0 };
+  for (const block of blocks) {
+    if (block.type === "table") continue;
+    for (const hit of aliasHits(block.span.text, markers, (m) => m.aliases))
+      if (hit.target.actor && hit.target.type !== "demonym") counts[hit.target.actor]++;
+  }
+  if (counts.co >= 3 && counts.co >= 1.5 * counts.us) return "co";
+  if (counts.us >= 3 && counts.us >= 1.5 * counts.co) return "us";
+  return lang === "es" ? "co" : null;
+}
+
+function readParagraph(
+  span: SourceSpan,
+  book: Codebook,
+  lang: Language,
+  ctx: FrameContext,
+  discourse: Discourse,
+  statement: Holder | null,
+): ExtractedStance[] {
+  const p = toPassage(span.text);
+  const quotes = findQuotes(p.plain);
+  const stances: ExtractedStance[] = [];
+  const emit = (candidate: Candidate) => {
+    for (const part of candidate.parts) {
+      const [start, end] = trimClause(p.text, part.range.start, part.range.end);
+      if (end - start < 3) continue;
+      stances.push({
+        actor: candidate.holder.actor as "us" | "co",
+        issue: part.hit.issue,
+        issueEvidence: part.hit.evidence,
+        kind: "prose",
+        span: subSpan(span, start, end),
+        // The rule says when the issue came from the sentences around the stance, not its own words.
+        rule: part.fromContext ? `${candidate.frame.rule}+context` : candidate.frame.rule,
+        confidence: proseConfidence(candidate.frame.rule, {
+          holderFromContext: candidate.holder.via !== "named",
+          issueFromContext: part.fromContext,
+          twoIssues: part.twoIssues,
+        }),
+        holder: candidate.holder.text,
+        attribution: candidate.frame.attribution,
+        attributionCue: p.text.slice(candidate.frame.cue.start, candidate.frame.cue.end),
+      });
+    }
+  };
+
+  if (statement) {
+    const frame: Frame = {
+      rule: "prose:statement",
+      attribution: "quote",
+      verbClass: "speech",
+      cue: { start: 0, end: 0 },
+      subject: { kind: "holder", holder: statement },
+      content: { start: 0, end: p.text.length },
+      span: { start: 0, end: p.text.length },
+      hedged: false,
+      conditional: false,
+      aboutPerson: false,
+    };
+    emit({ frame, holder: statement, parts: quoteParts(p, frame.content, lang, book, discourse.currentTopic()) });
+    discourse.endSentence(topicOf(p, frame.content, book));
+    return stances;
+  }
+
+  let bodyStart = 0;
+  const label = SPEAKER_LABEL.exec(p.plain);
+  if (label) {
+    const name = label[1] as string;
+    const nameStart = p.plain.indexOf(name);
+    const reading = readChunk(p, nameStart, nameStart + name.length, ctx.markers, ctx.registry);
+    const holder = reading.kind === "holder" ? reading.holder : reading.kind === "pending" ? discourse.resolve(reading.pending) : null;
+    if (holder) {
+      discourse.mention(holder);
+      bodyStart = label[0].length;
+      if (holder.actor) {
+        const frame: Frame = {
+          rule: "prose:speaker-label",
+          attribution: "quote",
+          verbClass: "speech",
+          cue: { start: nameStart, end: nameStart + name.length },
+          subject: { kind: "holder", holder },
+          content: { start: bodyStart, end: p.text.length },
+          span: { start: bodyStart, end: p.text.length },
+          hedged: false,
+          conditional: false,
+          aboutPerson: false,
+        };
+        emit({ frame, holder, parts: quoteParts(p, frame.content, lang, book, discourse.currentTopic()) });
+        discourse.endSentence(topicOf(p, frame.content, book));
+        return stances;
+      }
+    }
+  }
+
+  for (const sentence of splitSentences(p.plain, lang, quotes).filter((s) => s.end > bodyStart)) {
+    const sentenceSubject = noteSubject(p, sentence, ctx, discourse);
+    const frames = findFrames(p, sentence, quotes, ctx);
+    const lead = { start: sentence.start, end: Math.min(sentence.end, ...frames.map((f) => Math.min(f.span.start, f.cue.start))) };
+    let previous: { holder: Holder; issue: IssueHit | null; at: number } | null = null;
+    if (frames.length === 0) {
+      const quote = quotes.find((q) => q.open >= sentence.start && q.open <= sentence.start + 1);
+      if (quote && discourse.quoteSpeaker?.actor) {
+        const frame: Frame = {
+          rule: "prose:quote-continued",
+          attribution: "quote",
+          verbClass: "speech",
+          cue: { start: quote.open, end: quote.open + 1 },
+          subject: { kind: "holder", holder: discourse.quoteSpeaker },
+          content: { start: quote.open + 1, end: quote.close },
+          span: { start: quote.open + 1, end: quote.close },
+          hedged: false,
+          conditional: false,
+          aboutPerson: false,
+        };
+        const holder = { ...discourse.quoteSpeaker, via: "pronoun" as const };
+        // A quotation that goes on only counts where it names an issue of its own.
+        emit({ frame, holder, parts: quoteParts(p, frame.content, lang, book, null) });
+      }
+      discourse.endSentence(topicOf(p, sentence, book));
+      continue;
+    }
+    for (const frame of frames) {
+      // A participle belongs to the main clause: not to a verb in the clause that opens the sentence ("After X threatened …, both sides agreed, allowing …").
+      const continued =
+        frame.subject.kind === "inherit" && frame.subject.participle && previous && previous.at < sentenceSubject.clauseStart
+          ? sentenceSubject.holder
+          : (previous?.holder ?? sentenceSubject.holder);
+      const holder = resolveHolder(frame, continued, discourse);
+      if (!holder) continue;
+      const embedded = /\b(?:that|que)\s+$/i.test(p.plain.slice(Math.max(0, holder.start - 6), holder.start));
+      discourse.mention(holder, frame.verbClass === "speech", embedded);
+      if (frame.attribution === "quote") discourse.quoteSpeaker = holder;
+      if (!holder.actor || frame.hedged || frame.conditional || frame.aboutPerson) {
+        previous = { holder, issue: null, at: frame.cue.start };
+        continue;
+      }
+      const parts: Candidate["parts"] =
+        frame.attribution === "quote"
+          ? quoteParts(p, frame.content, lang, book, discourse.currentTopic())
+          : clauseParts(p, frame, lead, previous?.issue ?? discourse.currentTopic(), book);
+      emit({ frame, holder, parts });
+      previous = { holder, issue: parts[parts.length - 1]?.hit ?? null, at: frame.cue.start };
+    }
+    discourse.endSentence(topicOf(p, sentence, book));
+  }
+  return stances;
+}
+
+function resolveHolder(frame: Frame, previous: Holder | null, discourse: Discourse): Holder | null {
+  const subject = frame.subject;
+  if (subject.kind === "holder") return subject.holder;
+  if (subject.kind === "pending") return discourse.resolve(subject.pending, frame.verbClass === "speech");
+  if (subject.kind === "inherit") return previous ? { ...previous, via: previous.via === "named" ? "pronoun" : previous.via } : null;
+  if (subject.kind === "zero") return discourse.resolve({ text: "", start: subject.at, end: subject.at, via: "zero", government: false });
+  return null;
+}
+
+/**
+ * A sentence with no attribution still moves the discourse: the person its opening noun phrase
+ * names ("In 2022, Petro became …") is who a later "he" points to.
+ */
+function noteSubject(
+  p: Passage,
+  sentence: { start: number; end: number },
+  ctx: FrameContext,
+  discourse: Discourse,
+): { holder: Holder | null; clauseStart: number } {
+  let from = sentence.start;
+  // A sentence that opens with a quotation has its speaker, if any, after it.
+  if (/^[“”"«‘]/.test(p.plain.slice(from, from + 1))) return { holder: null, clauseStart: from };
+  const intro = /^([^,;:“”"]{1,100}),\s+/.exec(p.plain.slice(from, sentence.end));
+  if (intro && intro[0].split(/\s+/).length <= 14) {
+    // "La viceministra de Relaciones Exteriores, Natalia Ortiz, habló …": the opening phrase is the subject and the name its appositive.
+    const firstWord = (intro[1] as string).trim().split(/\s+/)[0]?.toLowerCase() ?? "";
+    // "After the Trump administration threatened tariffs, …": a clause or phrase that opens the sentence is not its subject.
+    const adverbial = CLAUSE_WORDS.has(firstWord) || ADVERBIAL_OPENERS.has(firstWord);
+    const opening = adverbial ? ({ kind: "none" } as const) : readChunk(p, from, from + (intro[1] as string).length, ctx.markers, ctx.registry);
+    const apposition = /^([^,;:“”"]{1,40}),/.exec(p.plain.slice(from + intro[0].length, sentence.end));
+    if (opening.kind === "holder" && opening.holder.actor) {
+      if (apposition && /^\p{Lu}/u.test(apposition[1] as string)) ctx.registry.register((apposition[1] as string).trim(), opening.holder.actor);
+      if (opening.holder.person) discourse.mention(opening.holder);
+      return { holder: opening.holder, clauseStart: from };
+    }
+    from += intro[0].length;
+  }
+  let end = from;
+  const verbs = findVerbs(p, from, sentence.end);
+  const markerWords = aliasHits(p.plain.slice(from, sentence.end), ctx.markers, (m) => m.aliases).map((h) => ({ start: from + h.start, end: from + h.end }));
+  for (const m of p.plain.slice(from, sentence.end).matchAll(/[\p{L}\p{N}]+(?:[’'.-][\p{L}\p{N}]+)*/gu)) {
+    const gap = p.plain.slice(end, from + m.index);
+    if (end > from && /[,;:“”"()]/.test(gap)) break;
+    if (verbs.some((v) => v.start === from + m.index)) break;
+    const word = m[0];
+    const at = from + m.index;
+    const lower = word.toLowerCase();
+    const opensPhrase =
+      /^\p{Lu}/u.test(word) ||
+      /^(?:the|a|an|el|la|los|las|of|de|del)$/i.test(word) ||
+      ROLE_NOUNS.has(lower) ||
+      TITLE_WORDS.has(lower) ||
+      markerWords.some((h) => at >= h.start && at < h.end);
+    if (!opensPhrase) break;
+    end = from + m.index + word.length;
+  }
+  if (end === from) return { holder: null, clauseStart: from };
+  const reading = readChunk(p, from, end, ctx.markers, ctx.registry);
+  const holder = reading.kind === "holder" ? reading.holder : reading.kind === "pending" ? discourse.resolve(reading.pending) : null;
+  if (holder && reading.kind === "holder" && (holder.person || holder.actor)) discourse.mention(holder);
+  return { holder, clauseStart: from };
+}
+
+/**
+ * The parts of a reported clause or action, each on one issue: its own words first; failing
+ * them, the words that open the sentence before the holder ("In an apparent reference to the
+ * strikes on drug boats, he added …"), or the issue of the clause it is coordinated with.
+ */
+function clauseParts(p: Passage, frame: Frame, lead: Range, previousIssue: IssueHit | null, book: Codebook): Candidate["parts"] {
+  // An action or stance verb can name the issue itself ("deported", "descertificó"); a speech verb never does.
+  const from = frame.verbClass === "speech" || frame.verbClass === "according" ? frame.content.start : Math.min(frame.cue.start, frame.content.start);
+  const own = issueHits(p, from, frame.content.end, book);
+  if (own.length) {
+    return splitByIssue(p, frame.span.start, frame.span.end, own).flatMap((part) => {
+      const choice = dominantIssue(part.hits.length ? part.hits : own);
+      return choice ? [{ range: { start: part.start, end: part.end }, hit: choice.hit, fromContext: false, twoIssues: choice.ambiguous }] : [];
+    });
+  }
+  const context = dominantIssue(issueHits(p, lead.start, lead.end, book))?.hit ?? previousIssue;
+  // The issue the text was on a sentence or three ago, or the one of the clause this one is coordinated with.
+  return context ? [{ range: frame.span, hit: context, fromContext: true, twoIssues: false }] : [];
+}
+
+/**
+ * A quotation, read sentence by sentence: consecutive sentences on the same issue make one stance;
+ * a sentence that names no issue joins the stance before it; a quote that names none is no stance.
+ */
+function quoteParts(p: Passage, content: Range, lang: Language, book: Codebook, topic: IssueHit | null): Candidate["parts"] {
+  const parts: Candidate["parts"] = [];
+  const inner = p.plain.slice(content.start, content.end);
+  for (const s of splitSentences(inner, lang, [])) {
+    const range = { start: content.start + s.start, end: content.start + s.end };
+    const choice = dominantIssue(issueHits(p, range.start, range.end, book));
+    const last = parts[parts.length - 1];
+    if (!choice) {
+      if (last) last.range.end = range.end;
+      continue;
+    }
+    if (last && last.hit.issue.slug === choice.hit.issue.slug && last.range.end >= range.start - 2) last.range.end = range.end;
+    else parts.push({ range, hit: choice.hit, fromContext: false, twoIssues: choice.ambiguous });
+  }
+  if (parts.length === 0 && topic) parts.push({ range: { ...content }, hit: topic, fromContext: true, twoIssues: false });
+  return parts;
+}
+
+/** The codebook issue a stretch of text is clearly about (one issue named most), for the discourse topic. */
+function topicOf(p: Passage, range: Range, book: Codebook): IssueHit | null {
+  const choice = dominantIssue(issueHits(p, range.start, range.end, book).filter((h) => h.issue.kind === "codebook"));
+  return choice && !choice.ambiguous ? choice.hit : null;
+}

@@ -1,0 +1,128 @@
+import { aliasHits, type Codebook } from "../codebook";
+import { matchCopy } from "../score";
+import { type IssueRef, slugify } from "../stance";
+import type { Passage } from "./passage";
+
+/** A word of the text that puts it on an issue: a codebook issue's alias or topic, or an "other" issue's topic. */
+export interface IssueHit {
+  issue: IssueRef;
+  start: number;
+  end: number;
+  /** The words as written. */
+  evidence: string;
+}
+
+/** One pattern per issue: its topic terms as alternatives, longest first. */
+interface TopicPattern {
+  issue: IssueRef;
+  pattern: RegExp;
+}
+
+const TOPIC_PATTERNS = new WeakMap<Codebook, TopicPattern[]>();
+
+function topicPatterns(book: Codebook): TopicPattern[] {
+  let patterns = TOPIC_PATTERNS.get(book);
+  if (!patterns) {
+    const combine = (terms: { pattern: RegExp }[]) =>
+      new RegExp(
+        terms
+          .map((t) => t.pattern.source)
+          .sort((a, b) => b.length - a.length)
+          .join("|"),
+        "gu",
+      );
+    patterns = [
+      ...book.issues
+        .filter((issue) => issue.topics.length)
+        .map((issue) => ({ issue: { slug: issue.slug, label: issue.label, kind: "codebook" as const }, pattern: combine(issue.topics) })),
+      ...book.otherIssues.map((other) => ({
+        issue: { slug: `other-${slugify(other.label)}`, label: other.label, kind: "other" as const },
+        pattern: combine(other.topics),
+      })),
+    ];
+    TOPIC_PATTERNS.set(book, patterns);
+  }
+  return patterns;
+}
+
+const PASSAGE_HITS = new WeakMap<Passage, IssueHit[]>();
+
+/** Every issue word of a passage, found once per passage (the prose stage asks about many stretches of one paragraph). */
+function passageHits(p: Passage, book: Codebook): IssueHit[] {
+  const cached = PASSAGE_HITS.get(p);
+  if (cached) return cached;
+  const copy = matchCopy(p.plain);
+  const hits: IssueHit[] = [];
+  const push = (issue: IssueRef, s: number, e: number) => hits.push({ issue, start: s, end: e, evidence: p.text.slice(s, e) });
+  for (const hit of aliasHits(p.plain, book.issues, (issue) => issue.aliases))
+    push({ slug: hit.target.slug, label: hit.target.label, kind: "codebook" }, hit.start, hit.end);
+  for (const { issue, pattern } of topicPatterns(book)) for (const m of copy.matchAll(pattern)) push(issue, m.index, m.index + m[0].length);
+  const kept: IssueHit[] = [];
+  for (const hit of [...hits].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
+    if (!kept.some((k) => hit.start < k.end && k.start < hit.end)) kept.push(hit);
+  }
+  // Words of one issue side by side are one mention ("drug trafficker", "coca crops"), not two.
+  const merged: IssueHit[] = [];
+  for (const hit of kept.sort((a, b) => a.start - b.start)) {
+    const last = merged[merged.length - 1];
+    if (last && last.issue.slug === hit.issue.slug && /^[\s-]*$/.test(p.plain.slice(last.end, hit.start))) {
+      merged[merged.length - 1] = { ...last, end: hit.end, evidence: p.text.slice(last.start, hit.end) };
+    } else merged.push(hit);
+  }
+  PASSAGE_HITS.set(p, merged);
+  return merged;
+}
+
+/**
+ * Issue words in [start, end) of a passage. Where two overlap the longer wins, across codebook and
+ * other issues alike, so "sanctions on him" (a person) is not read as "sanctions" (Venezuela).
+ */
+export function issueHits(p: Passage, start: number, end: number, book: Codebook): IssueHit[] {
+  return passageHits(p, book).filter((hit) => hit.start >= start && hit.end <= end);
+}
+
+/**
+ * The issue of a stretch of text: the issue it names most, ties going to the one named first
+ * ("announced 25% tariffs during a dispute over deportation flights" is about tariffs). Codebook
+ * and "other" issues compete alike. Null when it names no issue at all.
+ */
+export function dominantIssue(hits: IssueHit[]): { hit: IssueHit; ambiguous: boolean } | null {
+  const pool = hits;
+  if (pool.length === 0) return null;
+  const counts = new Map<string, { first: IssueHit; n: number }>();
+  for (const hit of pool) {
+    const seen = counts.get(hit.issue.slug);
+    if (seen) seen.n++;
+    else counts.set(hit.issue.slug, { first: hit, n: 1 });
+  }
+  const ranked = [...counts.values()].sort((a, b) => b.n - a.n || a.first.start - b.first.start);
+  const [best, second] = ranked;
+  if (!best) return null;
+  return { hit: best.first, ambiguous: second !== undefined && second.n === best.n };
+}
+
+const COORDINATION = /(?:,\s*|\s+)(?:and|as well as|y|e)\s+|;\s*/gi;
+
+/**
+ * Splits a stance's words where a coordinated second part turns to another issue: "called for a
+ * halt to hydrocarbon use and for a new policy of decriminalization" → energy | drug policy.
+ * Returns [start, end) parts, each with its issue hits; a single part when there is nothing to split.
+ */
+export function splitByIssue(p: Passage, start: number, end: number, hits: IssueHit[]): { start: number; end: number; hits: IssueHit[] }[] {
+  const core = hits.filter((h) => h.issue.kind === "codebook");
+  const parts: { start: number; end: number }[] = [];
+  let from = start;
+  for (let i = 1; i < core.length; i++) {
+    const previous = core[i - 1] as IssueHit;
+    const current = core[i] as IssueHit;
+    if (previous.issue.slug === current.issue.slug || previous.end < from) continue;
+    const between = p.plain.slice(previous.end, current.start);
+    const cuts = [...between.matchAll(COORDINATION)];
+    const cut = cuts[cuts.length - 1];
+    if (!cut) continue;
+    parts.push({ start: from, end: previous.end + cut.index });
+    from = previous.end + cut.index + cut[0].length;
+  }
+  parts.push({ start: from, end });
+  return parts.map((part) => ({ ...part, hits: hits.filter((h) => h.start >= part.start && h.end <= part.end) }));
+}

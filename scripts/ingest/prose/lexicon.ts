@@ -1,0 +1,126 @@
+/**
+ * Closed-class words the attribution rules read, English and Spanish, folded (lower case, no
+ * accents). Grammar only: the actors and issues come from the codebook.
+ */
+const words = (list: string) => new Set(list.trim().split(/\s+/));
+
+/** Between a subject and its verb: auxiliaries, modals, negation and adverbs ("has also sharply criticized"). */
+export const SKIPPABLE = words(`
+  has have had is are was were be been being will shall did does do
+  also still now again once then later last already even just too first initially repeatedly publicly
+  reportedly previously recently since often never not n't meanwhile again further immediately
+  didn't doesn't don't hasn't haven't hadn't isn't wasn't won't
+  ha han habia habian habra fue fueron era es son esta estan estaba estaban sera
+  tambien ya luego nuevamente ademas todavia aun incluso nunca no asimismo hoy ayer
+  se lo le les me nos
+`);
+
+/** Forms of "to be" that make a past participle passive ("was deported", "fue deportado"). */
+export const BE_FORMS = words(`is are was were be been being fue fueron es son sido era eran sera seran`);
+
+/** Before the verb, these turn a statement into someone else's guess about the holder. */
+export const HEDGES = words(`
+  likely unlikely expected could might may would should must probably possibly
+  couldn't wouldn't shouldn't
+  podria podrian pudiera deberia deberian debe deben probablemente posiblemente
+`);
+
+/** Words that end the noun phrase of a subject when reading to the left of a verb. */
+export const CLAUSE_WORDS = words(`
+  that which who whom whose and but or nor when while whereas after before because since as if unless
+  although though where whether so than then once until
+  que quien quienes cual cuales y e o u pero sino cuando mientras tras antes despues porque aunque si donde como
+`);
+
+/** Prepositions that open an adverbial phrase at the start of a sentence ("In January, …", "Despite …,", "Tras …,"). */
+export const ADVERBIAL_OPENERS = words(`
+  in on at after before during despite following amid since under over for with without by from to
+  en tras durante pese ante desde bajo para con sin segun luego antes
+`);
+
+/** Conditionals and subordinators whose clause states no position ("if Petro stuck to …", "si Petro …"). */
+export const CONDITIONALS = words(`if unless whether si`);
+
+/** Coordinators that start an independent clause with its own subject ("…, and Petro prohibited …"). */
+export const COORDINATORS = words(`and but while whereas yet y e pero mientras aunque sino`);
+
+export const PERSONAL_PRONOUNS = words(`he she el ella`);
+
+/** Role nouns: with an actor's demonym or name they make a holder ("Colombian officials", "el canciller colombiano"). */
+export const ROLE_NOUNS = words(`
+  president presidents leader leaders government governments administration administrations official officials
+  minister ministers ministry ministries secretary secretaries spokesperson spokespeople spokesman spokeswoman
+  ambassador ambassadors embassy envoy envoys delegation delegations negotiator negotiators authorities
+  department cabinet aide aides adviser advisers advisor advisors office team chancellor foreign
+  diplomat diplomats policymakers
+  presidente presidenta mandatario mandataria gobierno gobiernos administracion canciller cancilleria
+  ministro ministra ministros ministerio secretario secretaria portavoz vocero vocera voceros
+  embajador embajadora embajada enviado delegacion negociadores autoridades funcionario funcionarios
+  gabinete asesor asesores asesora equipo jefe jefa viceministro viceministra vicecanciller
+`);
+
+/** Offices of a government, as opposed to generic roles: with no country named they are the home government's. */
+export const GOVERNMENT_OFFICES = words(`
+  minister ministry secretary chancellor viceminister spokesperson spokesman spokeswoman ambassador embassy
+  ministro ministra ministerio viceministro viceministra canciller cancilleria vicecanciller secretario secretaria
+  portavoz vocero vocera embajador embajadora embajada
+`);
+
+/** Heads that make a singular person: they can be the antecedent of "he"/"she". */
+export const PERSON_ROLES = words(`
+  president leader minister secretary spokesperson spokesman spokeswoman ambassador envoy aide adviser advisor chancellor
+  presidente presidenta mandatario mandataria canciller ministro ministra secretario secretaria portavoz vocero vocera
+  embajador embajadora enviado asesor asesora jefe jefa
+`);
+
+/** Definite descriptions that point back to a person already named ("the president", "el mandatario"). */
+export const ANAPHORIC_PERSON_HEADS = words(`
+  president leader minister secretary chancellor head mandatario mandataria presidente presidenta canciller ministro ministra jefe jefa
+  viceministro viceministra vicecanciller
+`);
+
+/** Holders that are never a government: third parties whose views are not the actors' positions. */
+export const THIRD_PARTY_NOUNS = words(`
+  analyst analysts expert experts lawmaker lawmakers legislator legislators senator senators congressman congresswoman
+  congressmen congresswomen congress senate representative representatives democrats republicans opposition critic critics
+  observer observers scholar scholars researcher researchers professor fellow academic academics activist activists
+  ngo ngos group groups organization organizations residents farmers growers voters protesters crowd crowds
+  source sources people investors markets economists commentators candidate candidates rebels guerrillas
+  analista analistas experto expertos experta congresista congresistas senador senadora senadores representante
+  opositor opositores oposicion critico criticos observador observadores academico academicos investigador investigadora
+  activista activistas ong organizacion organizaciones campesinos cultivadores votantes manifestantes fuente fuentes
+  economistas candidato candidata candidatos rebeldes guerrilla
+`);
+
+/** Quantifiers that make a phrase an unnamed group, never the government ("some in Washington", "algunos en Bogotá"). */
+export const QUANTIFIERS = words(`some many few several others most algunos algunas muchos muchas otros otras varios varias pocos`);
+
+/** "former"/"ex-": a past office holder does not speak for the government. */
+export const FORMER = words(`former ex expresidente expresidenta excanciller exministro exministra antiguo antigua`);
+
+/** Demonyms and country names that mark a third country's holder ("Mexican President …", "el canciller venezolano"). */
+export const OTHER_COUNTRIES = words(`
+  mexican mexico venezuelan venezuela ecuadorian ecuador brazilian brazil chilean chile argentine argentinian argentina
+  cuban cuba panamanian panama peruvian peru canadian canada chinese china russian russia european europe eu spanish spain
+  british britain uk french france german germany ukrainian ukraine israeli israel honduran honduras guatemalan guatemala
+  salvadoran nicaraguan nicaragua bolivian bolivia haitian haiti dominican un onu
+  mexicano mexicana venezolano venezolana venezolanos ecuatoriano ecuatoriana brasileno brasilena chileno chilena argentino
+  argentina cubano cubana panameno panamena peruano peruana canadiense chino china ruso rusa europeo europea espanol espanola
+  britanico britanica frances francesa aleman alemana ucraniano ucraniana israeli hondureno guatemalteco salvadoreno
+  nicaraguense boliviano boliviana haitiano dominicano
+`);
+
+/** Prepositions after which an actor is the other side, not the holder ("ambassador to the U.S.", "ante Washington"). */
+export const FACING_PREPOSITIONS = words(`to toward towards against with on over about at ante hacia contra con sobre frente`);
+
+/** Prepositions that attach an actor to the holder ("officials in Bogotá", "the president of Colombia", "el canciller de Colombia"). */
+export const BELONGING_PREPOSITIONS = words(`of in from de del en desde`);
+
+/** Opening a parenthetical between subject and verb: ", meanwhile," ", who …," ", por su parte,". */
+export const PARENTHETICAL_OPENERS = words(`
+  meanwhile however though too also in for who whose which a an the whom
+  quien quienes que por sin ademas a un una el la
+`);
+
+/** Object pronouns and person words after "call"/"describe"/"accuse": the sentence attacks a person, not a policy. */
+export const PERSON_OBJECTS = words(`him her them himself herself lo la le les`);

@@ -1,0 +1,53 @@
+import type { Passage } from "./passage";
+import { VERB_FORMS, type VerbForm } from "./verbs";
+
+/** An attribution verb found in a passage; [start, end) covers the verb and its particle ("called for"). */
+export interface VerbHit {
+  start: number;
+  end: number;
+  verb: VerbForm;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+function formsPattern(lang: "en" | "es"): RegExp {
+  const forms = [...new Set(VERB_FORMS.filter((v) => v.lang === lang).map((v) => v.form))].sort((a, b) => b.length - a.length);
+  return new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${forms.map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}'’-])`, "gu");
+}
+
+const PATTERNS = { en: formsPattern("en"), es: formsPattern("es") };
+const BY_FORM = new Map<string, VerbForm[]>();
+for (const v of VERB_FORMS) BY_FORM.set(`${v.lang}:${v.form}`, [...(BY_FORM.get(`${v.lang}:${v.form}`) ?? []), v]);
+
+// Verbs that are also nouns: their -s form followed by a preposition is a plural noun ("U.S. strikes on boats", "demands for aid").
+const NOUN_HOMOGRAPHS = new Set(
+  "strike plan call demand order ban cut offer question claim signal post support back block bar aim pledge promise request sanction halt launch freeze push press vow tweet label challenge welcome".split(" "),
+);
+const NOUN_FOLLOWERS = /^\s+(?:on|of|in|for|against|from|by|at|with|over|about)\b/;
+
+/**
+ * Attribution verbs in [start, end) of a passage. English forms are matched on the folded copy,
+ * Spanish ones on the accented lower-case copy. A particle verb ("call for", "push for") counts
+ * only with its particle; a verb that needs no particle wins otherwise.
+ */
+export function findVerbs(passage: Passage, start: number, end: number): VerbHit[] {
+  const hits: VerbHit[] = [];
+  for (const lang of ["en", "es"] as const) {
+    const copy = lang === "en" ? passage.folded : passage.lower;
+    const pattern = PATTERNS[lang];
+    pattern.lastIndex = start;
+    for (let m = pattern.exec(copy); m && m.index < end; m = pattern.exec(copy)) {
+      const at = m.index;
+      const after = copy.slice(at + m[0].length, Math.min(end, at + m[0].length + 20));
+      const candidates = BY_FORM.get(`${lang}:${m[0]}`) ?? [];
+      const particle = candidates.find((v) => v.particle && new RegExp(`^\\s+${v.particle}\\b`).test(after));
+      const plain = candidates.find((v) => !v.particle);
+      const verb = particle ?? plain;
+      if (!verb) continue;
+      if (!particle && NOUN_HOMOGRAPHS.has(verb.lemma) && m[0] !== verb.lemma && /s$/.test(m[0]) && NOUN_FOLLOWERS.test(after)) continue;
+      const particleEnd = particle ? at + m[0].length + (/^\s+\S+/.exec(after)?.[0].length ?? 0) : at + m[0].length;
+      hits.push({ start: at, end: particleEnd, verb });
+    }
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}

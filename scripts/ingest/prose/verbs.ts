@@ -1,0 +1,321 @@
+/**
+ * Attribution verbs in English and Spanish, with their inflected forms. Grammar, not domain: which
+ * issue a sentence is about comes from the codebook, never from these lists.
+ *
+ * - speech: reports what a holder says ("said", "told", "dijo", "afirmó"), takes a quote or a clause;
+ * - stance: reports what a holder wants or opposes ("urged", "rejected", "exigió", "rechazó");
+ * - action: what a government does ("deported", "extradited", "deportó", "suspendió").
+ */
+export type VerbClass = "speech" | "stance" | "action";
+
+export interface VerbForm {
+  /** The form as it appears in folded text ("dijo", "pushed"). */
+  form: string;
+  lemma: string;
+  verbClass: VerbClass;
+  lang: "en" | "es";
+  /** The verb needs this particle to count ("call for", "push for"); the particle is part of the cue. */
+  particle?: string;
+  /** Present participle / gerund: "saying", "diciendo" — attaches to the clause's subject. */
+  participle: boolean;
+  /** Past participle (after "has"/"ha"): "said", "dicho" — also the English simple past for most verbs. */
+  pastParticiple: boolean;
+}
+
+interface EnglishVerb {
+  lemma: string;
+  verbClass: VerbClass;
+  /** Irregular or doubled forms: [third person, past, past participle, gerund]. */
+  forms?: [string, string, string, string];
+  particle?: string;
+  /** Base and -s forms are mostly nouns ("the state", "United States"): only past and -ing forms count. */
+  pastOnly?: boolean;
+}
+
+const EN: EnglishVerb[] = [
+  // speech
+  { lemma: "say", verbClass: "speech", forms: ["says", "said", "said", "saying"] },
+  { lemma: "tell", verbClass: "speech", forms: ["tells", "told", "told", "telling"] },
+  { lemma: "add", verbClass: "speech" },
+  // "state" and "states" are nouns far more often ("the Colombian state", "United States").
+  { lemma: "state", verbClass: "speech", pastOnly: true },
+  { lemma: "declare", verbClass: "speech" },
+  { lemma: "announce", verbClass: "speech" },
+  { lemma: "argue", verbClass: "speech" },
+  { lemma: "insist", verbClass: "speech" },
+  { lemma: "maintain", verbClass: "speech" },
+  { lemma: "contend", verbClass: "speech" },
+  { lemma: "stress", verbClass: "speech" },
+  { lemma: "emphasize", verbClass: "speech" },
+  { lemma: "emphasise", verbClass: "speech" },
+  { lemma: "explain", verbClass: "speech" },
+  { lemma: "write", verbClass: "speech", forms: ["writes", "wrote", "written", "writing"] },
+  { lemma: "post", verbClass: "speech" },
+  { lemma: "tweet", verbClass: "speech" },
+  { lemma: "warn", verbClass: "speech" },
+  { lemma: "claim", verbClass: "speech" },
+  { lemma: "reiterate", verbClass: "speech" },
+  { lemma: "repeat", verbClass: "speech" },
+  { lemma: "assure", verbClass: "speech" },
+  { lemma: "acknowledge", verbClass: "speech" },
+  { lemma: "respond", verbClass: "speech" },
+  { lemma: "reply", verbClass: "speech", forms: ["replies", "replied", "replied", "replying"] },
+  { lemma: "suggest", verbClass: "speech" },
+  { lemma: "signal", verbClass: "speech", forms: ["signals", "signaled", "signaled", "signaling"] },
+  { lemma: "promise", verbClass: "speech" },
+  { lemma: "vow", verbClass: "speech" },
+  { lemma: "pledge", verbClass: "speech" },
+  { lemma: "threaten", verbClass: "speech" },
+  { lemma: "deny", verbClass: "speech", forms: ["denies", "denied", "denied", "denying"] },
+  { lemma: "complain", verbClass: "speech" },
+  { lemma: "describe", verbClass: "speech" },
+  { lemma: "call", verbClass: "speech" },
+  { lemma: "characterize", verbClass: "speech" },
+  { lemma: "label", verbClass: "speech", forms: ["labels", "labeled", "labeled", "labeling"] },
+  { lemma: "dismiss", verbClass: "speech" },
+  { lemma: "deride", verbClass: "speech" },
+  { lemma: "accuse", verbClass: "speech" },
+  { lemma: "blame", verbClass: "speech" },
+  // stance
+  { lemma: "want", verbClass: "stance" },
+  { lemma: "seek", verbClass: "stance", forms: ["seeks", "sought", "sought", "seeking"] },
+  { lemma: "push", verbClass: "stance" },
+  { lemma: "press", verbClass: "stance", particle: "for" },
+  { lemma: "press", verbClass: "stance" },
+  { lemma: "call", verbClass: "stance", particle: "for" },
+  { lemma: "call", verbClass: "stance", particle: "on" },
+  { lemma: "urge", verbClass: "stance" },
+  { lemma: "demand", verbClass: "stance" },
+  { lemma: "ask", verbClass: "stance" },
+  { lemma: "request", verbClass: "stance" },
+  { lemma: "propose", verbClass: "stance" },
+  { lemma: "favor", verbClass: "stance" },
+  { lemma: "favour", verbClass: "stance" },
+  { lemma: "support", verbClass: "stance" },
+  // "back" is mostly the adverb ("turned back", "sent back"): only "backed" and "backing" count.
+  { lemma: "back", verbClass: "stance", pastOnly: true },
+  { lemma: "oppose", verbClass: "stance" },
+  { lemma: "reject", verbClass: "stance" },
+  { lemma: "criticize", verbClass: "stance" },
+  { lemma: "criticise", verbClass: "stance" },
+  { lemma: "condemn", verbClass: "stance" },
+  { lemma: "denounce", verbClass: "stance" },
+  { lemma: "defend", verbClass: "stance" },
+  { lemma: "welcome", verbClass: "stance" },
+  { lemma: "prioritize", verbClass: "stance" },
+  { lemma: "prioritise", verbClass: "stance" },
+  { lemma: "advocate", verbClass: "stance" },
+  { lemma: "champion", verbClass: "stance" },
+  { lemma: "plan", verbClass: "stance", forms: ["plans", "planned", "planned", "planning"] },
+  { lemma: "intend", verbClass: "stance" },
+  { lemma: "refuse", verbClass: "stance" },
+  { lemma: "agree", verbClass: "stance", forms: ["agrees", "agreed", "agreed", "agreeing"] },
+  { lemma: "decline", verbClass: "stance" },
+  { lemma: "resist", verbClass: "stance" },
+  { lemma: "question", verbClass: "stance" },
+  { lemma: "insist", verbClass: "stance", particle: "on" },
+  { lemma: "commit", verbClass: "stance", forms: ["commits", "committed", "committed", "committing"] },
+  { lemma: "offer", verbClass: "stance" },
+  { lemma: "encourage", verbClass: "stance" },
+  { lemma: "endorse", verbClass: "stance" },
+  { lemma: "challenge", verbClass: "stance" },
+  { lemma: "weigh", verbClass: "stance" },
+  { lemma: "consider", verbClass: "stance" },
+  // action
+  { lemma: "deport", verbClass: "action" },
+  { lemma: "extradite", verbClass: "action" },
+  { lemma: "halt", verbClass: "action" },
+  { lemma: "suspend", verbClass: "action" },
+  { lemma: "decertify", verbClass: "action", forms: ["decertifies", "decertified", "decertified", "decertifying"] },
+  { lemma: "impose", verbClass: "action" },
+  { lemma: "sanction", verbClass: "action" },
+  { lemma: "ban", verbClass: "action", forms: ["bans", "banned", "banned", "banning"] },
+  { lemma: "prohibit", verbClass: "action" },
+  { lemma: "block", verbClass: "action" },
+  { lemma: "bar", verbClass: "action", forms: ["bars", "barred", "barred", "barring"] },
+  { lemma: "cut", verbClass: "action", forms: ["cuts", "cut", "cut", "cutting"] },
+  { lemma: "freeze", verbClass: "action", forms: ["freezes", "froze", "frozen", "freezing"] },
+  { lemma: "revoke", verbClass: "action" },
+  { lemma: "expel", verbClass: "action", forms: ["expels", "expelled", "expelled", "expelling"] },
+  { lemma: "sign", verbClass: "action" },
+  { lemma: "approve", verbClass: "action" },
+  { lemma: "launch", verbClass: "action" },
+  { lemma: "order", verbClass: "action" },
+  { lemma: "resume", verbClass: "action" },
+  { lemma: "reopen", verbClass: "action" },
+  { lemma: "restore", verbClass: "action" },
+  { lemma: "designate", verbClass: "action" },
+  { lemma: "restrict", verbClass: "action" },
+  { lemma: "cancel", verbClass: "action", forms: ["cancels", "canceled", "canceled", "canceling"] },
+  { lemma: "withdraw", verbClass: "action", forms: ["withdraws", "withdrew", "withdrawn", "withdrawing"] },
+  { lemma: "accept", verbClass: "action" },
+  { lemma: "allow", verbClass: "action" },
+  { lemma: "authorize", verbClass: "action" },
+  { lemma: "fumigate", verbClass: "action" },
+  { lemma: "eradicate", verbClass: "action" },
+  { lemma: "bomb", verbClass: "action" },
+  { lemma: "deploy", verbClass: "action" },
+  { lemma: "terminate", verbClass: "action" },
+  { lemma: "send", verbClass: "action", forms: ["sends", "sent", "sent", "sending"], particle: "back" },
+  { lemma: "turn", verbClass: "action", particle: "back" },
+  { lemma: "turn", verbClass: "action", particle: "away" },
+];
+
+/** Regular English inflection: third person, past, past participle, gerund. */
+function inflectEnglish(lemma: string): [string, string, string, string] {
+  const third = /(?:s|sh|ch|x|z)$/.test(lemma) ? `${lemma}es` : /[^aeiou]y$/.test(lemma) ? `${lemma.slice(0, -1)}ies` : `${lemma}s`;
+  const past = lemma.endsWith("e") ? `${lemma}d` : /[^aeiou]y$/.test(lemma) ? `${lemma.slice(0, -1)}ied` : `${lemma}ed`;
+  const gerund = lemma.endsWith("ee") ? `${lemma}ing` : lemma.endsWith("e") ? `${lemma.slice(0, -1)}ing` : `${lemma}ing`;
+  return [third, past, past, gerund];
+}
+
+interface SpanishVerb {
+  lemma: string;
+  verbClass: VerbClass;
+  /** Irregular third-person forms: present sg/pl, preterite sg/pl, imperfect sg, future sg, participle, gerund. */
+  forms?: string[];
+  /** Pronominal verbs ("oponerse"): the clitic that precedes a finite form ("se opone"). */
+  reflexive?: boolean;
+}
+
+const ES: SpanishVerb[] = [
+  // speech
+  { lemma: "decir", verbClass: "speech", forms: ["dice", "dicen", "dijo", "dijeron", "decía", "dirá", "dicho", "diciendo"] },
+  { lemma: "afirmar", verbClass: "speech" },
+  { lemma: "asegurar", verbClass: "speech" },
+  { lemma: "señalar", verbClass: "speech" },
+  { lemma: "indicar", verbClass: "speech", forms: ["indica", "indican", "indicó", "indicaron", "indicaba", "indicará", "indicado", "indicando"] },
+  { lemma: "expresar", verbClass: "speech" },
+  { lemma: "manifestar", verbClass: "speech", forms: ["manifiesta", "manifiestan", "manifestó", "manifestaron", "manifestaba", "manifestará", "manifestado", "manifestando"] },
+  { lemma: "declarar", verbClass: "speech" },
+  { lemma: "sostener", verbClass: "speech", forms: ["sostiene", "sostienen", "sostuvo", "sostuvieron", "sostenía", "sostendrá", "sostenido", "sosteniendo"] },
+  { lemma: "insistir", verbClass: "speech" },
+  { lemma: "explicar", verbClass: "speech", forms: ["explica", "explican", "explicó", "explicaron", "explicaba", "explicará", "explicado", "explicando"] },
+  { lemma: "agregar", verbClass: "speech", forms: ["agrega", "agregan", "agregó", "agregaron", "agregaba", "agregará", "agregado", "agregando"] },
+  { lemma: "añadir", verbClass: "speech" },
+  { lemma: "advertir", verbClass: "speech", forms: ["advierte", "advierten", "advirtió", "advirtieron", "advertía", "advertirá", "advertido", "advirtiendo"] },
+  { lemma: "anunciar", verbClass: "speech" },
+  { lemma: "reiterar", verbClass: "speech" },
+  { lemma: "subrayar", verbClass: "speech" },
+  { lemma: "destacar", verbClass: "speech", forms: ["destaca", "destacan", "destacó", "destacaron", "destacaba", "destacará", "destacado", "destacando"] },
+  { lemma: "enfatizar", verbClass: "speech", forms: ["enfatiza", "enfatizan", "enfatizó", "enfatizaron", "enfatizaba", "enfatizará", "enfatizado", "enfatizando"] },
+  { lemma: "recalcar", verbClass: "speech", forms: ["recalca", "recalcan", "recalcó", "recalcaron", "recalcaba", "recalcará", "recalcado", "recalcando"] },
+  { lemma: "escribir", verbClass: "speech", forms: ["escribe", "escriben", "escribió", "escribieron", "escribía", "escribirá", "escrito", "escribiendo"] },
+  { lemma: "publicar", verbClass: "speech", forms: ["publica", "publican", "publicó", "publicaron", "publicaba", "publicará", "publicado", "publicando"] },
+  { lemma: "trinar", verbClass: "speech" },
+  { lemma: "responder", verbClass: "speech" },
+  { lemma: "replicar", verbClass: "speech", forms: ["replica", "replican", "replicó", "replicaron", "replicaba", "replicará", "replicado", "replicando"] },
+  { lemma: "reconocer", verbClass: "speech" },
+  { lemma: "prometer", verbClass: "speech" },
+  { lemma: "amenazar", verbClass: "speech", forms: ["amenaza", "amenazan", "amenazó", "amenazaron", "amenazaba", "amenazará", "amenazado", "amenazando"] },
+  { lemma: "negar", verbClass: "speech", forms: ["niega", "niegan", "negó", "negaron", "negaba", "negará", "negado", "negando"] },
+  { lemma: "calificar", verbClass: "speech", forms: ["califica", "califican", "calificó", "calificaron", "calificaba", "calificará", "calificado", "calificando"] },
+  { lemma: "describir", verbClass: "speech", forms: ["describe", "describen", "describió", "describieron", "describía", "describirá", "descrito", "describiendo"] },
+  { lemma: "considerar", verbClass: "speech" },
+  { lemma: "plantear", verbClass: "speech" },
+  { lemma: "acusar", verbClass: "speech" },
+  { lemma: "denunciar", verbClass: "speech" },
+  { lemma: "hablar", verbClass: "speech" },
+  // stance
+  { lemma: "querer", verbClass: "stance", forms: ["quiere", "quieren", "quiso", "quisieron", "quería", "querrá", "querido", "queriendo"] },
+  { lemma: "buscar", verbClass: "stance", forms: ["busca", "buscan", "buscó", "buscaron", "buscaba", "buscará", "buscado", "buscando"] },
+  { lemma: "pretender", verbClass: "stance" },
+  { lemma: "impulsar", verbClass: "stance" },
+  { lemma: "promover", verbClass: "stance", forms: ["promueve", "promueven", "promovió", "promovieron", "promovía", "promoverá", "promovido", "promoviendo"] },
+  { lemma: "pedir", verbClass: "stance", forms: ["pide", "piden", "pidió", "pidieron", "pedía", "pedirá", "pedido", "pidiendo"] },
+  { lemma: "exigir", verbClass: "stance" },
+  { lemma: "solicitar", verbClass: "stance" },
+  { lemma: "reclamar", verbClass: "stance" },
+  { lemma: "proponer", verbClass: "stance", forms: ["propone", "proponen", "propuso", "propusieron", "proponía", "propondrá", "propuesto", "proponiendo"] },
+  { lemma: "apoyar", verbClass: "stance" },
+  { lemma: "respaldar", verbClass: "stance" },
+  { lemma: "defender", verbClass: "stance", forms: ["defiende", "defienden", "defendió", "defendieron", "defendía", "defenderá", "defendido", "defendiendo"] },
+  { lemma: "rechazar", verbClass: "stance", forms: ["rechaza", "rechazan", "rechazó", "rechazaron", "rechazaba", "rechazará", "rechazado", "rechazando"] },
+  { lemma: "criticar", verbClass: "stance", forms: ["critica", "critican", "criticó", "criticaron", "criticaba", "criticará", "criticado", "criticando"] },
+  { lemma: "condenar", verbClass: "stance" },
+  { lemma: "oponer", verbClass: "stance", reflexive: true, forms: ["opone", "oponen", "opuso", "opusieron", "oponía", "opondrá", "opuesto", "oponiendo"] },
+  { lemma: "cuestionar", verbClass: "stance" },
+  { lemma: "instar", verbClass: "stance" },
+  { lemma: "urgir", verbClass: "stance" },
+  { lemma: "abogar", verbClass: "stance", forms: ["aboga", "abogan", "abogó", "abogaron", "abogaba", "abogará", "abogado", "abogando"] },
+  { lemma: "priorizar", verbClass: "stance", forms: ["prioriza", "priorizan", "priorizó", "priorizaron", "priorizaba", "priorizará", "priorizado", "priorizando"] },
+  { lemma: "ofrecer", verbClass: "stance" },
+  { lemma: "aceptar", verbClass: "stance" },
+  { lemma: "negarse", verbClass: "stance", reflexive: true, forms: ["niega", "niegan", "negó", "negaron", "negaba", "negará", "negado", "negando"] },
+  // action
+  { lemma: "deportar", verbClass: "action" },
+  { lemma: "extraditar", verbClass: "action" },
+  { lemma: "suspender", verbClass: "action" },
+  { lemma: "descertificar", verbClass: "action", forms: ["descertifica", "descertifican", "descertificó", "descertificaron", "descertificaba", "descertificará", "descertificado", "descertificando"] },
+  { lemma: "imponer", verbClass: "action", forms: ["impone", "imponen", "impuso", "impusieron", "imponía", "impondrá", "impuesto", "imponiendo"] },
+  { lemma: "sancionar", verbClass: "action" },
+  { lemma: "prohibir", verbClass: "action", forms: ["prohíbe", "prohíben", "prohibió", "prohibieron", "prohibía", "prohibirá", "prohibido", "prohibiendo"] },
+  { lemma: "bloquear", verbClass: "action" },
+  { lemma: "impedir", verbClass: "action", forms: ["impide", "impiden", "impidió", "impidieron", "impedía", "impedirá", "impedido", "impidiendo"] },
+  { lemma: "retirar", verbClass: "action" },
+  { lemma: "revocar", verbClass: "action", forms: ["revoca", "revocan", "revocó", "revocaron", "revocaba", "revocará", "revocado", "revocando"] },
+  { lemma: "expulsar", verbClass: "action" },
+  { lemma: "ordenar", verbClass: "action" },
+  { lemma: "firmar", verbClass: "action" },
+  { lemma: "aprobar", verbClass: "action", forms: ["aprueba", "aprueban", "aprobó", "aprobaron", "aprobaba", "aprobará", "aprobado", "aprobando"] },
+  { lemma: "reanudar", verbClass: "action" },
+  { lemma: "restablecer", verbClass: "action" },
+  { lemma: "cancelar", verbClass: "action" },
+  { lemma: "congelar", verbClass: "action" },
+  { lemma: "recortar", verbClass: "action" },
+  { lemma: "autorizar", verbClass: "action", forms: ["autoriza", "autorizan", "autorizó", "autorizaron", "autorizaba", "autorizará", "autorizado", "autorizando"] },
+  { lemma: "fumigar", verbClass: "action", forms: ["fumiga", "fumigan", "fumigó", "fumigaron", "fumigaba", "fumigará", "fumigado", "fumigando"] },
+  { lemma: "erradicar", verbClass: "action", forms: ["erradica", "erradican", "erradicó", "erradicaron", "erradicaba", "erradicará", "erradicado", "erradicando"] },
+  { lemma: "bombardear", verbClass: "action" },
+  { lemma: "atacar", verbClass: "action", forms: ["ataca", "atacan", "atacó", "atacaron", "atacaba", "atacará", "atacado", "atacando"] },
+  { lemma: "desplegar", verbClass: "action", forms: ["despliega", "despliegan", "desplegó", "desplegaron", "desplegaba", "desplegará", "desplegado", "desplegando"] },
+];
+
+/** Regular Spanish third-person forms: present sg/pl, preterite sg/pl, imperfect sg, future sg, participle, gerund. */
+function conjugateSpanish(lemma: string): string[] {
+  const stem = lemma.slice(0, -2);
+  const ending = lemma.slice(-2);
+  if (ending === "ar")
+    return [`${stem}a`, `${stem}an`, `${stem}ó`, `${stem}aron`, `${stem}aba`, `${lemma}á`, `${stem}ado`, `${stem}ando`];
+  return [
+    `${stem}e`,
+    `${stem}en`,
+    `${stem}ió`,
+    `${stem}ieron`,
+    `${stem}ía`,
+    `${lemma}á`,
+    `${stem}ido`,
+    `${stem}iendo`,
+  ];
+}
+
+function englishForms(verb: EnglishVerb): VerbForm[] {
+  const [third, past, pastParticiple, gerund] = verb.forms ?? inflectEnglish(verb.lemma);
+  const base = { lemma: verb.lemma, verbClass: verb.verbClass, lang: "en" as const, particle: verb.particle };
+  return [
+    ...(verb.pastOnly
+      ? []
+      : [
+          { ...base, form: verb.lemma, participle: false, pastParticiple: false },
+          { ...base, form: third, participle: false, pastParticiple: false },
+        ]),
+    { ...base, form: past, participle: false, pastParticiple: past === pastParticiple },
+    ...(pastParticiple !== past ? [{ ...base, form: pastParticiple, participle: false, pastParticiple: true }] : []),
+    { ...base, form: gerund, participle: true, pastParticiple: false },
+  ];
+}
+
+function spanishForms(verb: SpanishVerb): VerbForm[] {
+  const forms = verb.forms ?? conjugateSpanish(verb.lemma);
+  const base = { lemma: verb.lemma, verbClass: verb.verbClass, lang: "es" as const };
+  return forms.map((form, i) => ({ ...base, form, participle: i === 7, pastParticiple: i === 6 }));
+}
+
+/**
+ * Every form in lower case. Spanish forms keep their accents: in Spanish the accent is what tells
+ * the verb from the noun ("anunció" / "el anuncio", "apoyó" / "el apoyo").
+ */
+export const VERB_FORMS: VerbForm[] = [...EN.flatMap(englishForms), ...ES.flatMap(spanishForms)];
+
+/** Pronominal Spanish verbs, whose finite forms follow "se" ("se opone", "se negó"). */
+export const REFLEXIVE_LEMMAS = new Set(ES.filter((v) => v.reflexive).map((v) => v.lemma));

@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { ratio, type Tally } from "../../scripts/eval/metrics";
+import { evaluate } from "../../scripts/eval/run";
+
+// A floor under the measured figures (README § Extraction quality), so a rule change that loses ground fails here.
+describe("extraction against the hand-labelled gold set", () => {
+  const { tallies } = evaluate("tests/fixtures/gold", "seeds/codebook.json");
+  const figure = (key: string) => tallies.get(key) as Tally;
+
+  it("locates every gold phrase on its line and scores every document", () => {
+    expect(figure("all").gold).toBe(333);
+  });
+
+  it.each([
+    ["all", 0.58, 0.78],
+    ["issues:four", 0.65, 0.8],
+    ["kind:prose", 0.55, 0.75],
+    ["lang:es", 0.6, 0.85],
+  ])("%s: recall ≥ %d, precision ≥ %d", (key, recall, precision) => {
+    const t = figure(key);
+    expect(ratio(t.found, t.gold)).toBeGreaterThanOrEqual(recall);
+    expect(ratio(t.correct, t.extracted)).toBeGreaterThanOrEqual(precision);
+  });
+});

@@ -1,0 +1,170 @@
+import { describe, expect, it } from "vitest";
+import type { Language } from "../../scripts/ingest/language";
+import type { ParsedBlock } from "../../scripts/ingest/parse";
+import { extractProse, proseConfidence } from "../../scripts/ingest/prose";
+import { holderMarkers, NameRegistry, readChunk } from "../../scripts/ingest/prose/holders";
+import { toPassage } from "../../scripts/ingest/prose/passage";
+import { findQuotes, splitSentences } from "../../scripts/ingest/prose/sentences";
+import { seedCodebook } from "../helpers";
+
+const book = seedCodebook();
+
+/** Paragraphs as the parser gives them: one per line, from line 1. */
+function blocks(...paragraphs: string[]): ParsedBlock[] {
+  return paragraphs.map((text, i) =>
+    text.startsWith("## ")
+      ? { type: "heading", depth: 2, span: { text: text.slice(3), lineStart: i + 1, lineEnd: i + 1, columnStart: 3, columnEnd: text.length } }
+      : { type: "paragraph", container: "root", span: { text, lineStart: i + 1, lineEnd: i + 1, columnStart: 0, columnEnd: text.length } },
+  );
+}
+
+const stancesOf = (lang: Language, ...paragraphs: string[]) =>
+  extractProse(blocks(...paragraphs), book, lang, []).stances.map((s) => [s.actor, s.issue.slug, s.rule, s.span.text]);
+
+describe("sentences", () => {
+  it.each([
+    ["U.S. President Donald Trump spoke. Then he left.", ["U.S. President Donald Trump spoke.", "Then he left."]],
+    ["El canciller dijo que EE. UU. debe escuchar. Nadie respondió.", ["El canciller dijo que EE. UU. debe escuchar.", "Nadie respondió."]],
+    ["“We will not sign. Not now,” she said. The talks ended.", ["“We will not sign. Not now,” she said.", "The talks ended."]],
+  ])("%s", (text, expected) => {
+    const p = toPassage(text);
+    expect(splitSentences(p.plain, "en", findQuotes(p.plain)).map((s) => text.slice(s.start, s.end))).toEqual(expected);
+  });
+});
+
+describe("holders: who a noun phrase names", () => {
+  const read = (phrase: string) => {
+    const reading = readChunk(toPassage(phrase), 0, phrase.length, holderMarkers(book), new NameRegistry());
+    return reading.kind === "holder" ? reading.holder.actor ?? "third party" : reading.kind;
+  };
+  it.each([
+    ["Colombian President Gustavo Petro", "co"],
+    ["the U.S. ambassador", "us"],
+    ["Colombia's ambassador to the U.S.", "co"],
+    ["officials in Bogotá", "co"],
+    ["Mexican President Claudia Sheinbaum", "third party"],
+    ["several former Colombian presidents", "third party"],
+    ["Republican senators", "third party"],
+    ["some in Washington", "third party"],
+    ["Latin American leaders", "third party"],
+    ["el canciller colombiano", "co"],
+    ["funcionarios estadounidenses", "us"],
+    ["he", "pending"],
+    ["el mandatario", "pending"],
+    ["the coffee harvest", "none"],
+  ])("%s → %s", (phrase, expected) => {
+    expect(read(phrase)).toBe(expected);
+  });
+});
+
+describe("prose stances: attribution frames in English", () => {
+  it.each<[string, string[], string[][]]>([
+    [
+      "a quote with its speaker after it",
+      ["“We will not accept military deportation flights,” the Colombian foreign minister said on Tuesday."],
+      [["co", "migration", "prose:quote-speaker-after", "We will not accept military deportation flights"]],
+    ],
+    [
+      "reported speech",
+      ["Rubio told reporters that Washington would keep sanctions on Caracas until elections are held."],
+      [["us", "venezuela", "prose:reported-speech", "Rubio told reporters that Washington would keep sanctions on Caracas until elections are held"]],
+    ],
+    ["a third country's leader is not a holder", ["Mexican President Claudia Sheinbaum criticized the deportation flights."], []],
+    ["analysts are not holders", ["Analysts said Bogotá could lose aid if coca cultivation keeps rising."], []],
+    ["an attack on a person is not a position", ["Trump called Petro a liar who protects coca growers."], []],
+    ["a forecast of the holder is not a position", ["Trump is expected to demand more coca eradication."], []],
+    [
+      "an action outside the four issues goes to its other issue",
+      ["The State Department suspended visa processing in Bogotá."],
+      [["us", "other-visas", "prose:action", "The State Department suspended visa processing in Bogotá"]],
+    ],
+    [
+      "a pronoun takes the person named before",
+      ["Colombia's defense minister visited Putumayo on Monday.", "He said the government would not resume aerial fumigation of coca."],
+      [["co", "drug-policy", "prose:reported-speech", "He said the government would not resume aerial fumigation of coca"]],
+    ],
+    [
+      "two holders joined by a coordinator",
+      ["Washington deported 200 Colombians last week, and Bogotá refused to accept the military flights."],
+      [
+        ["us", "migration", "prose:action", "Washington deported 200 Colombians last week"],
+        ["co", "migration", "prose:stance-verb+context", "Bogotá refused to accept the military flights"],
+      ],
+    ],
+    [
+      "one clause, two issues, split at the coordinator",
+      ["Petro called for an end to oil exploration and for a new approach to coca growers."],
+      [
+        ["co", "energy", "prose:stance-verb", "Petro called for an end to oil exploration"],
+        ["co", "drug-policy", "prose:stance-verb", "for a new approach to coca growers"],
+      ],
+    ],
+    [
+      "according to",
+      ["According to the State Department, Colombia failed to meet its counternarcotics obligations."],
+      [["us", "drug-policy", "prose:according-to", "Colombia failed to meet its counternarcotics obligations"]],
+    ],
+    [
+      "the holder is who speaks, not who is mentioned",
+      ["Petro said the U.S. deportation flights treated migrants like criminals."],
+      [["co", "migration", "prose:reported-speech", "Petro said the U.S. deportation flights treated migrants like criminals"]],
+    ],
+  ])("%s", (_name, paragraphs, expected) => {
+    expect(stancesOf("en", ...paragraphs)).toEqual(expected);
+  });
+
+  it("reads an official statement under its heading as the issuer's words", () => {
+    expect(
+      stancesOf(
+        "en",
+        "## Statement by the Colombian Foreign Ministry",
+        "Colombia rejects the decertification decision. We will keep offering crop substitution to coca farmers.",
+      ),
+    ).toEqual([
+      [
+        "co",
+        "drug-policy",
+        "prose:statement",
+        "Colombia rejects the decertification decision. We will keep offering crop substitution to coca farmers",
+      ],
+    ]);
+  });
+});
+
+describe("prose stances: attribution frames in Spanish", () => {
+  it.each<[string, string[], string[][]]>([
+    ["cita con el hablante después", ["«No vamos a fumigar con glifosato», dijo Petro."], [["co", "drug-policy", "prose:quote-speaker-after", "No vamos a fumigar con glifosato"]]],
+    [
+      "sujeto tácito",
+      ["La canciller colombiana habló en Cartagena.", "Agregó que Colombia seguirá recibiendo a los deportados en vuelos civiles."],
+      [["co", "migration", "prose:reported-speech", "Agregó que Colombia seguirá recibiendo a los deportados en vuelos civiles"]],
+    ],
+    [
+      "sujeto pospuesto",
+      ["Washington no levantará las sanciones contra Caracas, afirmó el secretario de Estado de EE. UU."],
+      [["us", "venezuela", "prose:reported-speaker-after", "Washington no levantará las sanciones contra Caracas"]],
+    ],
+    ["un senador no es el Gobierno", ["El senador opositor criticó la política de drogas del Gobierno."], []],
+  ])("%s", (_name, paragraphs, expected) => {
+    expect(stancesOf("es", ...paragraphs)).toEqual(expected);
+  });
+});
+
+describe("prose stances are never taken from a passage a table or list already read", () => {
+  it("skips claimed spans", () => {
+    const text = "Petro said the government would end aerial fumigation of coca.";
+    const claimed = [{ text, lineStart: 1, lineEnd: 1, columnStart: 0, columnEnd: text.length }];
+    expect(extractProse(blocks(text), book, "en", claimed).stances).toEqual([]);
+  });
+});
+
+describe("confidence: the rule's base, less what was inferred", () => {
+  it.each([
+    ["prose:quote-speaker-after", { holderFromContext: false, issueFromContext: false, twoIssues: false }, 0.9],
+    ["prose:reported-speech", { holderFromContext: true, issueFromContext: false, twoIssues: false }, 0.75],
+    ["prose:action", { holderFromContext: true, issueFromContext: true, twoIssues: false }, 0.55],
+    ["prose:quote-continued", { holderFromContext: true, issueFromContext: true, twoIssues: true }, 0.35],
+  ] as const)("%s %j → %d", (rule, inferred, expected) => {
+    expect(proseConfidence(rule, inferred)).toBe(expected);
+  });
+});
