@@ -1,5 +1,6 @@
 import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
+import Database from "better-sqlite3";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { ParallaxDb } from "../../db/client";
 import { documents, ingestRuns, stances } from "../../db/schema";
@@ -92,6 +93,8 @@ function checkNesting(document: SourceDocument): void {
 /** An error as one line a person can act on; a bug in Parallax says so instead of passing for bad input. */
 function describeError(path: string, err: unknown, root: string): string {
   if (err instanceof DocumentError) return `${documentPath(err.file, root)}${err.line ? `:${err.line}` : ""}: ${err.problem}`;
+  if (err instanceof Database.SqliteError)
+    return `${path}: not stored: the database refused the write (${err.code}: ${err.message}); what was stored for it is unchanged`;
   if (err instanceof RangeError && /call stack/i.test(err.message))
     return `${path}: nested too deeply to read (lists, quotes, brackets or HTML elements inside each other thousands of levels deep): flatten the nesting`;
   return `${path}: internal error while reading this document (${(err as Error).message}); please report it`;

@@ -95,6 +95,28 @@ describe("a bad input among good ones", () => {
     expect(exitCode(report)).toBe(1);
   });
 
+  it("a write the database refuses half-way leaves that document's stored version whole, and the others load", () => {
+    const p = project();
+    p.write("docs/a.md", GOOD);
+    p.write("docs/b.md", GOOD.replace("at sea", "on rivers"));
+    p.run(["docs"]);
+    const before = snapshot(p.db);
+    p.write("docs/a.md", GOOD.replace("at sea", "in the air"));
+    p.write("docs/b.md", GOOD.replace("at sea", "in ports"));
+    // Fails inside b's transaction, after its old rows were deleted and its new document row written.
+    p.db.$client.exec("CREATE TRIGGER refuse AFTER INSERT ON stances WHEN NEW.text = 'More interdiction in ports' BEGIN SELECT RAISE(ABORT, 'no room left'); END");
+    const report = p.run(["docs"]);
+    expect(report.outcomes.map((o) => [o.file, o.status, o.error])).toEqual([
+      ["docs/a.md", "loaded", null],
+      ["docs/b.md", "failed", "docs/b.md: not stored: the database refused the write (SQLITE_CONSTRAINT_TRIGGER: no room left); what was stored for it is unchanged"],
+    ]);
+    const after = snapshot(p.db);
+    const ofB = (rows: Row[], key: string) => rows.filter((r) => r[key] === before.documents.find((d) => d.slug === "b")?.id);
+    expect(after.documents.find((d) => d.slug === "b")).toEqual(before.documents.find((d) => d.slug === "b"));
+    expect(ofB(after.stances, "document_id")).toEqual(ofB(before.stances, "document_id"));
+    expect(exitCode(report)).toBe(1);
+  });
+
   it("a missing input is reported and the other inputs still load", () => {
     const p = project();
     p.write("docs/good.md", GOOD);
