@@ -1,4 +1,4 @@
-import { existsSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import Database from "better-sqlite3";
 import { and, eq, inArray, sql } from "drizzle-orm";
@@ -22,7 +22,7 @@ import {
 } from "./load";
 import { DOCUMENT_EXTENSIONS, DocumentError, FORMATS, readDocument, type SourceDocument, type SourcesFile } from "./read";
 import { type Override, type RescoreReport, rescore, stanceScorer } from "./rescore";
-import { documentPath, isInside, walkInputs } from "./walk";
+import { documentPath, isGone, isInside, walkInputs } from "./walk";
 
 export interface IngestWarning {
   file: string;
@@ -127,7 +127,7 @@ export function ingest(db: ParallaxDb, options: IngestOptions): IngestReport {
   // Documents read from a folder whose files are gone: removed first, each in its own transaction.
   const gone = (path: string) => {
     const file = resolve(root, path);
-    return walk.folders.some((folder) => isInside(file, folder)) && !existsSync(file);
+    return walk.folders.some((folder) => isInside(file, folder)) && isGone(file);
   };
   const removed: RemovedDocument[] = [];
   for (const stored of walk.folders.length ? storedDocuments(db) : []) {
@@ -168,7 +168,7 @@ export function ingest(db: ParallaxDb, options: IngestOptions): IngestReport {
         const stored = storedByContent(db, contentHash, document.path);
         // Its stored twin is read later in this run and may have changed: decide once it has been.
         if (stored && !final && pending.has(stored.path)) return "deferred";
-        if (stored && existsSync(resolve(root, stored.path))) original = stored;
+        if (stored && !isGone(resolve(root, stored.path))) original = stored;
         else if (stored) {
           replaces.push(stored.id);
           warnings.push({ file: document.path, line: null, message: `takes the place of ${stored.path} (same content; that file is gone)` });
@@ -186,7 +186,7 @@ export function ingest(db: ParallaxDb, options: IngestOptions): IngestReport {
         throw new DocumentError(document.path, null, `same name as ${owner}: documents are named after their file (without extension), so rename one of them`);
       const named = storedBySlug(db, document.slug);
       if (named && named.path !== document.path && !replaces.includes(named.id)) {
-        if (existsSync(resolve(root, named.path)))
+        if (!isGone(resolve(root, named.path)))
           throw new DocumentError(
             document.path,
             null,
@@ -205,7 +205,7 @@ export function ingest(db: ParallaxDb, options: IngestOptions): IngestReport {
       checkNesting(document);
       const extraction = extractDocument(document, book);
       for (const note of extraction.notes) warnings.push({ file: document.path, ...note });
-      const copies = same ? named.duplicatePaths.filter((copy) => existsSync(resolve(root, copy))) : [];
+      const copies = same ? named.duplicatePaths.filter((copy) => !isGone(resolve(root, copy))) : [];
       const id = loadDocument(db, { document, contentHash, extractionHash: hash, duplicatePaths: copies, replaces }, extraction, book, score, now().toISOString());
       holders.set(contentHash, { id, path: document.path, slug: document.slug });
       loaded.add(id);

@@ -30,6 +30,17 @@ export function documentPath(file: string, root: string): string {
   return isInside(absolute, root) && absolute !== resolve(root) ? relative(root, absolute) : absolute;
 }
 
+/** True only when the file is known not to exist: a folder that cannot be read is no proof that its files are gone. */
+export function isGone(file: string): boolean {
+  try {
+    statSync(file);
+    return false;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return code === "ENOENT" || code === "ENOTDIR";
+  }
+}
+
 const reason = (err: unknown): string => {
   const code = (err as NodeJS.ErrnoException).code;
   if (code === "ELOOP") return "symbolic link loop (the link never reaches a file or folder); skipped";

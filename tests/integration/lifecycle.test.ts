@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -71,6 +71,22 @@ describe("files removed or renamed", () => {
     const report = p.run(["seeds"]);
     expect(report.removed.map((r) => r.file)).toEqual([`seeds/${SEED_002}.txt`]);
     expect(stanceCount(p.db)).toBe(stored);
+  });
+
+  // Permissions do not apply to root, which is who runs CI here.
+  it.skipIf(process.getuid?.() === 0)("keeps the documents of a folder it may no longer read", () => {
+    const p = project();
+    p.write("docs/locked/talks.md", TABLE);
+    p.run(["docs"]);
+    chmodSync(join(p.root, "docs/locked"), 0o000);
+    try {
+      const report = p.run(["docs"]);
+      expect(report.removed).toEqual([]);
+      expect(report.skipped.map((s) => s.file)).toEqual(["docs/locked"]);
+    } finally {
+      chmodSync(join(p.root, "docs/locked"), 0o755);
+    }
+    expect(documentsIn(p.db).map((d) => d.slug)).toEqual(["talks"]);
   });
 
   it("keeps documents from folders that were not read, and from files named one by one", () => {

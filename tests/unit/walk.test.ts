@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { walkInputs } from "../../scripts/ingest/walk";
+import { isGone, walkInputs } from "../../scripts/ingest/walk";
 import { tempDir } from "../helpers";
 
 const EXTENSIONS = [".txt", ".md", ".html"];
@@ -68,6 +68,15 @@ describe("walkInputs", () => {
       { path: join(dir, "missing"), problem: "no such file or folder" },
       { path: join(dir, "scan.pdf"), problem: 'not a document Parallax reads (".pdf"): use .txt, .md, .html' },
     ]);
+  });
+
+  it("isGone: only a path that does not exist is gone", () => {
+    const dir = tree({ "a.md": "x" });
+    expect(isGone(join(dir, "a.md"))).toBe(false);
+    expect(isGone(join(dir, "b.md"))).toBe(true);
+    expect(isGone(join(dir, "a.md", "inside-a-file.md"))).toBe(true);
+    symlinkSync("loop.md", join(dir, "loop.md"));
+    expect(isGone(join(dir, "loop.md"))).toBe(false);
   });
 
   // Permissions do not apply to root, which is who runs CI here.
