@@ -225,7 +225,7 @@ export function ingest(db: ParallaxDb, options: IngestOptions): IngestReport {
   });
   for (const file of deferred) outcomes.push(readOne(file, true) as DocumentOutcome);
   options.onProgress?.(walk.files.length, walk.files.length, "");
-  outcomes.sort((a, b) => a.file.localeCompare(b.file));
+  outcomes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 
   pruneOrphanIssues(db, book);
   const scoring = rescore(db, book, options.overrides ?? [], loaded);
