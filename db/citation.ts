@@ -20,8 +20,20 @@ export interface CitableLocation {
   tableRow?: number | null;
 }
 
-function lines(start: number, end: number): string {
-  return start === end ? `line ${start}` : `lines ${start}–${end}`;
+/** Where a stance sits in its document, apart from how it is worded: a table cell, a bullet list, or running text. */
+export type CitedPlace = { kind: "table"; table: number; row: number | null } | { kind: "list" } | { kind: "text" };
+
+export function citedPlace(at: CitableLocation): CitedPlace {
+  if (at.kind === "table" && at.tableOrdinal) return { kind: "table", table: at.tableOrdinal, row: at.tableRow ?? null };
+  return at.kind === "list" ? { kind: "list" } : { kind: "text" };
+}
+
+/** Cited lines; for a paged document (PDF) each end as page and line within the page, else the pages are null. */
+export interface CitedLines {
+  startPage: number | null;
+  start: number;
+  endPage: number | null;
+  end: number;
 }
 
 /** A document line as page and line within the page: line 27 of a PDF whose page 2 starts at line 22 is page 2, line 6. */
@@ -33,23 +45,30 @@ function onPage(line: number, pageLines: number[]): { page: number; line: number
   return { page, line: line - (pageLines[page - 1] ?? 1) + 1 };
 }
 
-function pagedLines(start: number, end: number, pageLines: number[]): string {
-  const from = onPage(start, pageLines);
-  const to = onPage(end, pageLines);
-  return from.page === to.page
-    ? `page ${from.page}, ${lines(from.line, to.line)}`
-    : `page ${from.page}, line ${from.line} – page ${to.page}, line ${to.line}`;
+export function citedLines(doc: Pick<CitableDocument, "pageLines">, at: Pick<CitableLocation, "lineStart" | "lineEnd">): CitedLines {
+  if (!doc.pageLines?.length) return { startPage: null, start: at.lineStart, endPage: null, end: at.lineEnd };
+  const from = onPage(at.lineStart, doc.pageLines);
+  const to = onPage(at.lineEnd, doc.pageLines);
+  return { startPage: from.page, start: from.line, endPage: to.page, end: to.line };
 }
 
-/** "Title", Outlet, 2026-02-04, table 2 row 1, line 27 (a PDF: page 2, line 6) — with "outlet not stated" and "undated" where unknown. */
+function lines(start: number, end: number): string {
+  return start === end ? `line ${start}` : `lines ${start}–${end}`;
+}
+
+function describeLines({ startPage, start, endPage, end }: CitedLines): string {
+  if (startPage === null) return lines(start, end);
+  return startPage === endPage ? `page ${startPage}, ${lines(start, end)}` : `page ${startPage}, line ${start} – page ${endPage}, line ${end}`;
+}
+
+function describePlace(place: CitedPlace): string {
+  if (place.kind === "table") return `table ${place.table}${place.row ? ` row ${place.row}` : ""}`;
+  return place.kind === "list" ? "bullet list" : "text";
+}
+
+/** "Title", Outlet, 2026-02-04, table 2 row 1, line 27 (a PDF: page 2, line 6) — with "outlet not stated" and "undated" where unknown. The pages word the same parts in the reader's language. */
 export function formatCitation(doc: CitableDocument, at: CitableLocation): string {
-  const where =
-    at.kind === "table" && at.tableOrdinal
-      ? `table ${at.tableOrdinal}${at.tableRow ? ` row ${at.tableRow}` : ""}`
-      : at.kind === "list"
-        ? "bullet list"
-        : "text";
-  return `“${documentLabel(doc)}”, ${doc.outlet ?? "outlet not stated"}, ${doc.published ?? "undated"}, ${where}, ${doc.pageLines?.length ? pagedLines(at.lineStart, at.lineEnd, doc.pageLines) : lines(at.lineStart, at.lineEnd)}`;
+  return `“${documentLabel(doc)}”, ${doc.outlet ?? "outlet not stated"}, ${doc.published ?? "undated"}, ${describePlace(citedPlace(at))}, ${describeLines(citedLines(doc, at))}`;
 }
 
 /** The stable id of a source table in URLs and downloads: `<document slug>-t<number>`. */

@@ -1,8 +1,8 @@
-import { count, eq, isNotNull, max, or } from "drizzle-orm";
+import { and, asc, count, eq, isNotNull, max, or } from "drizzle-orm";
 import { getDb, type ParallaxDb } from "./client";
-import { ISSUE_ORDER } from "./filters";
+import { ISSUE_ORDER, type StanceFilter, stanceConditions } from "./filters";
 import { listDocumentPositions } from "./positions";
-import { documents, type Issue, ingestRuns, issues, sourceTables, stances } from "./schema";
+import { type Actor, actors, documents, type Issue, ingestRuns, issues, sourceTables, stances } from "./schema";
 
 export type IssueSummary = Omit<Issue, "sortOrder">;
 
@@ -12,8 +12,11 @@ const ISSUE_FIELDS = {
   label: issues.label,
   labelEs: issues.labelEs,
   description: issues.description,
+  descriptionEs: issues.descriptionEs,
   poleNegative: issues.poleNegative,
+  poleNegativeEs: issues.poleNegativeEs,
   polePositive: issues.polePositive,
+  polePositiveEs: issues.polePositiveEs,
 };
 
 /** Codebook issues in codebook order, then "other" issues that have stances. */
@@ -29,6 +32,13 @@ export function getIssue(slug: string, db: ParallaxDb = getDb()): IssueSummary |
   return db.select(ISSUE_FIELDS).from(issues).where(eq(issues.slug, slug)).get() ?? null;
 }
 
+export type ActorSummary = Omit<Actor, "sortOrder">;
+
+/** The two actors in codebook order, with their English and Spanish names. */
+export function listActors(db: ParallaxDb = getDb()): ActorSummary[] {
+  return db.select({ id: actors.id, label: actors.label, labelEs: actors.labelEs }).from(actors).orderBy(asc(actors.sortOrder)).all();
+}
+
 export interface CorpusSummary {
   documents: number;
   sourceTables: number;
@@ -39,20 +49,22 @@ export interface CorpusSummary {
   lastIngestAt: string | null;
 }
 
-export function getCorpusSummary(db: ParallaxDb = getDb()): CorpusSummary {
+/** The corpus in numbers; the stance counts and the per-document positions follow the filter (the evidence switch). */
+export function getCorpusSummary(filter: StanceFilter = {}, db: ParallaxDb = getDb()): CorpusSummary {
   const total = (rows: { n: number }[]) => rows[0]?.n ?? 0;
+  const where = stanceConditions(filter);
   return {
     documents: total(db.select({ n: count() }).from(documents).all()),
     sourceTables: total(db.select({ n: count() }).from(sourceTables).all()),
-    stances: total(db.select({ n: count() }).from(stances).all()),
+    stances: total(db.select({ n: count() }).from(stances).where(where).all()),
     scoredStances: total(
       db
         .select({ n: count() })
         .from(stances)
-        .where(or(isNotNull(stances.score), isNotNull(stances.overridePosition)))
+        .where(and(where, or(isNotNull(stances.score), isNotNull(stances.overridePosition))))
         .all(),
     ),
-    documentPositions: listDocumentPositions({}, db).length,
+    documentPositions: listDocumentPositions(filter, db).length,
     lastIngestAt: db.select({ at: max(ingestRuns.finishedAt) }).from(ingestRuns).get()?.at ?? null,
   };
 }

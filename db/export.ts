@@ -50,6 +50,9 @@ export const ISSUE_COLUMNS = [
   "pole_negative",
   "pole_positive",
   "gap",
+  "table_stances",
+  "list_stances",
+  "prose_stances",
 ] as const;
 export type IssueExportRow = Record<(typeof ISSUE_COLUMNS)[number], string | number | null>;
 
@@ -121,6 +124,9 @@ export function issueExportRows(filter: StanceFilter, db: ParallaxDb): IssueExpo
     pole_negative: p.poleNegative,
     pole_positive: p.polePositive,
     gap: roundPosition(p.gap),
+    table_stances: p.tableStances,
+    list_stances: p.listStances,
+    prose_stances: p.proseStances,
   }));
 }
 
@@ -152,6 +158,9 @@ export const DOCUMENT_POSITION_COLUMNS = [
   "position",
   "stances",
   "scored_stances",
+  "table_stances",
+  "list_stances",
+  "prose_stances",
 ] as const;
 export type DocumentPositionExportRow = Record<(typeof DOCUMENT_POSITION_COLUMNS)[number], string | number | null>;
 
@@ -167,6 +176,9 @@ export function documentPositionExportRows(filter: StanceFilter, db: ParallaxDb)
     position: roundPosition(p.position),
     stances: p.stances,
     scored_stances: p.scoredStances,
+    table_stances: p.tableStances,
+    list_stances: p.listStances,
+    prose_stances: p.proseStances,
   }));
 }
 

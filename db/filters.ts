@@ -11,6 +11,8 @@ export { ACTOR_IDS, type ActorId, STANCE_KINDS, type StanceKind };
  */
 export const EVIDENCE = ["all", "structured"] as const;
 export type Evidence = (typeof EVIDENCE)[number];
+/** Positions rest on all evidence unless the reader asks for tables and lists only (README § Prose evidence). */
+export const DEFAULT_EVIDENCE: Evidence = "all";
 export const STRUCTURED_KINDS: readonly StanceKind[] = ["table", "list"];
 
 /** Filter values shared by the read model, the downloads and the export CLI. */

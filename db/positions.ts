@@ -29,27 +29,39 @@ const TALLY = {
   scoredStances: sql<number>`count(case when ${stances.overridePosition} is not null or ${stances.score} is not null then 1 end)`,
   positive: sql<number>`coalesce(sum(case when ${stances.overridePosition} is not null then (1 + ${stances.overridePosition}) / 2.0 else ${stances.cuePositive} end), 0)`,
   negative: sql<number>`coalesce(sum(case when ${stances.overridePosition} is not null then (1 - ${stances.overridePosition}) / 2.0 else ${stances.cueNegative} end), 0)`,
+  tableStances: sql<number>`count(case when ${stances.kind} = 'table' then 1 end)`,
+  listStances: sql<number>`count(case when ${stances.kind} = 'list' then 1 end)`,
+  proseStances: sql<number>`count(case when ${stances.kind} = 'prose' then 1 end)`,
 };
 
+/** The counts behind a position, and the evidence it rests on: how many of its stances are table cells, bullets and prose. */
 export interface Tally {
   stances: number;
   scoredStances: number;
   positive: number;
   negative: number;
+  tableStances: number;
+  listStances: number;
+  proseStances: number;
 }
 
-const NO_STANCES: Tally = { stances: 0, scoredStances: 0, positive: 0, negative: 0 };
+const NO_STANCES: Tally = { stances: 0, scoredStances: 0, positive: 0, negative: 0, tableStances: 0, listStances: 0, proseStances: 0 };
 
 type IssueFields = Pick<Issue, "label" | "kind" | "poleNegative" | "polePositive">;
 
 export interface IssuePosition extends Tally {
   issueSlug: string;
   issueLabel: string;
+  /** Null for an "other" issue, which is named only as its document wrote it. */
+  issueLabelEs: string | null;
   issueKind: IssueFields["kind"];
   actorId: ActorId;
   actorLabel: string;
+  actorLabelEs: string;
   poleNegative: string | null;
+  poleNegativeEs: string | null;
   polePositive: string | null;
+  polePositiveEs: string | null;
   position: number | null;
   /** |US − Colombia| on this issue under the filter's documents and kinds, whichever actors are listed; null unless both are scored. */
   gap: number | null;
@@ -68,7 +80,16 @@ export function listIssuePositions(filter: StanceFilter = {}, db: ParallaxDb = g
     .groupBy(stances.issueSlug, stances.actorId)
     .all();
   const issueRows = db
-    .select({ slug: issues.slug, label: issues.label, kind: issues.kind, poleNegative: issues.poleNegative, polePositive: issues.polePositive })
+    .select({
+      slug: issues.slug,
+      label: issues.label,
+      labelEs: issues.labelEs,
+      kind: issues.kind,
+      poleNegative: issues.poleNegative,
+      poleNegativeEs: issues.poleNegativeEs,
+      polePositive: issues.polePositive,
+      polePositiveEs: issues.polePositiveEs,
+    })
     .from(issues)
     .where(
       and(
@@ -78,11 +99,21 @@ export function listIssuePositions(filter: StanceFilter = {}, db: ParallaxDb = g
     )
     .orderBy(...ISSUE_ORDER)
     .all();
-  const actorRows = db.select({ id: actors.id, label: actors.label }).from(actors).orderBy(asc(actors.sortOrder)).all();
+  const actorRows = db.select({ id: actors.id, label: actors.label, labelEs: actors.labelEs }).from(actors).orderBy(asc(actors.sortOrder)).all();
   return issueRows.flatMap((issue) => {
     const perActor = actorRows.map((actor) => {
       const found = tallies.find((t) => t.issueSlug === issue.slug && t.actorId === actor.id);
-      const tally: Tally = found ? { stances: found.stances, scoredStances: found.scoredStances, positive: found.positive, negative: found.negative } : NO_STANCES;
+      const tally: Tally = found
+        ? {
+            stances: found.stances,
+            scoredStances: found.scoredStances,
+            positive: found.positive,
+            negative: found.negative,
+            tableStances: found.tableStances,
+            listStances: found.listStances,
+            proseStances: found.proseStances,
+          }
+        : NO_STANCES;
       return { actor, tally, position: logitPosition(tally.positive, tally.negative) };
     });
     const [us, co] = ["us", "co"].map((id) => perActor.find((p) => p.actor.id === id)?.position ?? null);
@@ -92,11 +123,15 @@ export function listIssuePositions(filter: StanceFilter = {}, db: ParallaxDb = g
       .map(({ actor, tally, position }) => ({
         issueSlug: issue.slug,
         issueLabel: issue.label,
+        issueLabelEs: issue.labelEs,
         issueKind: issue.kind,
         actorId: actor.id,
         actorLabel: actor.label,
+        actorLabelEs: actor.labelEs,
         poleNegative: issue.poleNegative,
+        poleNegativeEs: issue.poleNegativeEs,
         polePositive: issue.polePositive,
+        polePositiveEs: issue.polePositiveEs,
         ...tally,
         position,
         gap,
@@ -107,10 +142,12 @@ export function listIssuePositions(filter: StanceFilter = {}, db: ParallaxDb = g
 export interface DocumentPosition extends Tally {
   issueSlug: string;
   issueLabel: string;
+  issueLabelEs: string | null;
   documentSlug: string;
   documentTitle: string | null;
   actorId: ActorId;
   actorLabel: string;
+  actorLabelEs: string;
   position: number | null;
 }
 
@@ -125,6 +162,7 @@ export function listDocumentPositions(filter: StanceFilter = {}, db: ParallaxDb 
     .select({
       issueSlug: stances.issueSlug,
       issueLabel: issues.label,
+      issueLabelEs: issues.labelEs,
       documentSlug: documents.slug,
       documentTitle: documents.title,
       actorId: stances.actorId,
@@ -138,7 +176,7 @@ export function listDocumentPositions(filter: StanceFilter = {}, db: ParallaxDb 
     .orderBy(...ISSUE_ORDER, asc(documents.slug))
     .all();
   const actorRows = db
-    .select({ id: actors.id, label: actors.label })
+    .select({ id: actors.id, label: actors.label, labelEs: actors.labelEs })
     .from(actors)
     .where(actorFilter?.length ? inArray(actors.id, actorFilter) : undefined)
     .orderBy(asc(actors.sortOrder))
@@ -152,18 +190,24 @@ export function listDocumentPositions(filter: StanceFilter = {}, db: ParallaxDb 
   }
   return [...groups.values()].flatMap(({ first, byActor }) =>
     actorRows.map((actor) => {
-      const { stances: n, scoredStances, positive, negative } = byActor.get(actor.id) ?? NO_STANCES;
+      const found = byActor.get(actor.id);
+      const { stances: n, scoredStances, positive, negative, tableStances, listStances, proseStances } = found ?? NO_STANCES;
       return {
         issueSlug: first.issueSlug,
         issueLabel: first.issueLabel,
+        issueLabelEs: first.issueLabelEs,
         documentSlug: first.documentSlug,
         documentTitle: first.documentTitle,
         actorId: actor.id,
         actorLabel: actor.label,
+        actorLabelEs: actor.labelEs,
         stances: n,
         scoredStances,
         positive,
         negative,
+        tableStances,
+        listStances,
+        proseStances,
         position: logitPosition(positive, negative),
       };
     }),

@@ -5,7 +5,7 @@ import "server-only";
  * connection unless given another. One definition per dataset: the downloads (db/export.ts) map the
  * same rows the pages show.
  */
-export { getCorpusSummary, getIssue, listIssues, type CorpusSummary, type IssueSummary } from "./corpus";
+export { getCorpusSummary, getIssue, listActors, listIssues, type ActorSummary, type CorpusSummary, type IssueSummary } from "./corpus";
 export { getDocument, listDocuments, type DocumentDetail, type DocumentSummary, type SourceTableView } from "./documents";
 export { listDocumentPositions, listIssuePositions, type DocumentPosition, type IssuePosition } from "./positions";
 export { listRepresentativeStances, listStances, type StanceView } from "./stances";

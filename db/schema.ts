@@ -56,8 +56,11 @@ export const issues = sqliteTable("issues", {
   label: text("label").notNull(),
   labelEs: text("label_es"),
   description: text("description"),
+  descriptionEs: text("description_es"),
   poleNegative: text("pole_negative"),
+  poleNegativeEs: text("pole_negative_es"),
   polePositive: text("pole_positive"),
+  polePositiveEs: text("pole_positive_es"),
   sortOrder: integer("sort_order").notNull(),
 });
 export type Issue = typeof issues.$inferSelect;

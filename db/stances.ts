@@ -10,8 +10,10 @@ const STANCE_FIELDS = {
   key: stances.stanceKey,
   issueSlug: stances.issueSlug,
   issueLabel: issues.label,
+  issueLabelEs: issues.labelEs,
   actorId: stances.actorId,
   actorLabel: actors.label,
+  actorLabelEs: actors.labelEs,
   text: stances.text,
   kind: stances.kind,
   issueEvidence: stances.issueEvidence,
@@ -33,6 +35,8 @@ const STANCE_FIELDS = {
   documentOutlet: documents.outlet,
   documentPublished: documents.published,
   documentPublishedBasis: documents.publishedBasis,
+  /** The language the stance is written in (its document's), so a page in the other language can mark it. */
+  documentLang: documents.lang,
   documentUrl: documents.url,
   /** For a PDF: the line each page starts on, so the citation can say "page p, line l". */
   documentPageLines: documents.pageLines,

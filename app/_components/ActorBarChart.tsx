@@ -1,8 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
-import { ACTOR_KEYS, ACTOR_SERIES } from "./series";
+import type { Format } from "../_lib/format";
+import { useFormat } from "../_lib/use-format";
+import { ACTOR_KEYS, ACTOR_SERIES, type ActorNames } from "./series";
 
 export interface ActorBarRow {
   label: string;
@@ -18,12 +21,13 @@ interface Props {
   ariaLabel: string;
   /** For positions: the pole names shown under the axis ends. */
   poles?: { negative: string; positive: string };
+  /** The series names in the reader's language (legend and tooltip). */
+  names: ActorNames;
 }
 
-const formatValue = (mode: Props["mode"], value: unknown) => {
-  if (typeof value !== "number") return mode === "position" ? "not scored" : "0";
-  if (mode === "count" || value === 0) return String(value);
-  return `${value < 0 ? "\u2212" : "+"}${Math.abs(value).toFixed(2)}`;
+const formatValue = (format: Format, mode: Props["mode"], value: unknown) => {
+  if (mode === "count") return format.count(typeof value === "number" ? value : 0);
+  return format.position(typeof value === "number" ? value : null);
 };
 
 /** True on phone-sized screens, where the axis and labels need to be more compact. */
@@ -40,8 +44,10 @@ function useNarrow(): boolean {
 }
 
 /** Two bars per row, United States and Colombia, labelled with actor and value (never colour alone). */
-export function ActorBarChart({ rows, mode, height, ariaLabel, poles }: Props) {
+export function ActorBarChart({ rows, mode, height, ariaLabel, poles, names }: Props) {
   const narrow = useNarrow();
+  const format = useFormat();
+  const t = useTranslations("actors");
   const labelSize = narrow ? 9 : 12;
   const extent = Math.max(1, ...rows.flatMap((r) => [Math.abs(r.us ?? 0), Math.abs(r.co ?? 0)]));
   // Room beyond the longest bar for its label, which sits outside the bar's end on either side.
@@ -64,16 +70,16 @@ export function ActorBarChart({ rows, mode, height, ariaLabel, poles }: Props) {
         type="number"
         domain={domain}
         allowDecimals={mode === "position"}
-        tickFormatter={(v: number) => formatValue(mode, v)}
+        tickFormatter={(v: number) => formatValue(format, mode, v)}
         tick={{ fontSize: narrow ? 10 : 12 }}
         label={axisLabel ? { value: axisLabel, position: "insideBottom", offset: -18, fontSize: labelSize } : undefined}
       />
       <YAxis type="category" dataKey="label" width={narrow ? 72 : 128} tick={{ fontSize: narrow ? 11 : 13 }} />
       {mode === "position" ? <ReferenceLine x={0} stroke="#555" /> : null}
-      <Tooltip formatter={(value, name) => [formatValue(mode, value), name]} />
+      <Tooltip formatter={(value, name) => [formatValue(format, mode, value), name]} />
       <Legend verticalAlign="top" height={28} itemSorter={(item) => ACTOR_KEYS.indexOf(item.dataKey as "us" | "co")} />
       {ACTOR_KEYS.map((actor) => (
-        <Bar key={actor} dataKey={actor} name={ACTOR_SERIES[actor].label} fill={ACTOR_SERIES[actor].color} isAnimationActive={false}>
+        <Bar key={actor} dataKey={actor} name={names[actor]} fill={ACTOR_SERIES[actor].color} isAnimationActive={false}>
           <LabelList
             dataKey={actor}
             content={(props) => {
@@ -84,7 +90,7 @@ export function ActorBarChart({ rows, mode, height, ariaLabel, poles }: Props) {
               const [left, right] = [Math.min(x, x + width), Math.max(x, x + width)];
               return (
                 <text x={negative ? left - 4 : right + 4} y={y} dy="0.35em" fontSize={labelSize} fill="#1b1f24" textAnchor={negative ? "end" : "start"}>
-                  {`${ACTOR_SERIES[actor].short} ${formatValue(mode, props.value)}`}
+                  {`${actor === "us" ? t("us") : t("co")} ${formatValue(format, mode, props.value)}`}
                 </text>
               );
             }}

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
 interface Props {
@@ -14,6 +15,7 @@ interface Props {
 }
 
 export function ChartFigure({ id, title, description, height, chart, table, downloads, tableOpen = false }: Props) {
+  const t = useTranslations("chart");
   return (
     <figure className="chart-figure" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{title}</h3>
@@ -22,7 +24,7 @@ export function ChartFigure({ id, title, description, height, chart, table, down
         {chart}
       </div>
       <details className="chart-table" open={tableOpen}>
-        <summary>Table: the numbers in this chart</summary>
+        <summary>{t("tableSummary")}</summary>
         <div className="table-scroll">{table}</div>
       </details>
       {downloads}

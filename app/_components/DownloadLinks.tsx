@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { queryString } from "../_lib/format";
 
 interface Props {
@@ -8,18 +9,19 @@ interface Props {
 }
 
 /** CSV, CSV for Excel (UTF-8 byte-order mark) and JSON links for one dataset, with the page's filters. */
-export function DownloadLinks({ path, query = {}, label = "Download" }: Props) {
+export function DownloadLinks({ path, query = {}, label }: Props) {
+  const t = useTranslations("downloads");
   const qs = queryString(query);
   const withBom = queryString({ ...query, bom: "1" });
   return (
     <p className="downloads">
-      <span className="downloads-label">{label}:</span> <a href={`${path}.csv${qs}`} download>CSV</a>
+      <span className="downloads-label">{t("label", { label: label ?? t("download") })}</span> <a href={`${path}.csv${qs}`} download>{t("csv")}</a>
       {" · "}
-      <a href={`${path}.csv${withBom}`} download title="Adds a UTF-8 byte-order mark so Excel shows accents and curly quotes (Bogotá, Petro’s) correctly">
-        CSV for Excel
+      <a href={`${path}.csv${withBom}`} download title={t("csvForExcelTitle")}>
+        {t("csvForExcel")}
       </a>
       {" · "}
-      <a href={`${path}.json${qs}`} download>JSON</a>
+      <a href={`${path}.json${qs}`} download>{t("json")}</a>
     </p>
   );
 }

@@ -1,34 +1,55 @@
+import { useLocale, useTranslations } from "next-intl";
 import type { IssuePosition } from "@/db/positions";
-import { formatPosition } from "../_lib/format";
+import { evidenceKinds } from "../_lib/evidence";
+import { inLocale, localePath, localPoles } from "../_lib/locale";
+import { useFormat } from "../_lib/use-format";
+import type { ActorNames } from "./series";
 import { TableHead } from "./TableHead";
 
 /** The issue × actor positions, exactly the numbers the position chart draws, plus n and the gap. */
-export function PositionTable({ positions, caption }: { positions: IssuePosition[]; caption: string }) {
+export function PositionTable({ positions, caption, actorNames }: { positions: IssuePosition[]; caption: string; actorNames: ActorNames }) {
+  const t = useTranslations("positionTable");
+  const te = useTranslations("evidence");
+  const counts = (p: IssuePosition | undefined) =>
+    p
+      ? t("countsByKind", { stances: format.count(p.stances), scored: format.count(p.scoredStances), kinds: evidenceKinds(te, p) })
+      : t("counts", { stances: format.count(0), scored: format.count(0) });
+  const locale = useLocale();
+  const format = useFormat();
   const issues = [...new Set(positions.map((p) => p.issueSlug))];
   const cell = (slug: string, actor: "us" | "co") => positions.find((p) => p.issueSlug === slug && p.actorId === actor);
   return (
     <table className="data-table wide">
       <caption>{caption}</caption>
-      <TableHead columns={["Issue", "United States", "US stances (scored)", "Colombia", "Colombia stances (scored)", "Gap", "Axis (− … +)"]} />
+      <TableHead
+        columns={[
+          t("issue"),
+          actorNames.us,
+          t("stancesScored", { actor: actorNames.us }),
+          actorNames.co,
+          t("stancesScored", { actor: actorNames.co }),
+          t("gap"),
+          t("axis"),
+        ]}
+      />
       <tbody>
         {issues.map((slug) => {
           const us = cell(slug, "us");
           const co = cell(slug, "co");
+          const poles = us ? localPoles(locale, us) : null;
           return (
             <tr key={slug}>
               <th scope="row">
-                <a href={`/issues/${slug}`}>{us?.issueLabel}</a>
+                <a href={localePath(locale, `/issues/${slug}`)}>{us ? inLocale(locale, us.issueLabel, us.issueLabelEs) : slug}</a>
               </th>
-              <td className="num">{formatPosition(us?.position ?? null)}</td>
-              <td className="num">
-                {us?.stances} ({us?.scoredStances})
+              <td className="num">{format.position(us?.position ?? null)}</td>
+              <td className="num">{counts(us)}</td>
+              <td className="num">{format.position(co?.position ?? null)}</td>
+              <td className="num">{counts(co)}</td>
+              <td className="num">{format.gap(us?.gap ?? null)}</td>
+              <td>
+{poles?.negative ? `${poles.negative} … ${poles.positive ?? ""}` : t("noAxis")}
               </td>
-              <td className="num">{formatPosition(co?.position ?? null)}</td>
-              <td className="num">
-                {co?.stances} ({co?.scoredStances})
-              </td>
-              <td className="num">{us?.gap === null || us?.gap === undefined ? "—" : us.gap.toFixed(2)}</td>
-              <td>{us?.poleNegative ? `${us.poleNegative} … ${us.polePositive}` : "no axis (other issue)"}</td>
             </tr>
           );
         })}

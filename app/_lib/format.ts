@@ -1,17 +1,56 @@
-/** −2.83 / +1.00 with a real minus sign; "not scored" for null, never 0. */
-export function formatPosition(value: number | null, digits = 2): string {
-  if (value === null) return "not scored";
-  const fixed = Math.abs(value).toFixed(digits);
-  if (Number(fixed) === 0) return (0).toFixed(digits);
-  return `${value < 0 ? "\u2212" : "+"}${fixed}`;
+import type { AppLocale } from "@/i18n/routing";
+
+/** The words a formatter needs for values that are not numbers, from the page's messages ("format" namespace). */
+export interface FormatWords {
+  notScored: string;
+  never: string;
 }
 
-export function formatTimestamp(iso: string | null): string {
-  return iso ? `${iso.slice(0, 16).replace("T", " ")} UTC` : "never";
+const MINUS = "\u2212";
+
+/**
+ * Numbers and dates as a reader of the locale writes them: −2.83 / −2,83 (a real minus sign, and a plus
+ * sign on positions so the side of the axis is never left to colour), Feb 4, 2026 / 4 feb 2026.
+ */
+export function createFormat(locale: AppLocale, words: FormatWords) {
+  const signed = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: "exceptZero" });
+  const unsigned = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const share = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  // Dates are calendar dates (and ingest times are UTC): formatting in UTC keeps the day the document states.
+  const day = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  const moment = new Intl.DateTimeFormat(locale, {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZone: "UTC",
+    timeZoneName: "short",
+  });
+  return {
+    /** A position on an issue's axis; "not scored" for null, never 0. */
+    position: (value: number | null): string => (value === null ? words.notScored : signed.format(value).replace("-", MINUS)),
+    /** A distance between two positions; a dash when one of them is not scored. */
+    gap: (value: number | null): string => (value === null ? "—" : unsigned.format(value)),
+    count: (value: number): string => integer.format(value),
+    /** A rule's confidence in [0, 1]: 0.85 / 0,85. */
+    confidence: (value: number): string => share.format(value),
+    /** A stored calendar date (YYYY-MM-DD); any other text, or a day the calendar lacks, is shown as stored. */
+    date: (iso: string): string => {
+      const at = new Date(`${iso}T00:00:00Z`);
+      const real = /^\d{4}-\d{2}-\d{2}$/.test(iso) && !Number.isNaN(at.getTime()) && at.toISOString().startsWith(iso);
+      return real ? day.format(at) : iso;
+    },
+    timestamp: (iso: string | null): string => (iso ? moment.format(new Date(iso)) : words.never),
+  };
 }
 
-export function sourceHref(documentSlug: string, line: number): string {
-  return `/sources/${encodeURIComponent(documentSlug)}#L${line}`;
+export type Format = ReturnType<typeof createFormat>;
+
+export function sourceHref(locale: AppLocale, documentSlug: string, line: number): string {
+  return `/${locale}/sources/${encodeURIComponent(documentSlug)}#L${line}`;
 }
 
 /** A query string from repeated keys, omitting empty values: ?issue=a&issue=b. */

@@ -1,3 +1,5 @@
+import { DEFAULT_EVIDENCE, EVIDENCE, type Evidence } from "@/db/filters";
+
 export type PageSearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export function allValues(params: Record<string, string | string[] | undefined>, key: string): string[] {
@@ -21,4 +23,14 @@ export function pickAllowed<T extends string>(
     else ignored.push(`${key}=${value}`);
   }
   return kept;
+}
+
+/**
+ * Which evidence the page's positions rest on: `?evidence=structured` (tables and lists only), else all
+ * evidence (the default: tables, lists and prose). Any other value is reported as ignored.
+ */
+export function pickEvidence(params: Record<string, string | string[] | undefined>, ignored: string[]): Evidence {
+  const [picked, ...extra] = pickAllowed(params, "evidence", EVIDENCE, ignored);
+  ignored.push(...extra.map((value) => `evidence=${value}`));
+  return picked ?? DEFAULT_EVIDENCE;
 }

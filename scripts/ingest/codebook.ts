@@ -48,6 +48,8 @@ const issueSchema = z
     label: z.string().min(1),
     labelEs: z.string().min(1),
     description: z.string().min(1),
+    /** Shown on the Spanish pages, as labelEs is. */
+    descriptionEs: z.string().min(1),
     aliases: z.array(aliasSchema).min(1, "needs at least one alias"),
     /** Prose: words that put a sentence on this issue besides its aliases ("deport*", "coca crops", "Delcy Rodríguez"), matched like cues. */
     topics: z.array(cueSchema).default([]),
@@ -132,6 +134,7 @@ export interface CodebookIssue {
   label: string;
   labelEs: string;
   description: string;
+  descriptionEs: string;
   aliases: CompiledAlias[];
   topics: CompiledTerm[];
   axis: { negative: AxisPole; positive: AxisPole };

@@ -24,8 +24,11 @@ export function upsertCodebook(db: ParallaxDb, book: Codebook): void {
         label: issue.label,
         labelEs: issue.labelEs,
         description: issue.description,
+        descriptionEs: issue.descriptionEs,
         poleNegative: issue.axis.negative.label,
+        poleNegativeEs: issue.axis.negative.labelEs,
         polePositive: issue.axis.positive.label,
+        polePositiveEs: issue.axis.positive.labelEs,
         sortOrder: i,
       };
       tx.insert(issues).values(row).onConflictDoUpdate({ target: issues.slug, set: row }).run();

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { appendFileSync, existsSync, mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,6 +9,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     databaseFile: string;
+    /** Everything the server printed, so a test can check it logged no missing message. */
+    serverLog: string;
   }
 }
 
@@ -52,16 +54,22 @@ export default async function setup(project: TestProject) {
 
   const port = await freePort();
   let output = "";
+  const serverLog = join(dir, "server.log");
   const server = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: { ...env, DATABASE_URL: databaseFile },
     detached: true,
   });
-  server.stdout?.on("data", (d) => (output += d));
-  server.stderr?.on("data", (d) => (output += d));
+  const record = (data: Buffer) => {
+    output += data;
+    appendFileSync(serverLog, data);
+  };
+  server.stdout?.on("data", record);
+  server.stderr?.on("data", record);
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitFor(baseUrl, server, () => output);
   project.provide("baseUrl", baseUrl);
   project.provide("databaseFile", databaseFile);
+  project.provide("serverLog", serverLog);
 
   return () => {
     if (server.pid) {

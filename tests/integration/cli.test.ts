@@ -137,9 +137,9 @@ describe("npm run export -- stances", () => {
     const { code, stdout } = run("scripts/export.ts", ["issues", "--db", db, "--evidence", "structured"]);
     expect(code).toBe(0);
     expect(stdout.split("\r\n").slice(0, 3)).toEqual([
-      "issue,issue_label,actor,actor_label,position,stances,scored_stances,pole_negative,pole_positive,gap",
-      "drug-policy,Drug policy,us,United States,-2.7081,4,4,Enforcement & interdiction,Development & public health,5.273",
-      "drug-policy,Drug policy,co,Colombia,2.5649,4,3,Enforcement & interdiction,Development & public health,5.273",
+      "issue,issue_label,actor,actor_label,position,stances,scored_stances,pole_negative,pole_positive,gap,table_stances,list_stances,prose_stances",
+      "drug-policy,Drug policy,us,United States,-2.7081,4,4,Enforcement & interdiction,Development & public health,5.273,3,1,0",
+      "drug-policy,Drug policy,co,Colombia,2.5649,4,3,Enforcement & interdiction,Development & public health,5.273,3,1,0",
     ]);
   });
 

@@ -121,8 +121,8 @@ describe("the other datasets", () => {
     const response = await get("/api/export/document-positions.csv?issue=energy&kind=list");
     expect(response.headers.get("content-disposition")).toContain(`parallax-document-positions-energy-list-${today}.csv`);
     expect(parse(await response.text(), { columns: true })).toEqual([
-      { issue: "energy", issue_label: "Energy & climate", document: SEED_002, document_title: "Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage", actor: "us", actor_label: "United States", position: "-1.0986", stances: "1", scored_stances: "1" },
-      { issue: "energy", issue_label: "Energy & climate", document: SEED_002, document_title: "Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage", actor: "co", actor_label: "Colombia", position: "1.0986", stances: "1", scored_stances: "1" },
+      { issue: "energy", issue_label: "Energy & climate", document: SEED_002, document_title: "Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage", actor: "us", actor_label: "United States", position: "-1.0986", stances: "1", scored_stances: "1", table_stances: "0", list_stances: "1", prose_stances: "0" },
+      { issue: "energy", issue_label: "Energy & climate", document: SEED_002, document_title: "Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage", actor: "co", actor_label: "Colombia", position: "1.0986", stances: "1", scored_stances: "1", table_stances: "0", list_stances: "1", prose_stances: "0" },
     ]);
   });
 

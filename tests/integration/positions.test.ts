@@ -78,8 +78,8 @@ describe("positions on the seeds", () => {
 
   it("exports one row per issue × actor with the contract's columns", () => {
     expect(issueExportRows({ issues: ["energy"], evidence: "structured" }, db)).toEqual([
-      { issue: "energy", issue_label: "Energy & climate", actor: "us", actor_label: "United States", position: -1.9459, stances: 3, scored_stances: 2, pole_negative: "Fossil supply & market stability", pole_positive: "Transition away from oil & gas", gap: 4.3438 },
-      { issue: "energy", issue_label: "Energy & climate", actor: "co", actor_label: "Colombia", position: 2.3979, stances: 3, scored_stances: 3, pole_negative: "Fossil supply & market stability", pole_positive: "Transition away from oil & gas", gap: 4.3438 },
+      { issue: "energy", issue_label: "Energy & climate", actor: "us", actor_label: "United States", position: -1.9459, stances: 3, scored_stances: 2, pole_negative: "Fossil supply & market stability", pole_positive: "Transition away from oil & gas", gap: 4.3438, table_stances: 2, list_stances: 1, prose_stances: 0 },
+      { issue: "energy", issue_label: "Energy & climate", actor: "co", actor_label: "Colombia", position: 2.3979, stances: 3, scored_stances: 3, pole_negative: "Fossil supply & market stability", pole_positive: "Transition away from oil & gas", gap: 4.3438, table_stances: 2, list_stances: 1, prose_stances: 0 },
     ]);
   });
 

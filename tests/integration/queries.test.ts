@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getCorpusSummary, getDocument, getIssue, listDocumentPositions, listDocuments, listIssuePositions, listIssues, listRepresentativeStances, listStances } from "../../db/queries";
+import { getCorpusSummary, getDocument, getIssue, listActors, listDocumentPositions, listDocuments, listIssuePositions, listIssues, listRepresentativeStances, listStances } from "../../db/queries";
 import { SEED_002, seededDb } from "../helpers";
 
 const seeded = seededDb();
@@ -7,7 +7,7 @@ const db = seeded.db;
 
 describe("the read model on the seeds", () => {
   it("summarises the corpus", () => {
-    expect(getCorpusSummary(db)).toEqual({ documents: 5, sourceTables: 4, stances: 97, scoredStances: 53, documentPositions: 38, lastIngestAt: "2026-11-21T12:00:00.000Z" });
+    expect(getCorpusSummary({}, db)).toEqual({ documents: 5, sourceTables: 4, stances: 97, scoredStances: 53, documentPositions: 38, lastIngestAt: "2026-11-21T12:00:00.000Z" });
   });
 
   it("lists the codebook issues in order with their poles", () => {
@@ -18,7 +18,30 @@ describe("the read model on the seeds", () => {
       ["migration", "codebook", "Deterrence & enforcement"],
     ]);
     expect(getIssue("nope", db)).toBeNull();
+    expect(getIssue("migration", db)).toMatchObject({
+      labelEs: "Migración",
+      descriptionEs: "Flujos migratorios por Colombia y el Tapón del Darién, control fronterizo, deportaciones y retornos.",
+      poleNegativeEs: "Disuasión y control",
+      polePositiveEs: "Vías humanitarias y reguladas",
+    });
     expect(getIssue("migration", db)?.polePositive).toBe("Humanitarian & regulated pathways");
+  });
+
+  it("names the actors, issues and poles in both languages wherever a page shows them", () => {
+    expect(listActors(db)).toEqual([
+      { id: "us", label: "United States", labelEs: "Estados Unidos" },
+      { id: "co", label: "Colombia", labelEs: "Colombia" },
+    ]);
+    const [us] = listIssuePositions({ issues: ["energy"] }, db);
+    expect(us).toMatchObject({
+      issueLabel: "Energy & climate",
+      issueLabelEs: "Energía y clima",
+      actorLabelEs: "Estados Unidos",
+      poleNegativeEs: "Suministro fósil y estabilidad del mercado",
+      polePositiveEs: "Transición lejos del petróleo y el gas",
+    });
+    expect(listDocumentPositions({ issues: ["venezuela"] }, db)[0]).toMatchObject({ issueLabelEs: "Venezuela", actorLabelEs: "Estados Unidos" });
+    expect(listStances({ issues: ["drug-policy"], actors: ["co"] }, db)[0]).toMatchObject({ issueLabelEs: "Política de drogas", actorLabelEs: "Colombia", documentLang: "en" });
   });
 
   it("filters stances by issue, actor, document and kind", () => {

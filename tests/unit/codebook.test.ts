@@ -19,6 +19,7 @@ describe("codebook validation", () => {
     ["an empty alias", (c: RawCodebook) => c.issues[2]?.aliases.push(""), "issues[2].aliases[14]: an alias must not be empty"],
     ["a bad slug", (c: RawCodebook) => Object.assign(c.issues[0] ?? {}, { slug: "Drug Policy" }), "issues[0].slug: must be lower-case letters"],
     ["a missing label", (c: RawCodebook) => delete c.issues[3]?.label, "issues[3].label"],
+    ["a missing Spanish description", (c: RawCodebook) => delete c.issues[0]?.descriptionEs, "issues[0].descriptionEs"],
     ["an unknown field", (c: RawCodebook) => Object.assign(c.issues[1] ?? {}, { colour: "red" }), "issues[1]: Unrecognized key"],
     ["duplicate slugs", (c: RawCodebook) => Object.assign(c.issues[1] ?? {}, { slug: "drug-policy" }), "issues: issue slugs must be unique"],
   ])("rejects %s, naming the field", (_, mutate, message) => {

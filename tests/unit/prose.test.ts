@@ -105,6 +105,16 @@ describe("prose stances: attribution frames in English", () => {
       [["us", "drug-policy", "prose:according-to", "Colombia failed to meet its counternarcotics obligations"]],
     ],
     [
+      "what follows the attribution can name the quotation's issue",
+      ["“We will not be anyone's colony,” Petro said at a rally, referring to the deportation flights."],
+      [["co", "migration", "prose:quote-speaker-after+context", "We will not be anyone's colony"]],
+    ],
+    [
+      "a noun after a quantifier is no holder; 'the administration' is the government named before",
+      ["U.S. officials met Maduro's envoys in Panama, and the administration later eased some sanctions on Venezuela."],
+      [["us", "venezuela", "prose:action", "the administration later eased some sanctions on Venezuela"]],
+    ],
+    [
       "the holder is who speaks, not who is mentioned",
       ["Petro said the U.S. deportation flights treated migrants like criminals."],
       [["co", "migration", "prose:reported-speech", "Petro said the U.S. deportation flights treated migrants like criminals"]],

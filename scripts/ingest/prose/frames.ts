@@ -504,7 +504,10 @@ function judgesPerson(p: Passage, frame: Frame, ctx: FrameContext): boolean {
 }
 
 /** Ends each frame's content where the next independent clause begins; drops frames reported inside another's words. */
-function nest(p: Passage, frames: (Frame & { clauseStart: number; independent: boolean })[]): Frame[] {
+function nest(p: Passage, all: (Frame & { clauseStart: number; independent: boolean })[]): Frame[] {
+  // "Washington will not lift the sanctions, the secretary said": what comes before a speaker is that speaker's report.
+  const reports = all.filter((f) => f.rule === "prose:reported-speaker-after" || f.rule === "prose:quote-speaker-after");
+  const frames = all.filter((f) => !reports.some((r) => r !== f && f.cue.start >= r.content.start && f.cue.start < r.content.end));
   const kept: (Frame & { clauseStart: number; independent: boolean })[] = [];
   for (const frame of frames) {
     const outer = kept.find((k) => frame.cue.start >= k.content.start && frame.cue.start < k.content.end);

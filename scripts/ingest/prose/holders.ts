@@ -82,7 +82,7 @@ const NOT_NAMES = new Set(
   over for with without as if since because during asked here there what why how who which one two three first new
   tras antes cuando mientras en el la los las este esta estos estas aunque pero y sin embargo segun ultimo luego ahora entonces
   ambos muchos algunos varios ella ellos nosotros su sus tambien incluso bajo para con sin como si desde porque durante aqui
-  alli que por uno dos tres primero nuevo`.split(/\s+/),
+  alli que por uno dos tres primero nuevo statement communique comunicado declaration declaracion remarks readout`.split(/\s+/),
 );
 
 interface Word {
@@ -219,7 +219,8 @@ export function readChunk(
     return next.some((n) => ROLE_NOUNS.has(n));
   });
   if (formerRole) return holder(null, person || names.length > 0);
-  if (QUANTIFIERS.has(folded[0] ?? "")) return holder(null, false);
+  if (QUANTIFIERS.has(folded[0] ?? "") && (hits.length > 0 || folded.some((w) => ROLE_NOUNS.has(w) || THIRD_PARTY_NOUNS.has(w))))
+    return holder(null, false);
   // The first marker outside a prepositional phrase is the head ("Mexican officials in Washington");
   // failing that, one after "of"/"in"/"de" ("the president of Colombia"); never one after "to"/"ante".
   const candidates = [

@@ -82,7 +82,7 @@ export function extractProse(blocks: ParsedBlock[], book: Codebook, lang: Langua
   return out;
 }
 
-const STATEMENT_WORDS = /\b(?:statement|communiqu[eé]|press release|declaration|readout|remarks|comunicado|declaraci[oó]n|pronunciamiento)\b/i;
+const STATEMENT_WORDS = /(?<!\p{L})(?:statement|communiqu[eé]|press release|declaration|readout|remarks|comunicado|declaraci[oó]n|pronunciamiento)(?!\p{L})/iu;
 
 /**
  * "## Statement by the Department of State", "Comunicado de la Cancillería": a heading that names
@@ -93,7 +93,8 @@ function statementSpeaker(heading: string, ctx: FrameContext): Holder | null {
   if (!STATEMENT_WORDS.test(heading)) return null;
   const p = toPassage(heading);
   const reading = readChunk(p, 0, heading.length, ctx.markers, ctx.registry);
-  return reading.kind === "holder" && reading.holder.actor ? reading.holder : null;
+  // An institution speaking, not a person a later "he" could mean.
+  return reading.kind === "holder" && reading.holder.actor ? { ...reading.holder, person: false, name: null } : null;
 }
 
 /** A plain-text line that stands as a heading: short, no closing full stop, naming an official text. */
@@ -248,7 +249,7 @@ function readParagraph(
       }
       const parts: Candidate["parts"] =
         frame.attribution === "quote"
-          ? quoteParts(p, frame.content, lang, book, discourse.currentTopic())
+          ? quoteParts(p, frame.content, lang, book, tailTopic(p, frame, sentence, book) ?? discourse.currentTopic())
           : clauseParts(p, frame, lead, previous?.issue ?? discourse.currentTopic(), book);
       emit({ frame, holder, parts });
       previous = { holder, issue: parts[parts.length - 1]?.hit ?? null, at: frame.cue.start };
@@ -339,6 +340,12 @@ function clauseParts(p: Passage, frame: Frame, lead: Range, previousIssue: Issue
   const context = dominantIssue(issueHits(p, lead.start, lead.end, book))?.hit ?? previousIssue;
   // The issue the text was on a sentence or three ago, or the one of the clause this one is coordinated with.
   return context ? [{ range: frame.span, hit: context, fromContext: true, twoIssues: false }] : [];
+}
+
+/** "“…,” Petro said, referring to the deportation flights": what follows the attribution can name the quotation's issue. */
+function tailTopic(p: Passage, frame: Frame, sentence: Range, book: Codebook): IssueHit | null {
+  if (frame.content.end > frame.cue.start) return null;
+  return dominantIssue(issueHits(p, frame.cue.end, sentence.end, book))?.hit ?? null;
 }
 
 /**

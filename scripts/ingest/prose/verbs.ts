@@ -156,6 +156,9 @@ const EN: EnglishVerb[] = [
   { lemma: "bomb", verbClass: "action" },
   { lemma: "deploy", verbClass: "action" },
   { lemma: "terminate", verbClass: "action" },
+  { lemma: "ease", verbClass: "action" },
+  { lemma: "lift", verbClass: "action" },
+  { lemma: "tighten", verbClass: "action" },
   { lemma: "send", verbClass: "action", forms: ["sends", "sent", "sent", "sending"], particle: "back" },
   { lemma: "turn", verbClass: "action", particle: "back" },
   { lemma: "turn", verbClass: "action", particle: "away" },
@@ -268,6 +271,9 @@ const ES: SpanishVerb[] = [
   { lemma: "erradicar", verbClass: "action", forms: ["erradica", "erradican", "erradicó", "erradicaron", "erradicaba", "erradicará", "erradicado", "erradicando"] },
   { lemma: "bombardear", verbClass: "action" },
   { lemma: "atacar", verbClass: "action", forms: ["ataca", "atacan", "atacó", "atacaron", "atacaba", "atacará", "atacado", "atacando"] },
+  { lemma: "levantar", verbClass: "action" },
+  { lemma: "flexibilizar", verbClass: "action", forms: ["flexibiliza", "flexibilizan", "flexibilizó", "flexibilizaron", "flexibilizaba", "flexibilizará", "flexibilizado", "flexibilizando"] },
+  { lemma: "endurecer", verbClass: "action", forms: ["endurece", "endurecen", "endureció", "endurecieron", "endurecía", "endurecerá", "endurecido", "endureciendo"] },
   { lemma: "desplegar", verbClass: "action", forms: ["despliega", "despliegan", "desplegó", "desplegaron", "desplegaba", "desplegará", "desplegado", "desplegando"] },
 ];
 

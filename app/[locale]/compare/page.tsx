@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { listDocuments, listIssuePositions, listIssues } from "@/db/queries";
+import { ActorBarChart } from "../../_components/ActorBarChart";
+import { ChartFigure } from "../../_components/ChartFigure";
+import { DownloadLinks } from "../../_components/DownloadLinks";
+import { EvidenceSwitch } from "../../_components/EvidenceSwitch";
+import { FilterNotice } from "../../_components/FilterNotice";
+import { PositionTable } from "../../_components/PositionTable";
+import { inLocale } from "../../_lib/locale";
+import { getActorNames, getDocumentLabel } from "../../_lib/page-i18n";
+import { type PageSearchParams, pickAllowed, pickEvidence } from "../../_lib/search-params";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("compare");
+  return { title: t("metaTitle") };
+}
+
+export default async function ComparePage({ searchParams }: { searchParams: PageSearchParams }) {
+  const locale = await getLocale();
+  const t = await getTranslations("compare");
+  const names = await getActorNames();
+  const documentLabel = await getDocumentLabel();
+  const query = await searchParams;
+  const issues = listIssues();
+  const documents = listDocuments();
+  const ignored: string[] = [];
+  const chosenIssues = pickAllowed(query, "issue", issues.map((i) => i.slug), ignored);
+  const chosenDocuments = pickAllowed(query, "document", documents.map((d) => d.slug), ignored);
+  const evidence = pickEvidence(query, ignored);
+  for (const key of Object.keys(query)) if (key !== "issue" && key !== "document" && key !== "evidence") ignored.push(key);
+  const filter = {
+    issues: chosenIssues.length ? chosenIssues : issues.filter((i) => i.kind === "codebook").map((i) => i.slug),
+    documents: chosenDocuments.length ? chosenDocuments : undefined,
+    evidence,
+  };
+  const evidenceQuery = evidence === "structured" ? evidence : undefined;
+  const positions = listIssuePositions(filter);
+  const shown = [...new Set(positions.map((p) => p.issueSlug))];
+  const rows = shown.map((slug) => {
+    const at = (actor: "us" | "co") => positions.find((p) => p.issueSlug === slug && p.actorId === actor);
+    const us = at("us");
+    return { label: us ? inLocale(locale, us.issueLabel, us.issueLabelEs) : slug, us: us?.position ?? null, co: at("co")?.position ?? null };
+  });
+  const height = Math.max(200, 70 * rows.length + 60);
+  const downloadQuery = { issue: filter.issues, document: chosenDocuments, evidence: evidenceQuery };
+
+  return (
+    <>
+      <h1>{t("heading")}</h1>
+      <p className="lede">{t("lede")}</p>
+      <FilterNotice ignored={ignored} />
+      <EvidenceSwitch evidence={evidence} path="/compare" query={{ issue: chosenIssues, document: chosenDocuments }} />
+      <form className="filters" method="get" aria-label={t("filtersLabel")}>
+        {evidenceQuery ? <input type="hidden" name="evidence" value={evidenceQuery} /> : null}
+        <fieldset>
+          <legend>{t("issues")}</legend>
+          {issues.map((i) => (
+            <label key={i.slug}>
+              <input type="checkbox" name="issue" value={i.slug} defaultChecked={filter.issues.includes(i.slug)} /> {inLocale(locale, i.label, i.labelEs)}
+              {i.kind === "other" ? ` ${t("otherIssue")}` : ""}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>{t("documents")}</legend>
+          {documents.map((d) => (
+            <label key={d.slug}>
+              <input type="checkbox" name="document" value={d.slug} defaultChecked={chosenDocuments.includes(d.slug)} /> {documentLabel(d)}
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit">{t("submit")}</button>
+      </form>
+
+      <section aria-labelledby="matrix-heading">
+        <h2 id="matrix-heading">{t("matrixHeading")}</h2>
+        <div className="table-scroll">
+          <PositionTable positions={positions} caption={t("matrixCaption")} actorNames={names} />
+        </div>
+        <DownloadLinks path="/api/export/issues" query={downloadQuery} label={t("thisMatrix")} />
+      </section>
+
+      <ChartFigure
+        id="compare-positions"
+        title={t("chart.title")}
+        description={t("chart.description")}
+        height={height}
+        chart={<ActorBarChart mode="position" rows={rows} height={height} names={names} ariaLabel={t("chart.chartLabel")} />}
+        table={<PositionTable positions={positions} caption={t("chart.caption")} actorNames={names} />}
+        downloads={<DownloadLinks path="/api/export/issues" query={downloadQuery} />}
+      />
+    </>
+  );
+}

@@ -1,0 +1,165 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getCorpusSummary, listIssuePositions, listIssues, listRepresentativeStances } from "@/db/queries";
+import { ActorBarChart } from "../_components/ActorBarChart";
+import { ActorTag } from "../_components/ActorTag";
+import { ChartFigure } from "../_components/ChartFigure";
+import { DownloadLinks } from "../_components/DownloadLinks";
+import { EvidenceSwitch } from "../_components/EvidenceSwitch";
+import { FilterNotice } from "../_components/FilterNotice";
+import { PositionTable } from "../_components/PositionTable";
+import { ACTOR_KEYS } from "../_components/series";
+import { StanceItem } from "../_components/StanceItem";
+import { TableHead } from "../_components/TableHead";
+import { inLocale, localePath, localPoles } from "../_lib/locale";
+import { getActorNames, getFormat } from "../_lib/page-i18n";
+import { type PageSearchParams, pickEvidence } from "../_lib/search-params";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("overview");
+  return { title: t("metaTitle") };
+}
+
+export default async function OverviewPage({ searchParams }: { searchParams: PageSearchParams }) {
+  const locale = await getLocale();
+  const t = await getTranslations("overview");
+  const format = await getFormat();
+  const names = await getActorNames();
+  const query = await searchParams;
+  const ignored: string[] = [];
+  const evidence = pickEvidence(query, ignored);
+  for (const key of Object.keys(query)) if (key !== "evidence") ignored.push(key);
+  const filter = { evidence };
+  const evidenceQuery = { evidence: evidence === "structured" ? evidence : undefined };
+  const summary = getCorpusSummary(filter);
+  const issues = listIssues();
+  const positions = listIssuePositions(filter);
+  const representatives = listRepresentativeStances(filter);
+  const codebookIssues = issues.filter((i) => i.kind === "codebook");
+  const label = (issue: (typeof issues)[number]) => inLocale(locale, issue.label, issue.labelEs);
+  const position = (slug: string, actor: "us" | "co") => positions.find((p) => p.issueSlug === slug && p.actorId === actor);
+  const positionRows = codebookIssues.map((i) => ({ label: label(i), us: position(i.slug, "us")?.position ?? null, co: position(i.slug, "co")?.position ?? null }));
+  const salienceRows = issues
+    .filter((i) => positions.some((p) => p.issueSlug === i.slug))
+    .map((i) => ({ label: label(i), us: position(i.slug, "us")?.stances ?? 0, co: position(i.slug, "co")?.stances ?? 0 }));
+  const datasets = [
+    { name: t("datasets.stances.name"), path: "/api/export/stances", rows: summary.stances, what: t("datasets.stances.contents") },
+    { name: t("datasets.issues.name"), path: "/api/export/issues", rows: positions.length, what: t("datasets.issues.contents") },
+    { name: t("datasets.documentPositions.name"), path: "/api/export/document-positions", rows: summary.documentPositions, what: t("datasets.documentPositions.contents") },
+    { name: t("datasets.documents.name"), path: "/api/export/documents", rows: summary.documents, what: t("datasets.documents.contents") },
+  ];
+
+  return (
+    <>
+      <h1>{t("heading")}</h1>
+      <p className="lede">
+        {t("lede", {
+          issues: codebookIssues.length,
+          documents: summary.documents,
+          stances: summary.stances,
+          scored: summary.scoredStances,
+          tables: summary.sourceTables,
+          evidence,
+          lastIngest: format.timestamp(summary.lastIngestAt),
+        })}
+      </p>
+      <FilterNotice ignored={ignored} />
+      <EvidenceSwitch evidence={evidence} path="/" query={{}} />
+      <p className="legend-line">
+        {ACTOR_KEYS.map((a) => (
+          <span key={a} className={`legend-chip legend-${a}`}>
+            <ActorTag actor={a} /> {names[a]}
+          </span>
+        ))}
+      </p>
+
+      <h2 id="charts">{t("chartsHeading")}</h2>
+      <section className="chart-grid" aria-labelledby="charts">
+        <ChartFigure
+          id="positions"
+          title={t("positions.title")}
+          description={t("positions.description")}
+          height={300}
+          chart={<ActorBarChart mode="position" rows={positionRows} height={300} names={names} ariaLabel={t("positions.chartLabel")} />}
+          table={<PositionTable positions={positions.filter((p) => p.issueKind === "codebook")} caption={t("positions.caption")} actorNames={names} />}
+          downloads={<DownloadLinks path="/api/export/issues" query={evidenceQuery} />}
+        />
+        <ChartFigure
+          id="salience"
+          title={t("salience.title")}
+          description={t("salience.description")}
+          height={Math.max(220, 60 * salienceRows.length)}
+          chart={<ActorBarChart mode="count" rows={salienceRows} height={Math.max(220, 60 * salienceRows.length)} names={names} ariaLabel={t("salience.chartLabel")} />}
+          table={
+            <table className="data-table">
+              <caption>{t("salience.caption")}</caption>
+              <TableHead columns={[t("salience.issue"), names.us, names.co]} />
+              <tbody>
+                {salienceRows.map((r) => (
+                  <tr key={r.label}>
+                    <th scope="row">{r.label}</th>
+                    <td className="num">{format.count(r.us)}</td>
+                    <td className="num">{format.count(r.co)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          }
+          downloads={<DownloadLinks path="/api/export/issues" query={evidenceQuery} />}
+        />
+      </section>
+
+      <section aria-labelledby="side-by-side">
+        <h2 id="side-by-side">{t("sideBySide.heading")}</h2>
+        <p className="section-note">{t("sideBySide.note")}</p>
+        {codebookIssues.map((issue) => (
+          <article key={issue.slug} className="issue-pair">
+            <h3>
+              <a href={localePath(locale, `/issues/${issue.slug}`)}>{label(issue)}</a>
+            </h3>
+            <p className="issue-description">{inLocale(locale, issue.description ?? "", issue.descriptionEs)}</p>
+            <div className="columns">
+              {ACTOR_KEYS.map((actor) => {
+                const stance = representatives.find((s) => s.issueSlug === issue.slug && s.actorId === actor);
+                return (
+                  <div key={actor} className={`column column-${actor}`}>
+                    <h4>{names[actor]}</h4>
+                    {stance ? (
+                      <ul className="stance-list">
+                        <StanceItem stance={stance} poles={localPoles(locale, issue)} />
+                      </ul>
+                    ) : (
+                      <p className="empty">{t("sideBySide.empty")}</p>
+                    )}
+                  </div>
+                );
+              })}
+            </div>
+          </article>
+        ))}
+      </section>
+
+      <section aria-labelledby="downloads">
+        <h2 id="downloads">{t("downloads.heading")}</h2>
+        <p className="section-note">{t.rich("downloads.note", { strong: (chunks) => <strong>{chunks}</strong> })}</p>
+        <div className="table-scroll">
+          <table className="data-table wide">
+            <TableHead columns={[t("downloads.dataset"), t("downloads.rows"), t("downloads.contents"), t("downloads.download")]} />
+            <tbody>
+              {datasets.map((d) => (
+                <tr key={d.path}>
+                  <th scope="row">{d.name}</th>
+                  <td className="num">{format.count(d.rows)}</td>
+                  <td>{d.what}</td>
+                  <td>
+                    <DownloadLinks path={d.path} label={d.name} query={d.path.endsWith("/documents") ? {} : evidenceQuery} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}
