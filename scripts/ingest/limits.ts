@@ -8,6 +8,9 @@ export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 /** Deeper than any real article or note nests lists, quotes or link brackets. */
 export const MAX_NESTING = 50;
 
+/** More `*` and `_` than any real paragraph holds: the parser pairs them in time that grows with their square. */
+export const MAX_EMPHASIS_MARKS = 5000;
+
 export interface Nesting {
   depth: number;
   /** 1-based line where the depth is first reached. */
@@ -87,4 +90,25 @@ export function deepestNesting(text: string): Nesting {
     } else if (char === "]" && brackets > 0) brackets--;
   }
   return deepest;
+}
+
+/**
+ * The paragraph with the most emphasis marks (`*`, `_`), and the line where it starts. Table rows
+ * (lines with a `|`) are left out: their cells are parsed one by one.
+ */
+export function mostEmphasisMarks(text: string): { count: number; line: number } {
+  let most = { count: 0, line: 1 };
+  let count = 0;
+  let start = 1;
+  text.split("\n").forEach((content, i) => {
+    if (content.trim() === "") {
+      count = 0;
+      start = i + 2;
+      return;
+    }
+    if (content.includes("|")) return;
+    for (const char of content) if (char === "*" || char === "_") count++;
+    if (count > most.count) most = { count, line: start };
+  });
+  return most;
 }

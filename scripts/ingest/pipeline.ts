@@ -7,7 +7,7 @@ import { documents, ingestRuns, stances } from "../../db/schema";
 import type { Codebook } from "./codebook";
 import { extractDocument } from "./extract";
 import { contentFingerprint, extractionHash } from "./identity";
-import { DEFAULT_MAX_BYTES, deepestNesting, formatBytes, MAX_NESTING } from "./limits";
+import { DEFAULT_MAX_BYTES, deepestNesting, formatBytes, MAX_EMPHASIS_MARKS, MAX_NESTING, mostEmphasisMarks } from "./limits";
 import {
   loadDocument,
   pruneOrphanIssues,
@@ -79,8 +79,15 @@ export interface IngestOptions {
   onProgress?: (done: number, total: number, file: string) => void;
 }
 
-/** Refuses text nested deeper than the parser can take, naming the line, before it is parsed. */
+/** Refuses text nested deeper, or with more emphasis marks, than the parser can take, naming the line, before it is parsed. */
 function checkNesting(document: SourceDocument): void {
+  const marks = mostEmphasisMarks(document.body);
+  if (marks.count > MAX_EMPHASIS_MARKS)
+    throw new DocumentError(
+      document.path,
+      marks.line,
+      `${marks.count} emphasis marks (* or _) in one paragraph (at most ${MAX_EMPHASIS_MARKS} are read): remove the runs of * or _`,
+    );
   const deepest = deepestNesting(document.body);
   if (deepest.depth <= MAX_NESTING) return;
   const problem =

@@ -36,6 +36,12 @@ const REFUSED: [string, string, string | Buffer, string][] = [
     "brackets.md:2: 10000 brackets open at once (links or brackets nested 10000 deep; at most 50 are read): remove the unmatched or nested brackets",
   ],
   ["a list nested 200 deep", "deep-list.md", nestedList(200), "deep-list.md:200: lists and quotes nested 200 deep (at most 50 levels are read): flatten the nesting"],
+  [
+    "10,000 emphasis marks around one word",
+    "stars.md",
+    `Intro.\n\n${"*".repeat(5000)}word${"*".repeat(5000)}\n`,
+    "stars.md:3: 10000 emphasis marks (* or _) in one paragraph (at most 5000 are read): remove the runs of * or _",
+  ],
   ["quotes nested 10,000 deep", "deep-quote.md", `${">".repeat(10_000)} said twice\n`, "deep-quote.md:1: lists and quotes nested 10000 deep (at most 50 levels are read): flatten the nesting"],
 ];
 

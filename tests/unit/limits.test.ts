@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deepestNesting, formatBytes, parseBytes } from "../../scripts/ingest/limits";
+import { deepestNesting, formatBytes, mostEmphasisMarks, parseBytes } from "../../scripts/ingest/limits";
 
 describe("deepestNesting", () => {
   it.each([
@@ -21,6 +21,17 @@ describe("deepestNesting", () => {
     const list = Array.from({ length: 1000 }, (_, i) => `${"  ".repeat(i)}- item`).join("\n");
     expect(deepestNesting(list)).toEqual({ depth: 1000, line: 1000, what: "lists and quotes" });
     expect(deepestNesting(`${">".repeat(10_000)} deep`)).toEqual({ depth: 10_000, line: 1, what: "lists and quotes" });
+  });
+});
+
+describe("mostEmphasisMarks", () => {
+  it.each([
+    ["plain prose", "No marks here.\n", { count: 0, line: 1 }],
+    ["counts per paragraph, from its first line", "*one* and _two_\n\nLead line\n**bold** __also__ *x*\n", { count: 10, line: 3 }],
+    ["table rows are left out", "| a_b | c_d |\n|---|---|\n| e_f | *g* |\n", { count: 0, line: 1 }],
+    ["a run of stars", `${"*".repeat(6000)}a${"*".repeat(6000)}`, { count: 12_000, line: 1 }],
+  ])("%s", (_name, text, expected) => {
+    expect(mostEmphasisMarks(text)).toEqual(expected);
   });
 });
 
