@@ -153,16 +153,29 @@ export class NameRegistry {
   }
 }
 
-const MARKER_HITS = new WeakMap<Passage, AliasHit<Marker>[]>();
+const MARKER_HITS = new WeakMap<Marker[], Map<string, AliasHit<Marker>[]>>();
 
-/** The codebook's people, institutions and demonyms in a passage, found once per passage (a sentence is read phrase by phrase). */
-export function markerHits(passage: Passage, markers: Marker[]): AliasHit<Marker>[] {
-  let hits = MARKER_HITS.get(passage);
+/**
+ * The codebook's people, institutions and demonyms in a text. Rules ask about the same paragraph
+ * and sentence several times (the subject, the frames, the phrases); each text is matched once.
+ */
+export function markersIn(text: string, markers: Marker[]): AliasHit<Marker>[] {
+  let byText = MARKER_HITS.get(markers);
+  if (!byText) {
+    byText = new Map();
+    MARKER_HITS.set(markers, byText);
+  }
+  let hits = byText.get(text);
   if (!hits) {
-    hits = aliasHits(passage.plain, markers, (m) => m.aliases);
-    MARKER_HITS.set(passage, hits);
+    hits = aliasHits(text, markers, (m) => m.aliases);
+    byText.set(text, hits);
   }
   return hits;
+}
+
+/** The markers of a passage, found once per passage (a sentence is read phrase by phrase). */
+export function markerHits(passage: Passage, markers: Marker[]): AliasHit<Marker>[] {
+  return markersIn(passage.plain, markers);
 }
 
 export type ChunkReading = { kind: "holder"; holder: Holder } | { kind: "pending"; pending: PendingHolder } | { kind: "none" };

@@ -1,11 +1,11 @@
-import { type ActorId, aliasHits, type Codebook } from "../codebook";
+import type { ActorId, Codebook } from "../codebook";
 import type { Language } from "../language";
 import type { ParsedBlock, SourceSpan } from "../parse";
-import { spansOverlap, subSpan, trimClause } from "../span";
+import { SpanIndex, subSpan, trimClause } from "../span";
 import type { ExtractedStance, IngestNote } from "../stance";
 import { Discourse } from "./discourse";
 import { type Frame, type FrameContext, findFrames, type ProseRule, type Range } from "./frames";
-import { type Holder, holderMarkers, NameRegistry, readChunk, TITLE_WORDS } from "./holders";
+import { type Holder, holderMarkers, markersIn, NameRegistry, readChunk, TITLE_WORDS } from "./holders";
 import { ADVERBIAL_OPENERS, CLAUSE_WORDS, ROLE_NOUNS } from "./lexicon";
 import { dominantIssue, type IssueHit, issueHits, splitByIssue } from "./issues";
 import { type Passage, toPassage } from "./passage";
@@ -61,6 +61,9 @@ export function extractProse(blocks: ParsedBlock[], book: Codebook, lang: Langua
   const registry = new NameRegistry(homeActor(blocks, markers, lang));
   const ctx: FrameContext = { markers, registry, lang };
   const discourse = new Discourse();
+  const taken = new SpanIndex(claimed);
+  /** Prose stances kept so far, per actor and issue: a second reading of the same words is not a second stance. */
+  const found = new Map<string, SpanIndex>();
   let statement: { holder: Holder; depth: number } | null = null;
   for (const block of blocks) {
     const heading = block.type === "heading" ? { depth: block.depth, span: block.span } : headingLine(block);
@@ -74,8 +77,12 @@ export function extractProse(blocks: ParsedBlock[], book: Codebook, lang: Langua
     if (block.type !== "paragraph" && block.type !== "listItem") continue;
     const stances = readParagraph(block.span, book, lang, ctx, discourse, statement?.holder ?? null);
     for (const stance of stances) {
-      if (claimed.some((c) => spansOverlap(c, stance.span))) continue;
-      if (out.stances.some((s) => s.actor === stance.actor && s.issue.slug === stance.issue.slug && spansOverlap(s.span, stance.span))) continue;
+      if (taken.overlaps(stance.span)) continue;
+      const key = `${stance.actor}\u241F${stance.issue.slug}`;
+      const same = found.get(key) ?? new SpanIndex();
+      if (same.overlaps(stance.span)) continue;
+      same.add(stance.span);
+      found.set(key, same);
       out.stances.push(stance);
     }
   }
@@ -114,7 +121,7 @@ function homeActor(blocks: ParsedBlock[], markers: ReturnType<typeof holderMarke
   const counts = { us: 0, co: 0 };
   for (const block of blocks) {
     if (block.type === "table") continue;
-    for (const hit of aliasHits(block.span.text, markers, (m) => m.aliases))
+    for (const hit of markersIn(block.span.text, markers))
       if (hit.target.actor && hit.target.type !== "demonym") counts[hit.target.actor]++;
   }
   if (counts.co >= 3 && counts.co >= 1.5 * counts.us) return "co";
@@ -298,7 +305,7 @@ function noteSubject(
   }
   let end = from;
   const verbs = findVerbs(p, from, sentence.end);
-  const markerWords = aliasHits(p.plain.slice(from, sentence.end), ctx.markers, (m) => m.aliases).map((h) => ({ start: from + h.start, end: from + h.end }));
+  const markerWords = markersIn(p.plain.slice(from, sentence.end), ctx.markers).map((h) => ({ start: from + h.start, end: from + h.end }));
   for (const m of p.plain.slice(from, sentence.end).matchAll(/[\p{L}\p{N}]+(?:[’'.-][\p{L}\p{N}]+)*/gu)) {
     const gap = p.plain.slice(end, from + m.index);
     if (end > from && /[,;:“”"()]/.test(gap)) break;
