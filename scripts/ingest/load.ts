@@ -82,12 +82,16 @@ export function storedCounts(db: ParallaxDb, documentId: number): { tables: numb
   return { tables: tables?.n ?? 0, stances: stanceCount?.n ?? 0 };
 }
 
+/** Documents listing `path` among their copies; only documents with copies are looked at (index documents_with_copies). */
+const listsCopy = (path: string) =>
+  sql`${documents.duplicatePaths} <> '[]' AND EXISTS (SELECT 1 FROM json_each(${documents.duplicatePaths}) WHERE value = ${path})`;
+
 /** Drops `path` from every document's list of copies but `keepId`'s: a file is a copy of one document at most. */
 function forgetCopy(tx: Transaction, path: string, keepId: number | null): void {
   const listing = tx
     .select({ id: documents.id, duplicatePaths: documents.duplicatePaths })
     .from(documents)
-    .where(sql`EXISTS (SELECT 1 FROM json_each(${documents.duplicatePaths}) WHERE value = ${path})`)
+    .where(listsCopy(path))
     .all();
   for (const row of listing) {
     if (row.id === keepId) continue;
@@ -125,7 +129,7 @@ export function recordCopy(db: ParallaxDb, primaryId: number, path: string): boo
     const elsewhere = tx
       .select({ id: documents.id })
       .from(documents)
-      .where(and(ne(documents.id, primaryId), sql`EXISTS (SELECT 1 FROM json_each(${documents.duplicatePaths}) WHERE value = ${path})`))
+      .where(and(ne(documents.id, primaryId), listsCopy(path)))
       .get();
     if (listed && !ownRow && !elsewhere) return false;
     if (ownRow) tx.delete(documents).where(eq(documents.id, ownRow.id)).run();
