@@ -14,10 +14,8 @@ import {
   recordCopy,
   removeDocument,
   setDuplicatePaths,
-  storedByContent,
-  storedBySlug,
-  storedCounts,
   storedDocuments,
+  storedLookups,
   upsertCodebook,
 } from "./load";
 import { DOCUMENT_EXTENSIONS, DocumentError, FORMATS, readDocument, type SourceDocument, type SourcesFile } from "./read";
@@ -149,6 +147,7 @@ export function ingest(db: ParallaxDb, options: IngestOptions): IngestReport {
     }
   }
 
+  const lookup = storedLookups(db);
   const pending = new Set(walk.files.map(display));
   /** Content read in this run → the document that holds it. */
   const holders = new Map<string, { id: number; path: string; slug: string }>();
@@ -172,7 +171,7 @@ export function ingest(db: ParallaxDb, options: IngestOptions): IngestReport {
 
       let original = holders.get(contentHash);
       if (!original) {
-        const stored = storedByContent(db, contentHash, document.path);
+        const stored = lookup.byContent(contentHash, document.path);
         // Its stored twin is read later in this run and may have changed: decide once it has been.
         if (stored && !final && pending.has(stored.path)) return "deferred";
         if (stored && !isGone(resolve(root, stored.path))) original = stored;
@@ -191,7 +190,7 @@ export function ingest(db: ParallaxDb, options: IngestOptions): IngestReport {
       const owner = names.get(document.slug);
       if (owner && owner !== document.path)
         throw new DocumentError(document.path, null, `same name as ${owner}: documents are named after their file (without extension), so rename one of them`);
-      const named = storedBySlug(db, document.slug);
+      const named = lookup.bySlug(document.slug);
       if (named && named.path !== document.path && !replaces.includes(named.id)) {
         if (!isGone(resolve(root, named.path)))
           throw new DocumentError(
@@ -207,7 +206,7 @@ export function ingest(db: ParallaxDb, options: IngestOptions): IngestReport {
       const same = named?.path === document.path && named.contentHash === contentHash;
       if (same && named.codebookHash === book.hash && named.extractionHash === hash) {
         holders.set(contentHash, named);
-        return { ...outcome, status: "unchanged", ...storedCounts(db, named.id) };
+        return { ...outcome, status: "unchanged", ...lookup.counts(named.id) };
       }
       checkNesting(document);
       const extraction = extractDocument(document, book);
