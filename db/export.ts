@@ -5,7 +5,10 @@ import { listDocuments } from "./documents";
 import type { StanceFilter } from "./filters";
 import { listDocumentPositions, listIssuePositions } from "./positions";
 import type { StanceCue } from "./schema";
+import { iterateSearchHits } from "./search";
+import type { SearchQuery } from "./search-query";
 import { iterateStanceFields, type StanceView } from "./stances";
+import { listTimeline } from "./timeline";
 
 /**
  * The download contract: one row definition per dataset, shared by `npm run export` and the web
@@ -207,6 +210,105 @@ export function documentPositionExportRows(filter: StanceFilter, db: ParallaxDb)
     list_stances: p.listStances,
     prose_stances: p.proseStances,
   }));
+}
+
+export const TIMELINE_COLUMNS = [
+  "issue",
+  "issue_label",
+  "period",
+  "date",
+  "published_basis",
+  "documents",
+  "document",
+  "document_title",
+  "actor",
+  "actor_label",
+  "position",
+  "gap",
+  "stances",
+  "scored_stances",
+  "table_stances",
+  "list_stances",
+  "prose_stances",
+] as const;
+export type TimelineExportRow = Record<(typeof TIMELINE_COLUMNS)[number], string | number | null>;
+
+/**
+ * Positions over time, the rows of the timeline and its table: per issue, point (a dated document, or a month)
+ * and actor in date order, then the undated documents. A month's `document` lists its documents' slugs, space
+ * separated, and its `published_basis` is `inferred` when any of their dates is.
+ */
+export function timelineExportRows(filter: StanceFilter, db: ParallaxDb): TimelineExportRow[] {
+  return listTimeline(filter, db).map((p) => ({
+    issue: p.issueSlug,
+    issue_label: p.issueLabel,
+    period: p.period,
+    date: p.date,
+    published_basis: p.period === "undated" ? null : p.inferred ? "inferred" : "stated",
+    documents: p.documents.length,
+    document: p.documents.map((d) => d.slug).join(" "),
+    document_title: p.period === "month" ? null : (p.documents[0]?.title ?? null),
+    actor: p.actorId,
+    actor_label: p.actorLabel,
+    position: roundPosition(p.position),
+    gap: roundPosition(p.gap),
+    stances: p.stances,
+    scored_stances: p.scoredStances,
+    table_stances: p.tableStances,
+    list_stances: p.listStances,
+    prose_stances: p.proseStances,
+  }));
+}
+
+export const SEARCH_COLUMNS = [
+  "rank",
+  "relevance",
+  "match",
+  "document",
+  "document_title",
+  "published",
+  "published_basis",
+  "line_start",
+  "line_end",
+  "issue",
+  "issue_label",
+  "actor",
+  "actor_label",
+  "kind",
+  "holder",
+  "position",
+  "text",
+  "source_url",
+  "citation",
+] as const;
+export type SearchExportRow = Record<(typeof SEARCH_COLUMNS)[number], string | number | null>;
+
+/** Every search hit in rank order, the stances with their issue, actor and position, lines of text with their place. */
+export function* searchExportRows(query: SearchQuery, filter: StanceFilter, db: ParallaxDb): Generator<SearchExportRow> {
+  for (const hit of iterateSearchHits(query, filter, db)) {
+    const { stance, document } = hit;
+    yield {
+      rank: hit.rank,
+      relevance: roundPosition(hit.relevance),
+      match: hit.match,
+      document: document.slug,
+      document_title: document.title,
+      published: document.published,
+      published_basis: document.publishedBasis,
+      line_start: hit.lineStart,
+      line_end: hit.lineEnd,
+      issue: stance?.issueSlug ?? null,
+      issue_label: stance?.issueLabel ?? null,
+      actor: stance?.actorId ?? null,
+      actor_label: stance?.actorLabel ?? null,
+      kind: stance?.kind ?? null,
+      holder: stance?.holder ?? null,
+      position: roundPosition(stance?.position ?? null),
+      text: hit.text,
+      source_url: document.url,
+      citation: formatCitation(document, stance ?? { kind: "prose", lineStart: hit.lineStart, lineEnd: hit.lineEnd }),
+    };
+  }
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;

@@ -9,3 +9,5 @@ export { getCorpusSummary, getIssue, listActors, listIssues, type ActorSummary, 
 export { getDocument, listDocuments, type DocumentDetail, type DocumentSummary, type SourceTableView } from "./documents";
 export { listDocumentPositions, listIssuePositions, type DocumentPosition, type IssuePosition } from "./positions";
 export { listRepresentativeStances, listStances, type StanceView } from "./stances";
+export { SEARCH_PAGE_SIZE, type SearchHit, searchPage } from "./search";
+export { listTimeline, MONTHLY_ABOVE, type TimelinePoint } from "./timeline";

@@ -151,6 +151,29 @@ export const stances = sqliteTable(
 export type Stance = typeof stances.$inferSelect;
 export type NewStance = typeof stances.$inferInsert;
 
+/**
+ * What search reads: a passage per stance (its text and holder) and per non-blank line of a document's text.
+ * Written and removed by SQL triggers on documents and stances (migration 0005), so it changes in the same
+ * transaction as the rows it copies, whoever writes them; the FTS5 table `search_index` indexes it.
+ */
+export const searchPassages = sqliteTable(
+  "search_passages",
+  {
+    id: integer("id").primaryKey(),
+    documentId: integer("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    /** The stance this passage is; null for a line of the document's text. */
+    stanceId: integer("stance_id").references(() => stances.id, { onDelete: "cascade" }),
+    lineStart: integer("line_start").notNull(),
+    lineEnd: integer("line_end").notNull(),
+    body: text("body").notNull(),
+    holder: text("holder"),
+  },
+  (t) => [index("search_passages_document").on(t.documentId), uniqueIndex("search_passages_stance").on(t.stanceId)],
+);
+export type SearchPassage = typeof searchPassages.$inferSelect;
+
 export const ingestRuns = sqliteTable("ingest_runs", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   startedAt: text("started_at").notNull(),

@@ -147,6 +147,11 @@ export function listStances(filter: StanceFilter = {}, db: ParallaxDb = getDb())
   return [...iterateStances(filter, db)];
 }
 
+/** The stances with these ids (the stances among search results), in dashboard order. */
+export function listStancesById(ids: number[], db: ParallaxDb = getDb()): StanceView[] {
+  return ids.length ? [...iterateWhere(db, inArray(stances.id, ids), ALL_FIELDS)] : [];
+}
+
 /**
  * Per issue and actor, the stance that best stands for the actor's position: scored stances first,
  * then the one closest to the actor's mean position on the issue, then most cues, then tables before

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getCorpusSummary, listIssuePositions, listIssues, listRepresentativeStances } from "@/db/queries";
+import { getCorpusSummary, listIssuePositions, listIssues, listRepresentativeStances, listTimeline } from "@/db/queries";
 import { ActorBarChart } from "../_components/ActorBarChart";
 import { ActorTag } from "../_components/ActorTag";
 import { ChartFigure } from "../_components/ChartFigure";
@@ -11,9 +11,11 @@ import { PositionTable } from "../_components/PositionTable";
 import { ACTOR_KEYS } from "../_components/series";
 import { StanceItem } from "../_components/StanceItem";
 import { TableHead } from "../_components/TableHead";
+import { TimelineFigure } from "../_components/TimelineFigure";
 import { inLocale, localePath, localPoles } from "../_lib/locale";
 import { getActorNames, getFormat } from "../_lib/page-i18n";
 import { type PageSearchParams, pickEvidence } from "../_lib/search-params";
+import { timelineDomain, timeOf } from "../_lib/timeline";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("overview");
@@ -35,6 +37,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pag
   const issues = listIssues();
   const positions = listIssuePositions(filter);
   const representatives = listRepresentativeStances(filter);
+  const tl = await getTranslations("timeline");
+  const timeline = listTimeline(filter);
   const codebookIssues = issues.filter((i) => i.kind === "codebook");
   const label = (issue: (typeof issues)[number]) => inLocale(locale, issue.label, issue.labelEs);
   const position = (slug: string, actor: "us" | "co") => positions.find((p) => p.issueSlug === slug && p.actorId === actor);
@@ -46,6 +50,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pag
     { name: t("datasets.stances.name"), path: "/api/export/stances", rows: summary.stances, what: t("datasets.stances.contents") },
     { name: t("datasets.issues.name"), path: "/api/export/issues", rows: positions.length, what: t("datasets.issues.contents") },
     { name: t("datasets.documentPositions.name"), path: "/api/export/document-positions", rows: summary.documentPositions, what: t("datasets.documentPositions.contents") },
+    { name: t("datasets.timeline.name"), path: "/api/export/timeline", rows: timeline.length, what: t("datasets.timeline.contents") },
     { name: t("datasets.documents.name"), path: "/api/export/documents", rows: summary.documents, what: t("datasets.documents.contents") },
   ];
 
@@ -107,6 +112,28 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pag
           }
           downloads={<DownloadLinks path="/api/export/issues" query={evidenceQuery} />}
         />
+      </section>
+
+      <section aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">{tl("heading")}</h2>
+        <p className="section-note">{tl("overviewNote")}</p>
+        <div className="chart-grid">
+          {codebookIssues.map((issue) => (
+            <TimelineFigure
+              key={issue.slug}
+              id={`timeline-${issue.slug}`}
+              title={label(issue)}
+              issue={issue.slug}
+              issueLabel={label(issue)}
+              points={timeline.filter((p) => p.issueSlug === issue.slug)}
+              domain={timelineDomain(timeline.flatMap((p) => (p.date === null ? [] : [timeOf(p.date)])))}
+              height={220}
+              names={names}
+              query={evidenceQuery}
+              compact
+            />
+          ))}
+        </div>
       </section>
 
       <section aria-labelledby="side-by-side">

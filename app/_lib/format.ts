@@ -19,6 +19,7 @@ export function createFormat(locale: AppLocale, words: FormatWords) {
   const share = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   // Dates are calendar dates (and ingest times are UTC): formatting in UTC keeps the day the document states.
   const day = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  const monthOfYear = new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" });
   const moment = new Intl.DateTimeFormat(locale, {
     day: "numeric",
     month: "short",
@@ -42,6 +43,11 @@ export function createFormat(locale: AppLocale, words: FormatWords) {
       const at = new Date(`${iso}T00:00:00Z`);
       const real = /^\d{4}-\d{2}-\d{2}$/.test(iso) && !Number.isNaN(at.getTime()) && at.toISOString().startsWith(iso);
       return real ? day.format(at) : iso;
+    },
+    /** A month (YYYY-MM, or the month of a YYYY-MM-DD date): Feb 2026 / feb 2026; anything else as stored. */
+    month: (iso: string): string => {
+      const at = new Date(`${iso.slice(0, 7)}-01T00:00:00Z`);
+      return /^\d{4}-\d{2}/.test(iso) && !Number.isNaN(at.getTime()) ? monthOfYear.format(at) : iso;
     },
     timestamp: (iso: string | null): string => (iso ? moment.format(new Date(iso)) : words.never),
   };

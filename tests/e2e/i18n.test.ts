@@ -44,6 +44,8 @@ const PAGES = [
   { name: "compare", path: "/compare", status: 200, chart: ["compare-positions", 8] },
   { name: "sources", path: "/sources", status: 200, chart: null },
   { name: "source-002", path: `/sources/${SEED_002}`, status: 200, chart: null },
+  { name: "search", path: "/search?q=bogota", status: 200, chart: null },
+  { name: "search-paged", path: "/search?q=petro&page=2", status: 200, chart: null },
   { name: "not-found", path: "/issues/trade", status: 404, chart: null },
 ] as const;
 

@@ -48,6 +48,16 @@ describe("numbers and dates per locale", () => {
   });
 
   it.each([
+    ["2026-02", "Feb 2026", "feb 2026"],
+    ["2026-12-31", "Dec 2026", "dic 2026"],
+    ["2026-13", "2026-13", "2026-13"],
+    ["undated", "undated", "undated"],
+  ])("month %s → %s / %s", (value, inEnglish, inSpanish) => {
+    expect(en.month(value)).toBe(inEnglish);
+    expect(es.month(value)).toBe(inSpanish);
+  });
+
+  it.each([
     ["2026-11-21T12:05:00.000Z", "Nov 21, 2026, 12:05 UTC", "21 nov 2026, 12:05 UTC"],
     [null, "never", "nunca"],
   ])("timestamp %s → %s / %s (UTC, said so)", (value, inEnglish, inSpanish) => {

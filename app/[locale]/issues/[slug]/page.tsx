@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { STANCE_KINDS } from "@/db/filters";
-import { getIssue, listDocumentPositions, listDocuments, listIssuePositions, listStances } from "@/db/queries";
+import { getIssue, listDocumentPositions, listDocuments, listIssuePositions, listStances, listTimeline } from "@/db/queries";
 import { ActorBarChart } from "../../../_components/ActorBarChart";
 import { ActorTag } from "../../../_components/ActorTag";
 import { ChartFigure } from "../../../_components/ChartFigure";
@@ -12,10 +12,12 @@ import { FilterNotice } from "../../../_components/FilterNotice";
 import { ACTOR_KEYS } from "../../../_components/series";
 import { StanceItem } from "../../../_components/StanceItem";
 import { TableHead } from "../../../_components/TableHead";
+import { TimelineFigure } from "../../../_components/TimelineFigure";
 import { inLocale, localePath, localPoles } from "../../../_lib/locale";
 import { getActorNames, getDocumentLabel, getFormat } from "../../../_lib/page-i18n";
 import { evidenceKinds } from "../../../_lib/evidence";
 import { type PageSearchParams, pickAllowed, pickEvidence } from "../../../_lib/search-params";
+import { timelineDomain, timeOf } from "../../../_lib/timeline";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: PageSearchParams };
 
@@ -61,6 +63,8 @@ export default async function IssuePage({ params, searchParams }: Props) {
   const evidenceQuery = evidence === "structured" ? evidence : undefined;
   const downloadQuery = { issue: issue.slug, document: documents, kind: kinds, evidence: evidenceQuery };
   const chartHeight = Math.max(200, 70 * perDocumentRows.length + 60);
+  const tl = await getTranslations("timeline");
+  const timeline = listTimeline(filter);
 
   return (
     <>
@@ -195,6 +199,21 @@ export default async function IssuePage({ params, searchParams }: Props) {
             </table>
           }
           downloads={<DownloadLinks path="/api/export/document-positions" query={downloadQuery} />}
+        />
+      ) : null}
+
+      {poles.negative ? (
+        <TimelineFigure
+          id="timeline"
+          title={tl("title")}
+          issue={issue.slug}
+          issueLabel={label}
+          points={timeline}
+          domain={timelineDomain(timeline.flatMap((p) => (p.date === null ? [] : [timeOf(p.date)])))}
+          height={300}
+          names={names}
+          poles={{ negative: poles.negative, positive: poles.positive ?? "" }}
+          query={{ document: documents, kind: kinds, evidence: evidenceQuery }}
         />
       ) : null}
     </>

@@ -11,10 +11,15 @@ import {
   documentPositionExportRows,
   ISSUE_COLUMNS,
   issueExportRows,
+  SEARCH_COLUMNS,
   STANCE_WEB_COLUMNS,
+  searchExportRows,
   stanceExportRows,
+  TIMELINE_COLUMNS,
+  timelineExportRows,
 } from "@/db/export";
 import { EVIDENCE, FilterError, type StanceFilter, type StanceFilterInput, validateStanceFilter } from "@/db/filters";
+import { MAX_QUERY_LENGTH, parseSearchQuery, queryWords, type SearchQuery } from "@/db/search-query";
 
 /** One error vocabulary for downloads: a status, the parameter at fault, and a message for people. */
 export class DownloadError extends Error {
@@ -33,7 +38,9 @@ type FilterName = "issue" | "actor" | "document" | "kind" | "evidence";
 interface Dataset {
   columns: readonly string[];
   filters: FilterName[];
-  rows: (filter: StanceFilter, db: ParallaxDb) => Iterable<Record<string, unknown>>;
+  /** Datasets that are search results take the words searched for as `q`. */
+  searched?: true;
+  rows: (filter: StanceFilter, db: ParallaxDb, query: SearchQuery) => Iterable<Record<string, unknown>>;
 }
 
 export const DATASETS: Record<string, Dataset> = {
@@ -44,6 +51,13 @@ export const DATASETS: Record<string, Dataset> = {
     columns: DOCUMENT_POSITION_COLUMNS,
     filters: ["issue", "document", "kind", "evidence"],
     rows: documentPositionExportRows,
+  },
+  timeline: { columns: TIMELINE_COLUMNS, filters: ["issue", "document", "kind", "evidence"], rows: timelineExportRows },
+  search: {
+    columns: SEARCH_COLUMNS,
+    filters: ["issue", "actor", "document", "kind", "evidence"],
+    searched: true,
+    rows: (filter, db, query) => searchExportRows(query, filter, db),
   },
 };
 
@@ -63,9 +77,18 @@ function parseFile(file: string): { name: string; format: "csv" | "json" } {
   return { name: match[1] as string, format: match[2] as "csv" | "json" };
 }
 
-function parseFilter(params: URLSearchParams, allowed: FilterName[], dataset: string): StanceFilterInput {
+/** The words a search download searched for: `q`, given once, with something to search for. */
+function parseQuery(params: URLSearchParams): SearchQuery {
+  const values = params.getAll("q");
+  if (values.length !== 1) throw new DownloadError(400, `give "q" once: the words to search for`, "q");
+  const query = parseSearchQuery(values[0] ?? "");
+  if (query.length === 0) throw new DownloadError(400, `"q" has no words to search for (at most ${MAX_QUERY_LENGTH} characters are read)`, "q");
+  return query;
+}
+
+function parseFilter(params: URLSearchParams, allowed: FilterName[], dataset: string, searched = false): StanceFilterInput {
   for (const key of new Set(params.keys())) {
-    if ((OPTIONS as readonly string[]).includes(key)) continue;
+    if ((OPTIONS as readonly string[]).includes(key) || (searched && key === "q")) continue;
     if (!(allowed as string[]).includes(key))
       throw new DownloadError(400, `"${key}" is not a filter of ${dataset}${allowed.length ? `; use ${allowed.join(", ")}` : ""}`, key);
   }
@@ -75,10 +98,11 @@ function parseFilter(params: URLSearchParams, allowed: FilterName[], dataset: st
   return { issues: list("issue"), actors: list("actor"), documents: list("document"), kinds: list("kind"), evidence: evidence[0] };
 }
 
-/** parallax-stances-drug-policy-2026-11-21.csv: the dataset, then every filter value, then the date. */
-export function downloadFileName(dataset: string, filter: StanceFilter, format: string, now: Date): string {
+/** parallax-stances-drug-policy-2026-11-21.csv: the dataset, then the words searched for and every filter value, then the date. */
+export function downloadFileName(dataset: string, filter: StanceFilter, format: string, now: Date, words: string[] = []): string {
   const parts = [
     dataset,
+    ...words,
     ...(filter.issues ?? []),
     ...(filter.actors ?? []),
     ...(filter.documents ?? []),
@@ -211,7 +235,8 @@ export function datasetDownload(file: string, params: URLSearchParams, now = new
   const { name, format } = parseFile(file);
   const dataset = DATASETS[name];
   if (!dataset) throw new DownloadError(404, `no dataset "${name}"; available: ${Object.keys(DATASETS).join(", ")}`);
-  const input = parseFilter(params, dataset.filters, name);
+  const input = parseFilter(params, dataset.filters, name, dataset.searched);
+  const query = dataset.searched ? parseQuery(params) : [];
   const options: CsvOptions = { header: flag(params, "header", true), bom: flag(params, "bom", false) };
   if (params.has("cite")) throw new DownloadError(400, `"cite" applies to source tables only`, "cite");
   return download(open, (db, tally) => {
@@ -222,13 +247,14 @@ export function datasetDownload(file: string, params: URLSearchParams, now = new
       if (err instanceof FilterError) throw new DownloadError(400, err.message, err.parameter);
       throw err;
     }
-    const fileName = downloadFileName(name, filter, format, now);
-    const rows = counted(dataset.rows(filter, db), tally);
+    const fileName = downloadFileName(name, filter, format, now, queryWords(query));
+    const rows = counted(dataset.rows(filter, db, query), tally);
     if (format === "csv") return { chunks: csvChunks(dataset.columns, rows, options), format, fileName };
     const filters = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));
     const meta = (rowCount: number) => ({
       dataset: name,
       generated_at: now.toISOString(),
+      ...(dataset.searched ? { query: params.get("q") } : {}),
       filters,
       row_count: rowCount,
       columns: dataset.columns,
