@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 export const DOCUMENT_FORMATS = ["txt", "md", "html", "pdf", "docx"] as const;
@@ -38,7 +39,12 @@ export const documents = sqliteTable("documents", {
   lineCount: integer("line_count").notNull(),
   text: text("text").notNull(),
   ingestedAt: text("ingested_at").notNull(),
-});
+},
+// Ingest looks documents up by content (copies) and by copy path for every file it reads.
+(t) => [
+  index("documents_content_hash").on(t.contentHash),
+  index("documents_with_copies").on(t.id).where(sql`${t.duplicatePaths} <> '[]'`),
+]);
 export type Document = typeof documents.$inferSelect;
 export type NewDocument = typeof documents.$inferInsert;
 
