@@ -115,6 +115,42 @@ describe("prose stances: attribution frames in English", () => {
       [["us", "venezuela", "prose:action", "the administration later eased some sanctions on Venezuela"]],
     ],
     [
+      "a government's deed with a verb of action",
+      ["The Treasury placed two Colombian ministers on its sanctions list, and U.S. forces struck another drug boat."],
+      [
+        ["us", "other-sanctions-on-individuals", "prose:action", "The Treasury placed two Colombian ministers on its sanctions list"],
+        ["us", "drug-policy", "prose:action", "U.S. forces struck another drug boat"],
+      ],
+    ],
+    [
+      "a verb in an opening clause does not swallow the main clause's infinitive",
+      ["After the U.S. bombed Caracas, Petro went on television to say that the raid on Venezuela was a crime."],
+      [
+        ["us", "venezuela", "prose:action", "the U.S. bombed Caracas"],
+        ["co", "venezuela", "prose:reported-speech", "Petro went on television to say that the raid on Venezuela was a crime"],
+      ],
+    ],
+    [
+      "a relative clause's action keeps its words; the main clause gets the rest",
+      ["The Trump administration, which has made expanding oil output its priority, has pressed Bogotá to reopen oil exploration."],
+      [
+        ["us", "energy", "prose:action", "expanding oil output its priority"],
+        ["us", "energy", "prose:stance-verb", "has pressed Bogotá to reopen oil exploration"],
+      ],
+    ],
+    [
+      "an interview question's issue carries into the answer, and its opening auxiliary is not a name",
+      [
+        "Colombian Foreign Minister Laura Gómez spoke to us in Bogotá.",
+        "**Washington says deportations are a matter of U.S. law. Are you worried?**",
+        "“We ask for dignity, and we will keep receiving every flight,” she said.",
+      ],
+      [
+        ["us", "migration", "prose:reported-speech", "Washington says deportations are a matter of U.S. law"],
+        ["co", "migration", "prose:quote-speaker-after+context", "We ask for dignity, and we will keep receiving every flight"],
+      ],
+    ],
+    [
       "the holder is who speaks, not who is mentioned",
       ["Petro said the U.S. deportation flights treated migrants like criminals."],
       [["co", "migration", "prose:reported-speech", "Petro said the U.S. deportation flights treated migrants like criminals"]],
@@ -155,6 +191,15 @@ describe("prose stances: attribution frames in Spanish", () => {
       [["us", "venezuela", "prose:reported-speaker-after", "Washington no levantará las sanciones contra Caracas"]],
     ],
     ["un senador no es el Gobierno", ["El senador opositor criticó la política de drogas del Gobierno."], []],
+    [
+      "«el presidente» no es el senador citado antes: sin otro presidente nombrado, es el del país del texto",
+      [
+        "La canciller colombiana habló con la prensa en Bogotá sobre la migración.",
+        "El senador Miguel Pardo dice que el Gobierno no protege a los migrantes.",
+        "El presidente dijo que el país no volverá a fumigar con glifosato.",
+      ],
+      [["co", "drug-policy", "prose:reported-speech", "El presidente dijo que el país no volverá a fumigar con glifosato"]],
+    ],
   ])("%s", (_name, paragraphs, expected) => {
     expect(stancesOf("es", ...paragraphs)).toEqual(expected);
   });

@@ -254,7 +254,8 @@ export function findFrames(p: Passage, sentence: SentenceRange, quotes: QuoteRan
     const infinitive = /\bto\s+$/.test(before);
     if (infinitive) {
       const previous = frames[frames.length - 1];
-      if (previous && verb.start - previous.cue.end < 60) continue;
+      // Not past a clause boundary: "After the U.S. bombed Caracas, Petro went on X to suggest …" is Petro's verb.
+      if (previous && verb.start - previous.cue.end < 60 && !/[,;:]/.test(p.plain.slice(previous.cue.end, verb.start))) continue;
     }
     const scan = infinitive
       ? { reading: null, chunk: null, hedged: skipLeft(p, sentence.start, verb.start).hedged, passive: false, coordinated: false, afterCoordinator: false }

@@ -60,7 +60,7 @@ export function extractProse(blocks: ParsedBlock[], book: Codebook, lang: Langua
   const markers = holderMarkers(book);
   const registry = new NameRegistry(homeActor(blocks, markers, lang));
   const ctx: FrameContext = { markers, registry, lang };
-  const discourse = new Discourse();
+  const discourse = new Discourse(registry.home);
   const taken = new SpanIndex(claimed);
   /** Prose stances kept so far, per actor and issue: a second reading of the same words is not a second stance. */
   const found = new Map<string, SpanIndex>();
@@ -140,10 +140,14 @@ function readParagraph(
   const p = toPassage(span.text);
   const quotes = findQuotes(p.plain);
   const stances: ExtractedStance[] = [];
+  /** The words each actor and issue already has in this paragraph. */
+  const claimed = new Map<string, Range[]>();
   const emit = (candidate: Candidate) => {
     for (const part of candidate.parts) {
-      const [start, end] = trimClause(p.text, part.range.start, part.range.end);
+      const key = `${candidate.holder.actor}\u241F${part.hit.issue.slug}`;
+      const [start, end] = outside(p.text, trimClause(p.text, part.range.start, part.range.end), claimed.get(key) ?? []);
       if (end - start < 3) continue;
+      claimed.set(key, [...(claimed.get(key) ?? []), { start, end }]);
       stances.push({
         actor: candidate.holder.actor as "us" | "co",
         issue: part.hit.issue,
@@ -263,7 +267,28 @@ function readParagraph(
     }
     discourse.endSentence(topicOf(p, sentence, book));
   }
+  discourse.endParagraph(topicOf(p, { start: bodyStart, end: p.text.length }, book));
   return stances;
+}
+
+/**
+ * A stance's words less those an earlier frame of the same actor and issue already took: "The
+ * administration, which has made expanding fossil-fuel output a centerpiece …, has pressed Bogota
+ * to reopen exploration" keeps "has pressed Bogota …" apart from the relative clause's action.
+ * The longer remaining piece is kept; nothing, when the earlier words cover it all.
+ */
+function outside(text: string, [start, end]: [number, number], taken: Range[]): [number, number] {
+  let s = start;
+  let e = end;
+  for (const r of taken) {
+    if (r.end <= s || r.start >= e) continue;
+    if (r.start <= s && r.end >= e) return [s, s];
+    if (r.start - s >= e - r.end) e = r.start;
+    else s = r.end;
+    while (s < e && /[\s,;:]/.test(text[s] as string)) s++;
+    [s, e] = trimClause(text, s, e);
+  }
+  return [s, e];
 }
 
 function resolveHolder(frame: Frame, previous: Holder | null, discourse: Discourse): Holder | null {
