@@ -151,6 +151,40 @@ describe("prose stances: attribution frames in English", () => {
       ],
     ],
     [
+      "a verb with an object after a comma is not a speaker after the words",
+      ["On his first day in office, President Donald Trump declared a national energy emergency."],
+      [["us", "energy", "prose:reported-speech", "President Donald Trump declared a national energy emergency"]],
+    ],
+    [
+      "a document about one issue lends it to a sentence that names none",
+      [
+        "Colombia turned back a U.S. deportation flight carrying 112 deportees.",
+        "Migration officials said the deportation flights would resume; deportees were shackled.",
+        "The harvest was poor this year across the Andes, and coffee prices fell.",
+        "Prices of rice and sugar rose as well in the markets of Cali and Medellín.",
+        "A State Department spokesperson said the flights complied with U.S. law.",
+      ],
+      [
+        ["co", "migration", "prose:action", "Colombia turned back a U.S. deportation flight carrying 112 deportees"],
+        ["us", "migration", "prose:reported-speech+context", "A State Department spokesperson said the flights complied with U.S. law"],
+      ],
+    ],
+    [
+      "a document over several issues lends none",
+      [
+        "Colombia turned back a U.S. deportation flight carrying 112 deportees.",
+        "Petro also halted new oil exploration and defended crop substitution for coca growers.",
+        "The harvest was poor this year across the Andes, and coffee prices fell.",
+        "Prices of rice and sugar rose as well in the markets of Cali and Medellín.",
+        "A State Department spokesperson said the flights complied with U.S. law.",
+      ],
+      [
+        ["co", "migration", "prose:action", "Colombia turned back a U.S. deportation flight carrying 112 deportees"],
+        ["co", "energy", "prose:action", "Petro also halted new oil exploration"],
+        ["co", "drug-policy", "prose:stance-verb", "defended crop substitution for coca growers"],
+      ],
+    ],
+    [
       "the holder is who speaks, not who is mentioned",
       ["Petro said the U.S. deportation flights treated migrants like criminals."],
       [["co", "migration", "prose:reported-speech", "Petro said the U.S. deportation flights treated migrants like criminals"]],

@@ -77,8 +77,14 @@ export class Discourse {
   /** Who spoke the last quotation, for an unattributed quotation that follows it. */
   quoteSpeaker: Holder | null = null;
 
-  /** `home`: the government the document is about, whose president "el presidente" means when no one else can be meant. */
-  constructor(private readonly home: ActorId | null = null) {}
+  /**
+   * `home`: the government the document is about, whose president "el presidente" means when no one else can be meant.
+   * `documentTopic`: the one issue the whole document is about, if it is about one: the topic when no sentence nearby names one.
+   */
+  constructor(
+    private readonly home: ActorId | null = null,
+    private readonly documentTopic: IssueHit | null = null,
+  ) {}
 
   /** `speech`: the pronoun is the subject of a speech verb ("he said", "she told me"). */
   resolve(pending: PendingHolder, speech = false): Holder | null {
@@ -164,7 +170,7 @@ export class Discourse {
 
   /** The issue the last sentence or so was about, for words that name none ("We expect Colombia to honor its commitments"). */
   currentTopic(): IssueHit | null {
-    return this.topic && this.sentence - this.topic.sentence <= TOPIC_WINDOW ? this.topic.hit : null;
+    return this.topic && this.sentence - this.topic.sentence <= TOPIC_WINDOW ? this.topic.hit : this.documentTopic;
   }
 
   /** A heading starts a new subject. */

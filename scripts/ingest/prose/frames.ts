@@ -430,7 +430,9 @@ function placeQuote(
   const tail = p.folded.slice(Math.max(frame.cue.end, chunk?.end ?? 0), sentence.end);
   const shortTail = tail.split(/\s+/).filter(Boolean).length <= 10 && !/\b(?:that|que)\b|[“"«]/.test(tail);
   const participle = frame.subject.kind === "inherit" && frame.subject.participle;
-  if (comma > 0 && shortTail && frame.verbClass === "speech" && !participle) {
+  // "…, President Trump declared a national energy emergency": a verb with an object says what follows it; "told the BBC" names whom.
+  const object = chunk !== null && chunk.end <= frame.cue.start && !/^(?:tell|tells|told|telling)$/.test(p.folded.slice(frame.cue.start, frame.cue.end)) && /^\s*(?:a|an|the|its|his|her|their|new)\s/.test(tail);
+  if (comma > 0 && shortTail && frame.verbClass === "speech" && !participle && !object) {
     const contentEnd = sentence.start + comma;
     const quote = quotes.find((q) => q.close <= contentEnd + 2 && q.close >= contentEnd - 2 && q.open >= sentence.start);
     if (quote) {
