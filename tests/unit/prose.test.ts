@@ -226,6 +226,17 @@ describe("prose stances: attribution frames in Spanish", () => {
     ],
     ["un senador no es el Gobierno", ["El senador opositor criticó la política de drogas del Gobierno."], []],
     [
+      "subjuntivo: un hecho tras «después de que», una petición no es un hecho de quien la recibe",
+      [
+        "La crisis empeoró después de que Washington anunciara la revisión de las visas de varios funcionarios colombianos.",
+        "El canciller colombiano pidió que Washington suspendiera los vuelos de deportación.",
+      ],
+      [
+        ["us", "other-visas", "prose:reported-speech", "Washington anunciara la revisión de las visas de varios funcionarios colombianos"],
+        ["co", "migration", "prose:stance-verb", "El canciller colombiano pidió que Washington suspendiera los vuelos de deportación"],
+      ],
+    ],
+    [
       "«el presidente» no es el senador citado antes: sin otro presidente nombrado, es el del país del texto",
       [
         "La canciller colombiana habló con la prensa en Bogotá sobre la migración.",
