@@ -2,7 +2,7 @@ import { and, asc, count, eq, sql } from "drizzle-orm";
 import { formatCitation, sourceTableId } from "./citation";
 import { getDb, type ParallaxDb } from "./client";
 import { type Document, documents, type SourceTable, sourceTables, stances } from "./schema";
-import { listStances, type StanceView } from "./stances";
+import { listDocumentStances, type StanceView } from "./stances";
 
 export type DocumentSummary = Pick<
   Document,
@@ -80,12 +80,21 @@ export type SourceTableView = Omit<SourceTable, "documentId">;
 export interface DocumentDetail extends DocumentSummary {
   text: string;
   sourceTables: SourceTableView[];
-  /** The document's stances in document order. */
+  /** The document's stances in document order (those on the lines asked for, when a range was asked for). */
   stanceList: StanceView[];
 }
 
-export function getDocument(slug: string, db: ParallaxDb = getDb()): DocumentDetail | null {
-  const summary = selectDocuments(db).where(eq(documents.slug, slug)).get();
+/** One document's metadata and counts, without its text. */
+export function getDocumentSummary(slug: string, db: ParallaxDb = getDb()): DocumentSummary | null {
+  return selectDocuments(db).where(eq(documents.slug, slug)).get() ?? null;
+}
+
+/**
+ * A document with its text, tables and stances; with `lines`, only the stances starting on those lines, so a
+ * window of a long document reads the stances it shows, not all of them.
+ */
+export function getDocument(slug: string, db: ParallaxDb = getDb(), lines?: { from: number; to: number }): DocumentDetail | null {
+  const summary = getDocumentSummary(slug, db);
   if (!summary) return null;
   const body = db.select({ id: documents.id, text: documents.text }).from(documents).where(eq(documents.slug, slug)).get();
   if (!body) return null;
@@ -105,7 +114,7 @@ export function getDocument(slug: string, db: ParallaxDb = getDb()): DocumentDet
     .where(eq(sourceTables.documentId, body.id))
     .orderBy(asc(sourceTables.ordinal))
     .all();
-  const stanceList = listStances({ documents: [slug] }, db).sort((a, b) => a.lineStart - b.lineStart || a.columnStart - b.columnStart);
+  const stanceList = listDocumentStances(body.id, lines, db);
   return { ...summary, text: body.text, sourceTables: tables, stanceList };
 }
 

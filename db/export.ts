@@ -1,12 +1,14 @@
 import { Readable } from "node:stream";
-import { stringify } from "csv-stringify/sync";
 import { formatCitation } from "./citation";
 import type { ParallaxDb } from "./client";
 import { listDocuments } from "./documents";
 import type { StanceFilter } from "./filters";
 import { listDocumentPositions, listIssuePositions } from "./positions";
 import type { StanceCue } from "./schema";
-import { iterateStances, type StanceView } from "./stances";
+import { iterateSearchHits } from "./search";
+import type { SearchQuery } from "./search-query";
+import { iterateStanceFields, type StanceView } from "./stances";
+import { listTimeline } from "./timeline";
 
 /**
  * The download contract: one row definition per dataset, shared by `npm run export` and the web
@@ -68,8 +70,36 @@ export function describeCues(cues: StanceCue[]): string {
     .join("; ");
 }
 
+/** What a download row reads of a stance: a 100,000-row download reads these, not the whole view. */
+const STANCE_DOWNLOAD_FIELDS = [
+  "issueSlug",
+  "issueLabel",
+  "actorId",
+  "actorLabel",
+  "text",
+  "kind",
+  "cues",
+  "documentSlug",
+  "documentTitle",
+  "documentOutlet",
+  "documentPublished",
+  "documentPublishedBasis",
+  "documentUrl",
+  "documentPageLines",
+  "lineStart",
+  "lineEnd",
+  "tableOrdinal",
+  "tableRow",
+  "confidence",
+  "rule",
+  "holder",
+  "attribution",
+  "attributionCue",
+] as const;
+type StanceDownloadSource = Pick<StanceView, (typeof STANCE_DOWNLOAD_FIELDS)[number] | "position" | "positionSource">;
+
 /** A stance as a download row: the stance view, with its position rounded and its cues and citation written out. */
-export function toStanceExportRow(stance: StanceView): StanceExportRow {
+export function toStanceExportRow(stance: StanceDownloadSource): StanceExportRow {
   return {
     issue: stance.issueSlug,
     issue_label: stance.issueLabel,
@@ -108,7 +138,7 @@ export function toStanceExportRow(stance: StanceView): StanceExportRow {
 
 /** Stance rows in dashboard order (issue, actor, document, line), read lazily from SQLite. */
 export function* stanceExportRows(filter: StanceFilter, db: ParallaxDb): Generator<StanceExportRow> {
-  for (const stance of iterateStances(filter, db)) yield toStanceExportRow(stance);
+  for (const stance of iterateStanceFields(STANCE_DOWNLOAD_FIELDS, filter, db)) yield toStanceExportRow(stance);
 }
 
 /** One row per issue × actor with its position, counts, poles and the issue's gap. */
@@ -182,6 +212,105 @@ export function documentPositionExportRows(filter: StanceFilter, db: ParallaxDb)
   }));
 }
 
+export const TIMELINE_COLUMNS = [
+  "issue",
+  "issue_label",
+  "period",
+  "date",
+  "published_basis",
+  "documents",
+  "document",
+  "document_title",
+  "actor",
+  "actor_label",
+  "position",
+  "gap",
+  "stances",
+  "scored_stances",
+  "table_stances",
+  "list_stances",
+  "prose_stances",
+] as const;
+export type TimelineExportRow = Record<(typeof TIMELINE_COLUMNS)[number], string | number | null>;
+
+/**
+ * Positions over time, the rows of the timeline and its table: per issue, point (a dated document, or a month)
+ * and actor in date order, then the undated documents. A month's `document` lists its documents' slugs, space
+ * separated, and its `published_basis` is `inferred` when any of their dates is.
+ */
+export function timelineExportRows(filter: StanceFilter, db: ParallaxDb): TimelineExportRow[] {
+  return listTimeline(filter, db).map((p) => ({
+    issue: p.issueSlug,
+    issue_label: p.issueLabel,
+    period: p.period,
+    date: p.date,
+    published_basis: p.period === "undated" ? null : p.inferred ? "inferred" : "stated",
+    documents: p.documents.length,
+    document: p.documents.map((d) => d.slug).join(" "),
+    document_title: p.period === "month" ? null : (p.documents[0]?.title ?? null),
+    actor: p.actorId,
+    actor_label: p.actorLabel,
+    position: roundPosition(p.position),
+    gap: roundPosition(p.gap),
+    stances: p.stances,
+    scored_stances: p.scoredStances,
+    table_stances: p.tableStances,
+    list_stances: p.listStances,
+    prose_stances: p.proseStances,
+  }));
+}
+
+export const SEARCH_COLUMNS = [
+  "rank",
+  "relevance",
+  "match",
+  "document",
+  "document_title",
+  "published",
+  "published_basis",
+  "line_start",
+  "line_end",
+  "issue",
+  "issue_label",
+  "actor",
+  "actor_label",
+  "kind",
+  "holder",
+  "position",
+  "text",
+  "source_url",
+  "citation",
+] as const;
+export type SearchExportRow = Record<(typeof SEARCH_COLUMNS)[number], string | number | null>;
+
+/** Every search hit in rank order, the stances with their issue, actor and position, lines of text with their place. */
+export function* searchExportRows(query: SearchQuery, filter: StanceFilter, db: ParallaxDb): Generator<SearchExportRow> {
+  for (const hit of iterateSearchHits(query, filter, db)) {
+    const { stance, document } = hit;
+    yield {
+      rank: hit.rank,
+      relevance: roundPosition(hit.relevance),
+      match: hit.match,
+      document: document.slug,
+      document_title: document.title,
+      published: document.published,
+      published_basis: document.publishedBasis,
+      line_start: hit.lineStart,
+      line_end: hit.lineEnd,
+      issue: stance?.issueSlug ?? null,
+      issue_label: stance?.issueLabel ?? null,
+      actor: stance?.actorId ?? null,
+      actor_label: stance?.actorLabel ?? null,
+      kind: stance?.kind ?? null,
+      holder: stance?.holder ?? null,
+      position: roundPosition(stance?.position ?? null),
+      text: hit.text,
+      source_url: document.url,
+      citation: formatCitation(document, stance ?? { kind: "prose", lineStart: hit.lineStart, lineEnd: hit.lineEnd }),
+    };
+  }
+}
+
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
@@ -197,36 +326,61 @@ export interface CsvOptions {
   bom?: boolean;
 }
 
-/** Rows are encoded this many at a time: few, large chunks, and no more than this in memory. */
-const CSV_BATCH = 256;
+const NEEDS_QUOTES = /[",;\t\r\n]/;
 
-/** RFC 4180 CSV text (CRLF, doubled quotes, header row, formula guard), a chunk per batch of rows, read lazily. */
+/**
+ * One field as RFC 4180 text: text guarded against formulas and quoted when it holds a comma, a
+ * quote or a line break (CR or LF alone too: a stance may span lines), or a semicolon or tab
+ * (LibreOffice's text import splits on those as well by default); numbers as JavaScript writes
+ * them; null as an empty field.
+ */
+function csvField(value: unknown): string {
+  switch (typeof value) {
+    case "string": {
+      const text = guardCell(value);
+      return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+    }
+    case "number":
+    case "bigint":
+      return `${value}`;
+    case "boolean":
+      return value ? "1" : "";
+    case "undefined":
+      return "";
+    default: {
+      if (value === null) return "";
+      const json = JSON.stringify(value);
+      return NEEDS_QUOTES.test(json) ? `"${json.replaceAll('"', '""')}"` : json;
+    }
+  }
+}
+
+/** A chunk is sent once it holds this many characters: few, large chunks, and little in memory. */
+const CSV_CHUNK_CHARS = 64 * 1024;
+
+/**
+ * RFC 4180 CSV text (CRLF, doubled quotes, header row, formula guard) in chunks, rows read lazily.
+ * Written by hand: a general CSV library's per-field options cost more than reading the rows.
+ */
 export function* csvChunks<Row extends Record<string, unknown> | unknown[]>(
   columns: readonly string[] | null,
   rows: Iterable<Row>,
   options: CsvOptions = {},
 ): Generator<string> {
-  let first = true;
-  const encode = (batch: Row[]) => {
-    const text = stringify(batch, {
-      header: first && columns !== null && (options.header ?? true),
-      columns: columns ? [...columns] : undefined,
-      record_delimiter: "\r\n",
-      bom: first && (options.bom ?? false),
-      cast: { string: guardCell },
-    });
-    first = false;
-    return text;
-  };
-  let batch: Row[] = [];
+  let chunk = `${options.bom ? "\uFEFF" : ""}${columns !== null && (options.header ?? true) ? `${columns.map(csvField).join(",")}\r\n` : ""}`;
+  let sent = false;
   for (const row of rows) {
-    batch.push(row);
-    if (batch.length === CSV_BATCH) {
-      yield encode(batch);
-      batch = [];
+    const cells: unknown[] = Array.isArray(row) ? row : (columns ?? Object.keys(row)).map((column) => row[column]);
+    let record = "";
+    for (let i = 0; i < cells.length; i++) record += i === 0 ? csvField(cells[i]) : `,${csvField(cells[i])}`;
+    chunk += `${record}\r\n`;
+    if (chunk.length >= CSV_CHUNK_CHARS) {
+      yield chunk;
+      sent = true;
+      chunk = "";
     }
   }
-  if (batch.length > 0 || first) yield encode(batch);
+  if (chunk.length > 0 || !sent) yield chunk;
 }
 
 /** RFC 4180 CSV as a Node stream (the export CLI and the benchmark); the web downloads stream csvChunks. */

@@ -6,7 +6,10 @@ import * as corpus from "./corpus";
 import * as documents from "./documents";
 import type { StanceFilter } from "./filters";
 import * as positions from "./positions";
+import * as search from "./search";
+import type { SearchQuery } from "./search-query";
 import * as stances from "./stances";
+import * as timeline from "./timeline";
 
 /**
  * The read model: every page reads through these functions. One definition per dataset: the downloads
@@ -26,15 +29,20 @@ const requestSnapshot = cache((): ParallaxDb => {
 export type { ActorSummary, CorpusSummary, IssueSummary } from "./corpus";
 export type { DocumentDetail, DocumentSummary, SourceTableView } from "./documents";
 export type { DocumentPosition, IssuePosition } from "./positions";
+export { SEARCH_PAGE_SIZE, type SearchHit } from "./search";
 export type { StanceView } from "./stances";
+export { MONTHLY_ABOVE, type TimelinePoint } from "./timeline";
 
 export const listIssues = (db: ParallaxDb = requestSnapshot()) => corpus.listIssues(db);
 export const getIssue = (slug: string, db: ParallaxDb = requestSnapshot()) => corpus.getIssue(slug, db);
 export const listActors = (db: ParallaxDb = requestSnapshot()) => corpus.listActors(db);
 export const getCorpusSummary = (filter: StanceFilter = {}, db: ParallaxDb = requestSnapshot()) => corpus.getCorpusSummary(filter, db);
 export const listDocuments = (db: ParallaxDb = requestSnapshot()) => documents.listDocuments(db);
-export const getDocument = (slug: string, db: ParallaxDb = requestSnapshot()) => documents.getDocument(slug, db);
+export const getDocumentSummary = (slug: string, db: ParallaxDb = requestSnapshot()) => documents.getDocumentSummary(slug, db);
+export const getDocument = (slug: string, db: ParallaxDb = requestSnapshot(), lines?: { from: number; to: number }) => documents.getDocument(slug, db, lines);
 export const listIssuePositions = (filter: StanceFilter = {}, db: ParallaxDb = requestSnapshot()) => positions.listIssuePositions(filter, db);
 export const listDocumentPositions = (filter: StanceFilter = {}, db: ParallaxDb = requestSnapshot()) => positions.listDocumentPositions(filter, db);
 export const listStances = (filter: StanceFilter = {}, db: ParallaxDb = requestSnapshot()) => stances.listStances(filter, db);
 export const listRepresentativeStances = (filter: StanceFilter = {}, db: ParallaxDb = requestSnapshot()) => stances.listRepresentativeStances(filter, db);
+export const searchPage = (query: SearchQuery, filter: StanceFilter, page: number, db: ParallaxDb = requestSnapshot()) => search.searchPage(query, filter, page, db);
+export const listTimeline = (filter: StanceFilter = {}, db: ParallaxDb = requestSnapshot()) => timeline.listTimeline(filter, db);

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 export const DOCUMENT_FORMATS = ["txt", "md", "html", "pdf", "docx"] as const;
@@ -38,7 +39,12 @@ export const documents = sqliteTable("documents", {
   lineCount: integer("line_count").notNull(),
   text: text("text").notNull(),
   ingestedAt: text("ingested_at").notNull(),
-});
+},
+// Ingest looks documents up by content (copies) and by copy path for every file it reads.
+(t) => [
+  index("documents_content_hash").on(t.contentHash),
+  index("documents_with_copies").on(t.id).where(sql`${t.duplicatePaths} <> '[]'`),
+]);
 export type Document = typeof documents.$inferSelect;
 export type NewDocument = typeof documents.$inferInsert;
 
@@ -144,6 +150,29 @@ export const stances = sqliteTable(
 );
 export type Stance = typeof stances.$inferSelect;
 export type NewStance = typeof stances.$inferInsert;
+
+/**
+ * What search reads: a passage per stance (its text and holder) and per non-blank line of a document's text.
+ * Written and removed by SQL triggers on documents and stances (migration 0005), so it changes in the same
+ * transaction as the rows it copies, whoever writes them; the FTS5 table `search_index` indexes it.
+ */
+export const searchPassages = sqliteTable(
+  "search_passages",
+  {
+    id: integer("id").primaryKey(),
+    documentId: integer("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    /** The stance this passage is; null for a line of the document's text. */
+    stanceId: integer("stance_id").references(() => stances.id, { onDelete: "cascade" }),
+    lineStart: integer("line_start").notNull(),
+    lineEnd: integer("line_end").notNull(),
+    body: text("body").notNull(),
+    holder: text("holder"),
+  },
+  (t) => [index("search_passages_document").on(t.documentId), uniqueIndex("search_passages_stance").on(t.stanceId)],
+);
+export type SearchPassage = typeof searchPassages.$inferSelect;
 
 export const ingestRuns = sqliteTable("ingest_runs", {
   id: integer("id").primaryKey({ autoIncrement: true }),

@@ -1,99 +1,278 @@
-import { appendFileSync, existsSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
-import { Writable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import { openDatabase } from "../db/client";
-import { csvStream, STANCE_WEB_COLUMNS, stanceExportRows } from "../db/export";
-import { loadCodebook } from "./ingest/codebook";
-import { ingest } from "./ingest/pipeline";
-import { loadSources } from "./ingest/read";
+import { parseArgs } from "node:util";
+import type { Breakdown } from "./bench/profile";
+import { longDocument, writeCorpus } from "./bench/corpus";
+import { type Figure, figure, formatBreakdown, type Run, writeResults } from "./bench/results";
+import { download, ensureBuild, startServer } from "./bench/server";
 
-/**
- * Speed and memory of the two heavy paths, with targets:
- * - ingest: a 10,000-row stance table (20,000 stances) is read, scored and loaded;
- * - export: 100,000 stances stream out as CSV with flat memory (peak RSS growth well under the file size).
- * Appends a line to bench/results.md; exits 1 when a target is missed.
- */
-const TARGETS = { ingestStancesPerSecond: 2_000, exportRowsPerSecond: 20_000, exportPeakRssGrowthMb: 64 };
-const EXPORT_ROWS = 100_000;
+const USAGE = `Usage: npm run bench -- [--quick] [--out FOLDER] [--keep]
 
-function mb(bytes: number): number {
-  return Math.round((bytes / 1024 / 1024) * 10) / 10;
+Generates a corpus, ingests it, exports it over HTTP and writes results.md and results.json
+(default folder: bench/). Every figure is a ratio to a baseline measured in the same run.
+  --quick   a small corpus and one repetition: checks that the benchmark runs (CI), measures nothing
+  --out     where to write the results
+  --keep    keep the generated corpus and databases (their folder is printed)`;
+
+const SEED = 20_261_121;
+const PLAN = {
+  full: { documents: 10_000, longBytes: 10_000_000, profiled: 500, repeats: 3, childTimeout: 900 },
+  quick: { documents: 60, longBytes: 300_000, profiled: 60, repeats: 1, childTimeout: 300 },
+};
+const BUDGET = { ingestRatio: 2, reingestSeconds: 2, longSeconds: 10, longPeakMb: 500, linearity: 1.5, exportRatio: 1.5, exportGrowthMb: 64 };
+
+/** The download's rows as one join, as `sqlite3 -csv` prints them: the baseline of the CSV export. */
+const EXPORT_QUERY = `
+SELECT s.issue_slug, i.label, s.actor_id, a.label, s.text, s.kind, s.score, s.override_position, s.cues, d.slug, d.title,
+       d.published, s.line_start, s.line_end, t.ordinal, s.confidence, s.rule, s.holder, s.attribution, s.attribution_cue,
+       d.published_basis, d.url, d.outlet, d.page_lines
+  FROM stances s
+  JOIN issues i ON i.slug = s.issue_slug
+  JOIN actors a ON a.id = s.actor_id
+  JOIN documents d ON d.id = s.document_id
+  LEFT JOIN source_tables t ON t.id = s.source_table_id
+ ORDER BY i.kind, i.sort_order, i.slug, a.sort_order, d.slug, s.line_start, s.column_start, s.id;`;
+
+type ChildResult = Record<string, unknown> & { timedOut?: true };
+
+/** Runs one task of scripts/bench/child.ts in a fresh process; a task that outlives the limit is ended and reported. */
+function child(task: string, args: Record<string, string>, timeoutSeconds: number): ChildResult {
+  const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench/child.ts", task, JSON.stringify(args)], {
+    encoding: "utf8",
+    timeout: timeoutSeconds * 1000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (run.error && (run.error as NodeJS.ErrnoException).code === "ETIMEDOUT") return { timedOut: true };
+  if (run.status !== 0) throw new Error(`bench task ${task} failed (exit ${run.status ?? run.signal}):\n${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split("\n").pop() ?? "{}");
 }
 
-async function main() {
-  const dir = mkdtempSync(join(tmpdir(), "parallax-bench-"));
-  const db = openDatabase(join(dir, "bench.db"));
-  const codebook = loadCodebook("seeds/codebook.json");
-  const sources = loadSources("seeds/sources.json");
+const num = (result: ChildResult, key: string) => result[key] as number;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+const mb = (bytes: number) => bytes / 1024 / 1024;
 
-  const issues = ["Drug policy", "Energy Transition", "Caracas ties", "Border flows"];
-  const cells = ["Seizures, arrests and interdiction", "Rural reform and public health", "Phase out oil and gas", "Humanitarian corridors"];
-  const rows = Array.from({ length: 10_000 }, (_, i) => `| ${issues[i % 4]} | ${cells[i % 4]} ${i} | ${cells[(i + 1) % 4]} ${i} |`);
-  const docs = join(dir, "docs");
-  const big = join(docs, "big-table.md");
-  await import("node:fs").then((fs) => fs.mkdirSync(docs));
-  writeFileSync(big, `# Benchmark\n\n| Issue | U.S. Priority | Petro’s Stance |\n|---|---|---|\n${rows.join("\n")}\n`);
-  let started = performance.now();
-  const report = ingest(db, { inputs: [docs], codebook, sources });
-  const ingestSeconds = (performance.now() - started) / 1000;
-  const ingested = report.outcomes[0]?.stances.length ?? 0;
-
-  // Grow the stance table to EXPORT_ROWS by copying rows under new keys.
-  const have = db.$client.prepare("SELECT COUNT(*) FROM stances").pluck().get() as number;
-  db.$client.exec(`
-    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${Math.ceil(EXPORT_ROWS / have)})
-    INSERT INTO stances (stance_key, document_id, issue_slug, actor_id, kind, text, issue_evidence, line_start, line_end,
-                         column_start, column_end, source_table_id, table_row, table_column, score, cue_positive, cue_negative, cues)
-    SELECT stance_key || ':' || n.i, document_id, issue_slug, actor_id, kind, text, issue_evidence, line_start, line_end,
-           column_start, column_end, source_table_id, table_row, table_column, score, cue_positive, cue_negative, cues
-      FROM stances, n WHERE n.i > 1;
-    DELETE FROM stances WHERE id > (SELECT MIN(id) FROM stances) + ${EXPORT_ROWS - 1};`);
-  const exportRows = db.$client.prepare("SELECT COUNT(*) FROM stances").pluck().get() as number;
-
-  global.gc?.();
-  const baseline = process.memoryUsage().rss;
-  let peak = baseline;
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 20);
-  let bytes = 0;
-  started = performance.now();
-  await pipeline(
-    csvStream(STANCE_WEB_COLUMNS, stanceExportRows({}, db)),
-    new Writable({
-      write(chunk, _encoding, done) {
-        bytes += chunk.length;
-        peak = Math.max(peak, process.memoryUsage().rss);
-        done();
-      },
-    }),
-  );
-  clearInterval(sampler);
-  const exportSeconds = (performance.now() - started) / 1000;
-  db.$client.close();
-
-  const result = {
-    ingestStancesPerSecond: Math.round(ingested / ingestSeconds),
-    exportRowsPerSecond: Math.round(exportRows / exportSeconds),
-    exportPeakRssGrowthMb: mb(peak - baseline),
+function machine(): Run["machine"] {
+  return {
+    cpu: cpus()[0]?.model.trim() ?? "unknown",
+    cores: cpus().length,
+    memoryGb: Math.round(totalmem() / 1024 ** 3),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    loadAverage: loadavg()[0] ?? 0,
   };
-  const missed = [
-    result.ingestStancesPerSecond < TARGETS.ingestStancesPerSecond ? "ingest speed" : null,
-    result.exportRowsPerSecond < TARGETS.exportRowsPerSecond ? "export speed" : null,
-    result.exportPeakRssGrowthMb > TARGETS.exportPeakRssGrowthMb ? "export memory" : null,
-  ].filter(Boolean);
-  const line = `| ${new Date().toISOString().slice(0, 16).replace("T", " ")} | ${ingested} stances in ${ingestSeconds.toFixed(2)} s (${result.ingestStancesPerSecond}/s) | ${exportRows} rows, ${mb(bytes)} MB in ${exportSeconds.toFixed(2)} s (${result.exportRowsPerSecond}/s) | +${result.exportPeakRssGrowthMb} MB | ${process.version} | ${missed.length ? `missed: ${missed.join(", ")}` : "all met"} |`;
-  const file = "bench/results.md";
-  if (!existsSync(file))
-    writeFileSync(
-      file,
-      `# Benchmark results\n\n\`npm run bench\` (scripts/bench.ts). Targets: ingest ≥ ${TARGETS.ingestStancesPerSecond} stances/s; export ≥ ${TARGETS.exportRowsPerSecond} rows/s with peak RSS growth ≤ ${TARGETS.exportPeakRssGrowthMb} MB for ${EXPORT_ROWS} rows.\n\n| when (UTC) | ingest | CSV export | peak RSS growth | node | targets |\n|---|---|---|---|---|---|\n`,
+}
+
+function commit(): string | null {
+  const rev = spawnSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" });
+  return rev.status === 0 ? rev.stdout.trim() : null;
+}
+
+/** Seconds for `sqlite3 -csv` to print the export join to /dev/null, or null when the sqlite3 shell is not installed. */
+function sqliteCsv(databaseFile: string): { seconds: number; rows: number } | null {
+  const counted = spawnSync("sqlite3", ["-csv", databaseFile, EXPORT_QUERY], { encoding: "utf8", maxBuffer: 1024 * 1024 * 1024 });
+  if (counted.error) return null;
+  const rows = counted.stdout.split("\n").length - 1;
+  const started = performance.now();
+  const timed = spawnSync("sqlite3", ["-csv", databaseFile, EXPORT_QUERY], { stdio: ["ignore", openSync("/dev/null", "w"), "pipe"] });
+  if (timed.status !== 0) throw new Error(`sqlite3 failed: ${timed.stderr}`);
+  return { seconds: (performance.now() - started) / 1000, rows };
+}
+
+function notMeasured(spec: Omit<Figure, "ratio" | "met" | "note" | "value" | "baseline">, why: string): Figure {
+  return figure({ ...spec, value: null, baseline: null, note: why });
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: "boolean", default: false },
+      out: { type: "string", default: "bench" },
+      keep: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const mode = values.quick ? "quick" : "full";
+  const plan = PLAN[mode];
+  const started = new Date();
+  const host = machine();
+  const work = mkdtempSync(join(tmpdir(), "parallax-bench-"));
+  const step = (message: string) => console.log(`[${((Date.now() - started.getTime()) / 1000).toFixed(0).padStart(4)} s] ${message}`);
+  const figures: Figure[] = [];
+  const breakdowns: Run["breakdowns"] = {};
+
+  const docs = join(work, "docs");
+  step(`generating ${plan.documents} documents in ${docs}`);
+  const bytes = writeCorpus(docs, plan.documents, SEED);
+  const byKind: Record<string, number> = {};
+  for (const name of readdirSync(docs)) byKind[name.split("-")[0] as string] = (byKind[name.split("-")[0] as string] ?? 0) + 1;
+
+  // Ingest against the parser alone plus raw inserts of the same rows.
+  const db = join(work, "corpus.db");
+  step("ingesting the corpus");
+  const ingested = child("ingest", { docs, db }, plan.childTimeout);
+  step("baseline: the parser alone, then raw inserts of the same rows");
+  const parsed = child("parse", { docs }, plan.childTimeout);
+  const inserted = child("insert", { from: db, to: join(work, "raw-inserts.db") }, plan.childTimeout);
+  step(`profiling the ingest of ${plan.profiled} documents`);
+  const sample = join(work, "sample");
+  mkdirSync(sample);
+  for (const name of readdirSync(docs).sort().slice(0, plan.profiled)) copyFileSync(join(docs, name), join(sample, name));
+  const ingestProfile = child("ingest-profile", { docs: sample, db: join(work, "profile.db") }, plan.childTimeout).breakdown as Breakdown;
+  breakdowns.ingest = { title: `Ingest (${Math.min(plan.profiled, plan.documents)} documents of the corpus)`, breakdown: ingestProfile };
+  const stances = ingested.timedOut ? 0 : num(ingested, "stances");
+  figures.push(
+    ingested.timedOut
+      ? notMeasured(
+          { id: "ingest", name: "Ingest of the corpus", unit: "s", budget: { of: "ratio", max: BUDGET.ingestRatio } },
+          `did not finish within ${plan.childTimeout} s`,
+        )
+      : figure({
+          id: "ingest",
+          name: `Ingest of the corpus (${plan.documents.toLocaleString("en-US")} documents)`,
+          value: num(ingested, "seconds"),
+          unit: "s",
+          baseline: { name: "read + blocks + parse, then raw prepared inserts of the same rows in one transaction", value: num(parsed, "seconds") + num(inserted, "seconds"), unit: "s" },
+          budget: { of: "ratio", max: BUDGET.ingestRatio },
+          explain: (f) =>
+            `ingest took ${f.value?.toFixed(1)} s; parsing alone ${num(parsed, "seconds").toFixed(1)} s and inserting its ${num(inserted, "rows").toLocaleString("en-US")} rows ${num(inserted, "seconds").toFixed(2)} s. In a profile of ${Math.min(plan.profiled, plan.documents)} documents the time goes to: ${formatBreakdown(ingestProfile)}.`,
+        }),
+  );
+
+  step("re-ingesting the unchanged corpus");
+  const reingested = child("ingest", { docs, db }, plan.childTimeout);
+  const hashed = child("hash", { docs }, plan.childTimeout);
+  figures.push(
+    reingested.timedOut
+      ? notMeasured({ id: "reingest", name: "Re-ingest, nothing changed", unit: "s", budget: { of: "value", max: BUDGET.reingestSeconds } }, `did not finish within ${plan.childTimeout} s`)
+      : figure({
+          id: "reingest",
+          name: "Re-ingest of the unchanged corpus",
+          value: num(reingested, "seconds"),
+          unit: "s",
+          baseline: { name: "read and hash every file", value: num(hashed, "seconds"), unit: "s" },
+          budget: { of: "value", max: BUDGET.reingestSeconds },
+          explain: (f) =>
+            `re-ingest took ${f.value?.toFixed(1)} s where reading and hashing every file takes ${num(hashed, "seconds").toFixed(2)} s: unchanged documents are still being read, extracted or re-scored (see the ingest profile: ${formatBreakdown(ingestProfile, 4)}).`,
+        }),
+  );
+
+  // One long document, and one a tenth of its size: the cost per byte should not grow with length.
+  const long = join(work, "long");
+  const tenth = join(work, "tenth");
+  mkdirSync(long);
+  mkdirSync(tenth);
+  writeFileSync(join(long, "long-briefing.md"), longDocument(SEED, plan.longBytes));
+  writeFileSync(join(tenth, "tenth-briefing.md"), longDocument(SEED, plan.longBytes / 10));
+  step(`ingesting one ${mb(plan.longBytes).toFixed(1)} MB document, and one a tenth of its size`);
+  const longRun = child("ingest", { docs: long, db: join(work, "long.db") }, plan.childTimeout);
+  const tenthRun = child("ingest", { docs: tenth, db: join(work, "tenth.db") }, plan.childTimeout);
+  const longParsed = child("parse", { docs: long }, plan.childTimeout);
+  const longName = `One ${mb(plan.longBytes).toFixed(1)} MB document`;
+  if (longRun.timedOut) {
+    figures.push(
+      notMeasured({ id: "long-seconds", name: `${longName}: ingest`, unit: "s", budget: { of: "value", max: BUDGET.longSeconds } }, `did not finish within ${plan.childTimeout} s`),
     );
-  appendFileSync(file, `${line}\n`);
-  console.log(line);
-  return missed.length ? 1 : 0;
+  } else {
+    const perMb = (run: ChildResult, size: number) => num(run, "seconds") / mb(size);
+    figures.push(
+      figure({
+        id: "long-seconds",
+        name: `${longName}: ingest`,
+        value: num(longRun, "seconds"),
+        unit: "s",
+        baseline: { name: "read + blocks + parse of the same document", value: num(longParsed, "seconds"), unit: "s" },
+        budget: { of: "value", max: BUDGET.longSeconds },
+        explain: (f) => `${f.value?.toFixed(1)} s for ${num(longRun, "stances").toLocaleString("en-US")} stances, against ${num(longParsed, "seconds").toFixed(1)} s to parse it.`,
+      }),
+      figure({
+        id: "long-memory",
+        name: `${longName}: peak memory of the ingest process`,
+        value: num(longRun, "peakRssMb"),
+        unit: "MB",
+        baseline: null,
+        budget: { of: "value", max: BUDGET.longPeakMb },
+        explain: (f) => `the ingest process peaked at ${f.value} MB resident.`,
+      }),
+      figure({
+        id: "long-linearity",
+        name: `${longName}: seconds per MB, against a document a tenth of its size`,
+        value: perMb(longRun, plan.longBytes),
+        unit: "s/MB",
+        baseline: tenthRun.timedOut ? null : { name: `the same for ${mb(plan.longBytes / 10).toFixed(1)} MB`, value: perMb(tenthRun, plan.longBytes / 10), unit: "s/MB" },
+        budget: { of: "ratio", max: BUDGET.linearity },
+        explain: (f) => `each MB costs ${f.ratio?.toFixed(1)}× as much in the long document: something grows faster than the text.`,
+      }),
+    );
+  }
+
+  // CSV export of every stance over HTTP against sqlite3 printing the same join.
+  step("CSV export: starting the production server on the ingested corpus");
+  const built = ensureBuild();
+  const exportProfile = child("export-profile", { db }, plan.childTimeout);
+  breakdowns.export = { title: `CSV export of all ${stances.toLocaleString("en-US")} stances, in process (no HTTP)`, breakdown: exportProfile.breakdown as Breakdown };
+  const server = await startServer(db);
+  try {
+    const firstDocument = readdirSync(docs).sort()[0]?.replace(/\.[^.]+$/, "") ?? "";
+    await download(server, `/api/export/stances.csv?document=${encodeURIComponent(firstDocument)}`);
+    const before = server.rss();
+    const runs: Awaited<ReturnType<typeof download>>[] = [];
+    for (let i = 0; i < plan.repeats; i++) runs.push(await download(server, "/api/export/stances.csv"));
+    const sqlite = Array.from({ length: plan.repeats }, () => sqliteCsv(db));
+    const http = median(runs.map((r) => r.seconds));
+    const growth = mb(Math.max(...runs.map((r) => r.peakRss)) - before);
+    const rows = runs[0]?.rows ?? 0;
+    const name = `CSV export of all ${rows.toLocaleString("en-US")} stances over HTTP`;
+    const base = sqlite.every((s) => s !== null) ? median(sqlite.map((s) => s?.seconds ?? 0)) : null;
+    figures.push(
+      base === null
+        ? notMeasured({ id: "export", name, unit: "s", budget: { of: "ratio", max: BUDGET.exportRatio } }, "no baseline: the sqlite3 shell is not installed (apt-get install sqlite3)")
+        : figure({
+            id: "export",
+            name,
+            value: http,
+            unit: "s",
+            baseline: { name: "`sqlite3 -csv` printing the same join from the same file", value: base, unit: "s" },
+            budget: { of: "ratio", max: BUDGET.exportRatio },
+            note: sqlite[0]?.rows === rows ? null : `the download had ${rows} rows, sqlite3 printed ${sqlite[0]?.rows}: they should be the same join`,
+            explain: (f) =>
+              `the download took ${f.value?.toFixed(2)} s (${mb(runs[0]?.bytes ?? 0).toFixed(1)} MB); the same rows as CSV in one process take ${formatBreakdown(exportProfile.breakdown as Breakdown, 20)}; the rest is the server and HTTP.`,
+          }),
+      figure({
+        id: "export-memory",
+        name: "CSV export: server memory growth during the download",
+        value: growth,
+        unit: "MB",
+        baseline: { name: "the download's size", value: mb(runs[0]?.bytes ?? 0), unit: "MB" },
+        budget: { of: "value", max: BUDGET.exportGrowthMb },
+        explain: (f) => `the server's resident memory rose by ${f.value?.toFixed(0)} MB while it sent ${mb(runs[0]?.bytes ?? 0).toFixed(0)} MB.`,
+      }),
+    );
+  } finally {
+    server.stop();
+  }
+
+  const run: Run = {
+    date: started.toISOString(),
+    mode,
+    commit: commit(),
+    machine: host,
+    corpus: { seed: SEED, documents: plan.documents, bytes, stances, byKind },
+    figures,
+    breakdowns,
+  };
+  writeResults(values.out, run);
+  for (const f of figures)
+    step(`${f.met === null ? "—  " : f.met ? "ok " : "MISSED"} ${f.name}: ${f.value === null ? "not measured" : f.value.toFixed(2)} ${f.unit}${f.ratio === null ? "" : ` (${f.ratio.toFixed(2)}× baseline)`}`);
+  step(`results in ${join(values.out, "results.md")}${built ? " (built the app first)" : ""}`);
+  if (values.keep) step(`corpus and databases kept in ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+  return 0;
 }
 
 main()

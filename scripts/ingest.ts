@@ -1,18 +1,20 @@
 import { parseArgs } from "node:util";
 import { databasePath, openDatabase } from "../db/client";
 import { CodebookError, loadCodebook } from "./ingest/codebook";
-import { type IngestReport, ingest } from "./ingest/pipeline";
+import { DEFAULT_MAX_BYTES, parseBytes } from "./ingest/limits";
+import { exitCode, type IngestReport, ingest } from "./ingest/pipeline";
 import { DocumentError, loadSources } from "./ingest/read";
 import { loadOverrides } from "./ingest/rescore";
 import { formatSummary, progressBar } from "./ingest/summary";
 
-const USAGE = `Usage: npm run ingest -- [paths…] [--db FILE] [--codebook FILE] [--sources FILE] [--overrides FILE] [--rescore] [--quiet]
+const USAGE = `Usage: npm run ingest -- [paths…] [--db FILE] [--codebook FILE] [--sources FILE] [--overrides FILE] [--max-bytes SIZE] [--rescore] [--quiet]
 
   paths       documents or folders to read (default: seeds/documents/)
   --db        SQLite file (default: $DATABASE_URL or data/parallax.db)
   --codebook  actors and issues (default: seeds/codebook.json)
   --sources   per-document title/outlet/date/URL (default: seeds/sources.json)
   --overrides analyst positions for stances (default: seeds/overrides.json)
+  --max-bytes refuse files larger than this, unread (default 10MB; e.g. 50MB, 500kB, 2048)
   --rescore   re-score stored stances with the current codebook and overrides; read no document
   --quiet     print only warnings and errors`;
 
@@ -23,6 +25,7 @@ function main(): number {
     codebook: { type: "string", default: "seeds/codebook.json" },
     sources: { type: "string", default: "seeds/sources.json" },
     overrides: { type: "string", default: "seeds/overrides.json" },
+    "max-bytes": { type: "string" },
     rescore: { type: "boolean", default: false },
     quiet: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
@@ -36,6 +39,11 @@ function main(): number {
   if (args.values.help) {
     console.log(USAGE);
     return 0;
+  }
+  const maxBytes = args.values["max-bytes"] === undefined ? DEFAULT_MAX_BYTES : parseBytes(args.values["max-bytes"]);
+  if (maxBytes === null) {
+    console.error(`ingest: --max-bytes: "${args.values["max-bytes"]}" is not a size (write e.g. 50MB, 500kB or 2048)\n\n${USAGE}`);
+    return 2;
   }
   const started = performance.now();
   const codebook = loadCodebook(args.values.codebook);
@@ -53,6 +61,7 @@ function main(): number {
       overrides,
       overridesFile: args.values.overrides,
       rescoreOnly: args.values.rescore,
+      maxBytes,
       onProgress: interactive ? (done, total, file) => progressBar(process.stderr, done, total, file) : undefined,
     });
   } finally {
@@ -60,7 +69,7 @@ function main(): number {
   }
   const summary = formatSummary(report, { dbFile, seconds: (performance.now() - started) / 1000, quiet: args.values.quiet });
   process.stdout.write(summary);
-  return report.outcomes.some((o) => o.status === "failed") ? 1 : 0;
+  return exitCode(report);
 }
 
 try {

@@ -5,7 +5,7 @@ import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { writeCorpus } from "./loadtest/corpus";
-import { ensureBuild, startServer } from "./loadtest/server";
+import { ensureBuild, startServer } from "./bench/server";
 
 /**
  * The production server under load while an ingest rewrites the database it serves: autocannon against

@@ -1,9 +1,9 @@
-import { mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { openDatabase, type ParallaxDb } from "../db/client";
 import { type Codebook, loadCodebook } from "../scripts/ingest/codebook";
-import { ingest } from "../scripts/ingest/pipeline";
+import { type IngestOptions, ingest } from "../scripts/ingest/pipeline";
 import { loadSources } from "../scripts/ingest/read";
 
 export const SEED_DOCUMENTS = "seeds/documents";
@@ -34,4 +34,17 @@ export function seededDb(now = () => new Date("2026-11-21T12:00:00Z")) {
     now,
   });
   return { ...handle, report };
+}
+
+/** A temp project: files written under `root`, a migrated database, and ingest runs with paths relative to root. */
+export function project() {
+  const root = tempDir();
+  const { db, file } = tempDb();
+  const write = (path: string, content: string | Buffer) => {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  };
+  const run = (inputs: string[], extra: Partial<IngestOptions> = {}) =>
+    ingest(db, { inputs: inputs.map((i) => join(root, i)), codebook: seedCodebook(), sources: { documents: {} }, root, ...extra });
+  return { root, db, dbFile: file, write, run };
 }

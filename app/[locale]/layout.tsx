@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import { listIssues } from "@/db/queries";
 import { routing } from "@/i18n/routing";
 import { LanguageSwitch } from "../_components/LanguageSwitch";
+import { SearchBox } from "../_components/SearchBox";
 import { inLocale, localePath } from "../_lib/locale";
 import { issuePath } from "../_lib/paths";
 import "../globals.css";
@@ -46,6 +47,7 @@ export default async function RootLayout({ children, params }: { children: React
               {t("brand")}
             </a>
             <span className="tagline">{t("tagline")}</span>
+            <SearchBox />
             <LanguageSwitch label={t("language")} names={{ en: t("languageNames.en"), es: t("languageNames.es") }} />
             <nav aria-label={t("mainNavigation")} className="main-nav">
               <a href={localePath(locale, "/")}>{t("overview")}</a>

@@ -1,26 +1,30 @@
-import { useTranslations } from "next-intl";
+import { NextIntlClientProvider, useMessages, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import { ChartExport } from "./ChartExport";
 
 interface Props {
   id: string;
   title: string;
   description: ReactNode;
-  /** Reserved height in px: the chart draws only on the client, so its space is held from the first paint. */
-  height: number;
+  /** Height to hold before the chart draws; the chart wrapper (ActorBarChart) holds its own, so leave this out for it. */
+  height?: number;
   chart: ReactNode;
   /** The same numbers as the chart, rendered on the server. */
   table: ReactNode;
   downloads: ReactNode;
   tableOpen?: boolean;
+  /** False when the chart area holds a message instead of a chart: there is no image to save. */
+  exportable?: boolean;
 }
 
-export function ChartFigure({ id, title, description, height, chart, table, downloads, tableOpen = false }: Props) {
+export function ChartFigure({ id, title, description, height, chart, table, downloads, tableOpen = false, exportable = true }: Props) {
   const t = useTranslations("chart");
+  const messages = useMessages();
   return (
     <figure className="chart-figure" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{title}</h3>
       <p className="chart-description">{description}</p>
-      <div className="chart-area" style={{ height }} data-chart={id}>
+      <div className="chart-area" style={height ? { minHeight: height } : undefined} data-chart={id}>
         {chart}
       </div>
       <details className="chart-table" open={tableOpen}>
@@ -28,6 +32,11 @@ export function ChartFigure({ id, title, description, height, chart, table, down
         <div className="table-scroll">{table}</div>
       </details>
       {downloads}
+      {exportable ? (
+        <NextIntlClientProvider messages={{ format: messages.format, chart: messages.chart }}>
+          <ChartExport chart={id} title={title} />
+        </NextIntlClientProvider>
+      ) : null}
     </figure>
   );
 }

@@ -6,10 +6,12 @@ interface Props {
   path: string;
   query?: Record<string, string[] | string | undefined>;
   label?: string;
+  /** Adds the workbook of every dataset under the same filters. */
+  workbook?: boolean;
 }
 
-/** CSV, CSV for Excel (UTF-8 byte-order mark) and JSON links for one dataset, with the page's filters. */
-export function DownloadLinks({ path, query = {}, label }: Props) {
+/** CSV, CSV for Excel (UTF-8 byte-order mark) and JSON links for one dataset, with the page's filters (and the workbook, if asked). */
+export function DownloadLinks({ path, query = {}, label, workbook = false }: Props) {
   const t = useTranslations("downloads");
   const qs = queryString(query);
   const withBom = queryString({ ...query, bom: "1" });
@@ -22,6 +24,14 @@ export function DownloadLinks({ path, query = {}, label }: Props) {
       </a>
       {" · "}
       <a href={`${path}.json${qs}`} download>{t("json")}</a>
+      {workbook ? (
+        <>
+          {" · "}
+          <a href={`/api/export/workbook.xlsx${qs}`} download title={t("xlsxTitle")}>
+            {t("xlsx")}
+          </a>
+        </>
+      ) : null}
     </p>
   );
 }

@@ -18,21 +18,22 @@ export function PositionTable({ positions, caption, actorNames }: { positions: I
   const locale = useLocale();
   const format = useFormat();
   const issues = [...new Set(positions.map((p) => p.issueSlug))];
+  // No stance at all is not the same as stances that matched no cue ("not scored").
+  const position = (p: IssuePosition | undefined) => (p && p.stances > 0 ? format.position(p.position) : t("noStances"));
+  const columns = [
+    t("issue"),
+    actorNames.us,
+    t("stancesScored", { actor: actorNames.us }),
+    actorNames.co,
+    t("stancesScored", { actor: actorNames.co }),
+    t("gap"),
+    t("axis"),
+  ];
   const cell = (slug: string, actor: "us" | "co") => positions.find((p) => p.issueSlug === slug && p.actorId === actor);
   return (
-    <table className="data-table wide">
+    <table className="data-table wide stack">
       <caption>{caption}</caption>
-      <TableHead
-        columns={[
-          t("issue"),
-          actorNames.us,
-          t("stancesScored", { actor: actorNames.us }),
-          actorNames.co,
-          t("stancesScored", { actor: actorNames.co }),
-          t("gap"),
-          t("axis"),
-        ]}
-      />
+      <TableHead columns={columns} />
       <tbody>
         {issues.map((slug) => {
           const us = cell(slug, "us");
@@ -43,14 +44,22 @@ export function PositionTable({ positions, caption, actorNames }: { positions: I
               <th scope="row">
                 <a href={localePath(locale, issuePath(slug))}>{us ? inLocale(locale, us.issueLabel, us.issueLabelEs) : slug}</a>
               </th>
-              <td className="num">{format.position(us?.position ?? null)}</td>
-              <td className="num">{counts(us)}</td>
-              <td className="num">{format.position(co?.position ?? null)}</td>
-              <td className="num">{counts(co)}</td>
-              <td className="num">{format.gap(us?.gap ?? null)}</td>
-              <td>
-{poles?.negative ? `${poles.negative} … ${poles.positive ?? ""}` : t("noAxis")}
+              <td className="num" data-label={columns[1]}>
+                {position(us)}
               </td>
+              <td className="num" data-label={columns[2]}>
+                {counts(us)}
+              </td>
+              <td className="num" data-label={columns[3]}>
+                {position(co)}
+              </td>
+              <td className="num" data-label={columns[4]}>
+                {counts(co)}
+              </td>
+              <td className="num" data-label={columns[5]}>
+                {format.gap(us?.gap ?? null)}
+              </td>
+              <td data-label={columns[6]}>{poles?.negative ? `${poles.negative} … ${poles.positive ?? ""}` : t("noAxis")}</td>
             </tr>
           );
         })}

@@ -32,7 +32,7 @@ export function PositionNote({ stance, poles }: { stance: StanceView; poles: Pol
           : ""}
       </span>
     );
-  if (stance.score === null) return <span className="position-note">{t("notScored")}</span>;
+  if (stance.score === null) return <span className="position-note">{poles.negative === null && poles.positive === null ? t("noAxis") : t("notScored")}</span>;
   return <span className="position-note">{t.rich("scored", { score: format.position(stance.score), cues, strong })}</span>;
 }
 

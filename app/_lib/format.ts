@@ -1,4 +1,5 @@
 import type { AppLocale } from "@/i18n/routing";
+import { linePath } from "./line-window";
 
 /** The words a formatter needs for values that are not numbers, from the page's messages ("format" namespace). */
 export interface FormatWords {
@@ -16,9 +17,11 @@ export function createFormat(locale: AppLocale, words: FormatWords) {
   const signed = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: "exceptZero" });
   const unsigned = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const tenths = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const share = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   // Dates are calendar dates (and ingest times are UTC): formatting in UTC keeps the day the document states.
   const day = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  const monthOfYear = new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" });
   const moment = new Intl.DateTimeFormat(locale, {
     day: "numeric",
     month: "short",
@@ -32,9 +35,14 @@ export function createFormat(locale: AppLocale, words: FormatWords) {
   return {
     /** A position on an issue's axis; "not scored" for null, never 0. */
     position: (value: number | null): string => (value === null ? words.notScored : signed.format(value).replace("-", MINUS)),
+    /** An axis tick on a position axis: a sign on each side of 0 and only the decimals the step needs (−2, 0, +2; +0.5). */
+    axis: (value: number, decimals: number): string =>
+      new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals, signDisplay: "exceptZero" }).format(value).replace("-", MINUS),
     /** A distance between two positions; a dash when one of them is not scored. */
     gap: (value: number | null): string => (value === null ? "—" : unsigned.format(value)),
     count: (value: number): string => integer.format(value),
+    /** A ratio in words' precision: 17, 2.5 / 2,5. */
+    ratio: (value: number): string => (value >= 10 ? integer : tenths).format(value),
     /** A rule's confidence in [0, 1]: 0.85 / 0,85. */
     confidence: (value: number): string => share.format(value),
     /** A stored calendar date (YYYY-MM-DD); any other text, or a day the calendar lacks, is shown as stored. */
@@ -43,14 +51,20 @@ export function createFormat(locale: AppLocale, words: FormatWords) {
       const real = /^\d{4}-\d{2}-\d{2}$/.test(iso) && !Number.isNaN(at.getTime()) && at.toISOString().startsWith(iso);
       return real ? day.format(at) : iso;
     },
+    /** A month (YYYY-MM, or the month of a YYYY-MM-DD date): Feb 2026 / feb 2026; anything else as stored. */
+    month: (iso: string): string => {
+      const at = new Date(`${iso.slice(0, 7)}-01T00:00:00Z`);
+      return /^\d{4}-\d{2}/.test(iso) && !Number.isNaN(at.getTime()) ? monthOfYear.format(at) : iso;
+    },
     timestamp: (iso: string | null): string => (iso ? moment.format(new Date(iso)) : words.never),
   };
 }
 
 export type Format = ReturnType<typeof createFormat>;
 
+/** A line of a document in the source view; past the first window of a long document, the window that holds it. */
 export function sourceHref(locale: AppLocale, documentSlug: string, line: number): string {
-  return `/${locale}/sources/${encodeURIComponent(documentSlug)}#L${line}`;
+  return linePath(`/${locale}/sources/${encodeURIComponent(documentSlug)}`, line);
 }
 
 /** A query string from repeated keys, omitting empty values: ?issue=a&issue=b. */

@@ -12,10 +12,14 @@ export type RequestPath =
   /** Next's own files and anything else: served or 404 by Next. */
   | { kind: "other"; internal: string };
 
-/** Segments a route reads as free text, as [kind, index]: /en/sources/<slug>, /api/export/<file>, /api/export/tables/<file>. */
+/** Downloads with a route of their own beside /api/export/<file>, matched by name. */
+const NAMED_DOWNLOADS = new Set(["workbook.xlsx"]);
+
+/** Segments a route reads as free text: /en/sources/<slug>, /en/issues/<slug>, /api/export/<file>, /api/export/tables/<file>. */
 function isFreeSegment(decoded: string[], index: number): boolean {
   const [first, second, third] = decoded;
-  if (first === "api" && second === "export") return decoded.length === 3 ? index === 2 : third === "tables" && decoded.length === 4 && index === 3;
+  if (first === "api" && second === "export")
+    return decoded.length === 3 ? index === 2 && !NAMED_DOWNLOADS.has(third as string) : third === "tables" && decoded.length === 4 && index === 3;
   const locale = routing.locales.find((l) => l === first);
   return locale !== undefined && decoded.length === 3 && (second === "sources" || second === "issues") && index === 2;
 }

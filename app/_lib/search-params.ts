@@ -15,8 +15,8 @@ export function allValues(params: Query, key: string): string[] {
   return Array.isArray(parsed.data) ? parsed.data : [parsed.data];
 }
 
-/** An ignored value as the notice shows it: recognisable, and never the whole of a huge one. */
-function shown(key: string, value?: string): string {
+/** An ignored parameter as the notice shows it: recognisable, and never the whole of a huge value. */
+export function shown(key: string, value?: string): string {
   const text = value === undefined ? key : `${key}=${value}`;
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }

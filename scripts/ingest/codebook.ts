@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { findWholeWord, fold, foldKeepCase } from "./fold";
+import { findWholeWord, fold, foldKeepCase, isWordChar, wordOpenings } from "./fold";
 import { type CompiledAxis, type CompiledNegation, type CompiledTerm, compileNegation, compileTerm } from "./score";
 
 const aliasSchema = z.union([
@@ -111,6 +111,8 @@ export interface CompiledAlias {
   matchCase: boolean;
   /** Folded phrases in which the alias does not count. */
   notIn: string[];
+  /** Its first two units when it starts with a letter or digit: a text with no word opening so has no match. */
+  opening: string | null;
 }
 
 export interface CodebookActor {
@@ -157,9 +159,9 @@ export interface Codebook {
 }
 
 export function compileAlias(alias: z.infer<typeof aliasSchema>): CompiledAlias {
-  if (typeof alias === "string") return { text: alias, matchCase: false, folded: fold(alias), notIn: [] };
-  const { text, matchCase, notIn } = alias;
-  return { text, matchCase, folded: matchCase ? foldKeepCase(text) : fold(text), notIn: notIn.map(fold) };
+  const { text, matchCase, notIn } = typeof alias === "string" ? { text: alias, matchCase: false, notIn: [] } : alias;
+  const folded = matchCase ? foldKeepCase(text) : fold(text);
+  return { text, matchCase, folded, notIn: notIn.map(fold), opening: folded.length >= 2 && isWordChar(folded[0]) ? folded.slice(0, 2) : null };
 }
 
 function describePath(path: PropertyKey[], raw: unknown): string {
@@ -235,11 +237,15 @@ export interface AliasHit<T> {
 export function aliasHits<T>(text: string, targets: T[], aliasesOf: (target: T) => CompiledAlias[]): AliasHit<T>[] {
   const folded = fold(text);
   const cased = foldKeepCase(text);
+  const openings = { folded: wordOpenings(folded), cased: wordOpenings(cased) };
   const hits: AliasHit<T>[] = [];
   for (const target of targets) {
     for (const alias of aliasesOf(target)) {
+      if (alias.opening !== null && !(alias.matchCase ? openings.cased : openings.folded).has(alias.opening)) continue;
+      const starts = findWholeWord(alias.matchCase ? cased : folded, alias.folded);
+      if (starts.length === 0) continue;
       const excluded = alias.notIn.flatMap((phrase) => findWholeWord(folded, phrase).map((at) => [at, at + phrase.length] as const));
-      for (const start of findWholeWord(alias.matchCase ? cased : folded, alias.folded)) {
+      for (const start of starts) {
         const end = start + alias.folded.length;
         if (excluded.some(([from, to]) => from <= start && end <= to)) continue;
         hits.push({ target, alias: alias.text, start, end });

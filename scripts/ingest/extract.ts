@@ -5,7 +5,7 @@ import { parseMarkdown } from "./parse";
 import { extractProse } from "./prose";
 import type { SourceDocument } from "./read";
 import { extractSections } from "./sections";
-import { spansOverlap } from "./span";
+import { SpanIndex } from "./span";
 import type { ExtractedStance, IngestNote } from "./stance";
 import { type ExtractedTable, extractTable } from "./tables";
 
@@ -26,9 +26,8 @@ export function extractDocument(document: SourceDocument, book: Codebook): Docum
   const parsed = parseMarkdown(normalized);
   const tables = parsed.tables.map((table, i) => extractTable(table, i + 1, book));
   const sections = extractSections(parsed.blocks, book);
-  const lists = parsed.listItems
-    .filter((item) => !sections.claimed.some((span) => spansOverlap(span, item)))
-    .map((item) => extractListItem(item, book));
+  const sectionSpans = new SpanIndex(sections.claimed);
+  const lists = parsed.listItems.filter((item) => !sectionSpans.overlaps(item)).map((item) => extractListItem(item, book));
   const structured = [...tables.flatMap((t) => t.stances), ...sections.stances, ...lists.flatMap((l) => l.stances)];
   const prose = extractProse(parsed.blocks, book, document.lang, [...structured.map((s) => s.span), ...sections.claimed]);
   const stances = [...structured, ...prose.stances].sort(

@@ -18,48 +18,82 @@ function foldUnit(unit: string, keepAccents = false): string {
   return lower.length === 1 ? lower : base;
 }
 
-// Folding runs over every character of every document: each UTF-16 unit is folded once and remembered.
+// Folding runs over every character of every document. ASCII letters fold by plain lower case, so
+// only the other units (accents, curly quotes, dashes, the backtick) are looked up, each folded once.
 const FOLDED = new Map<string, string>();
 const FOLDED_KEEP_ACCENTS = new Map<string, string>();
+const FOLDED_KEEP_CASE = new Map<string, string>();
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ASCII control characters (tab, line feed) fold to themselves.
+const NOT_PLAIN_ASCII = /[^\x00-\x5f\x61-\x7f]/g;
 
-function foldWith(text: string, cache: Map<string, string>, keepAccents: boolean): string {
-  const parts: string[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const unit = text[i] as string;
+/** `text` with each unit that is not plain ASCII folded by `foldOne`, the rest taken from `ascii` (the same length as `text`). */
+function foldWith(text: string, ascii: string, cache: Map<string, string>, foldOne: (unit: string) => string): string {
+  let out = "";
+  let from = 0;
+  for (const m of text.matchAll(NOT_PLAIN_ASCII)) {
+    const unit = m[0];
     let folded = cache.get(unit);
     if (folded === undefined) {
-      folded = foldUnit(unit, keepAccents);
+      folded = foldOne(unit);
       cache.set(unit, folded);
     }
-    parts.push(folded);
+    out += ascii.slice(from, m.index) + folded;
+    from = m.index + 1;
   }
-  return parts.join("");
+  return from === 0 ? ascii : out + ascii.slice(from);
+}
+
+/** Lower case, unit by unit where a unit's lower case is longer than one unit ("İ"), so lengths stay equal. */
+function lowerSameLength(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.length === text.length ? lower : [...text].map((unit) => (unit.toLowerCase().length === unit.length ? unit.toLowerCase() : unit)).join("");
 }
 
 export function fold(text: string): string {
-  return foldWith(text, FOLDED, false);
+  return foldWith(text, lowerSameLength(text), FOLDED, (unit) => foldUnit(unit));
 }
 
 /** Same length as `fold`, but keeps accents: Spanish verb forms differ from nouns by their accent ("anunció", "anuncio"). */
 export function foldKeepAccents(text: string): string {
-  return foldWith(text, FOLDED_KEEP_ACCENTS, true);
+  return foldWith(text, lowerSameLength(text), FOLDED_KEEP_ACCENTS, (unit) => foldUnit(unit, true));
 }
 
 /** Same length as `fold`, but keeps letter case: for aliases that must match case ("US"). */
 export function foldKeepCase(text: string): string {
-  let out = "";
-  for (let i = 0; i < text.length; i++) {
-    const unit = text[i] as string;
+  return foldWith(text, text, FOLDED_KEEP_CASE, (unit) => {
     const folded = foldUnit(unit);
-    out += unit !== unit.toLowerCase() && folded.length === 1 ? folded.toUpperCase() : folded;
-  }
-  return out;
+    const upper = folded.toUpperCase();
+    // "ß" upper-cases to "SS": one unit in, one unit out.
+    return unit !== unit.toLowerCase() && upper.length === 1 ? upper : folded;
+  });
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+// Whether each UTF-16 unit is a letter or digit: 0 not known yet, 1 yes, 2 no.
+const WORD_UNITS = new Uint8Array(0x10000);
 
-export function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && WORD_CHAR.test(ch);
+/** Whether one UTF-16 unit is a letter or a digit (a lone surrogate is neither). */
+export function isWordChar(unit: string | undefined): boolean {
+  if (unit === undefined) return false;
+  const code = unit.charCodeAt(0);
+  let known = WORD_UNITS[code] as number;
+  if (known === 0) {
+    known = WORD_CHAR.test(unit) ? 1 : 2;
+    WORD_UNITS[code] = known;
+  }
+  return known === 1;
+}
+
+/** The first two units of every word of a text (a letter or digit after none): where a whole-word match can begin. */
+export function wordOpenings(text: string): Set<string> {
+  const openings = new Set<string>();
+  let previous = false;
+  for (let i = 0; i < text.length; i++) {
+    const word = isWordChar(text[i]);
+    if (word && !previous) openings.add(text.slice(i, i + 2));
+    previous = word;
+  }
+  return openings;
 }
 
 /** Every offset where `needle` occurs in `haystack` with no letter or digit touching either end. */

@@ -1,11 +1,14 @@
 import { createHash } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { ParallaxDb } from "../../db/client";
 import { actors, documents, issues, sourceTables, stances } from "../../db/schema";
 import type { Codebook } from "./codebook";
 import type { DocumentExtraction } from "./extract";
 import type { SourceDocument } from "./read";
+import type { stanceScorer } from "./rescore";
 import type { ExtractedStance } from "./stance";
+
+type Transaction = Parameters<Parameters<ParallaxDb["transaction"]>[0]>[0];
 
 /** Actors and codebook issues, upserted so labels follow codebook edits. */
 export function upsertCodebook(db: ParallaxDb, book: Codebook): void {
@@ -33,14 +36,125 @@ export function upsertCodebook(db: ParallaxDb, book: Codebook): void {
   });
 }
 
-/** True when the stored copy of this document came from the same bytes and the same codebook. */
-export function isUnchanged(db: ParallaxDb, document: SourceDocument, book: Codebook): boolean {
-  const stored = db
-    .select({ contentHash: documents.contentHash, codebookHash: documents.codebookHash, path: documents.path })
+/** What the pipeline compares a file against: a stored document's identity, hashes and copies. */
+export interface StoredDocument {
+  id: number;
+  slug: string;
+  path: string;
+  contentHash: string;
+  codebookHash: string;
+  extractionHash: string;
+  duplicatePaths: string[];
+}
+
+const storedColumns = {
+  id: documents.id,
+  slug: documents.slug,
+  path: documents.path,
+  contentHash: documents.contentHash,
+  codebookHash: documents.codebookHash,
+  extractionHash: documents.extractionHash,
+  duplicatePaths: documents.duplicatePaths,
+};
+
+export function storedDocuments(db: ParallaxDb): StoredDocument[] {
+  return db.select(storedColumns).from(documents).orderBy(asc(documents.id)).all();
+}
+
+/**
+ * The lookups made for every file read, prepared once per run: building each query anew cost more
+ * than running it (a third of re-reading 10,000 unchanged documents).
+ */
+export function storedLookups(db: ParallaxDb) {
+  const bySlug = db
+    .select(storedColumns)
     .from(documents)
-    .where(eq(documents.slug, document.slug))
-    .get();
-  return stored?.contentHash === document.contentHash && stored.codebookHash === book.hash && stored.path === document.path;
+    .where(eq(documents.slug, sql.placeholder("slug")))
+    .prepare();
+  const byContent = db
+    .select(storedColumns)
+    .from(documents)
+    .where(and(eq(documents.contentHash, sql.placeholder("contentHash")), ne(documents.path, sql.placeholder("path"))))
+    .orderBy(asc(documents.id))
+    .limit(1)
+    .prepare();
+  const tables = db
+    .select({ n: sql<number>`count(*)` })
+    .from(sourceTables)
+    .where(eq(sourceTables.documentId, sql.placeholder("id")))
+    .prepare();
+  const stanceCount = db
+    .select({ n: sql<number>`count(*)` })
+    .from(stances)
+    .where(eq(stances.documentId, sql.placeholder("id")))
+    .prepare();
+  return {
+    bySlug: (slug: string): StoredDocument | undefined => bySlug.get({ slug }),
+    /** The first stored document with this content, other than the one stored under `path`. */
+    byContent: (contentHash: string, path: string): StoredDocument | undefined => byContent.get({ contentHash, path }),
+    counts: (id: number) => ({ tables: tables.get({ id })?.n ?? 0, stances: stanceCount.get({ id })?.n ?? 0 }),
+  };
+}
+
+/** Documents listing `path` among their copies; only documents with copies are looked at (index documents_with_copies). */
+const listsCopy = (path: string) =>
+  sql`${documents.duplicatePaths} <> '[]' AND EXISTS (SELECT 1 FROM json_each(${documents.duplicatePaths}) WHERE value = ${path})`;
+
+/** Drops `path` from every document's list of copies but `keepId`'s: a file is a copy of one document at most. */
+function forgetCopy(tx: Transaction, path: string, keepId: number | null): void {
+  const listing = tx
+    .select({ id: documents.id, duplicatePaths: documents.duplicatePaths })
+    .from(documents)
+    .where(listsCopy(path))
+    .all();
+  for (const row of listing) {
+    if (row.id === keepId) continue;
+    tx.update(documents)
+      .set({ duplicatePaths: row.duplicatePaths.filter((p) => p !== path) })
+      .where(eq(documents.id, row.id))
+      .run();
+  }
+}
+
+/** Removes a document and everything extracted from it, in one transaction. */
+export function removeDocument(db: ParallaxDb, id: number): void {
+  db.transaction((tx) => {
+    tx.delete(documents).where(eq(documents.id, id)).run();
+  });
+}
+
+/** Sets the list of copies of a stored document (other file names with the same content). */
+export function setDuplicatePaths(db: ParallaxDb, id: number, paths: string[]): void {
+  db.transaction((tx) => {
+    tx.update(documents).set({ duplicatePaths: paths }).where(eq(documents.id, id)).run();
+  });
+}
+
+/**
+ * Records `path` as a copy of the stored document `primaryId`, in one transaction: a document
+ * stored from that same path before is removed (its content is now counted once, under the primary).
+ * Returns false when nothing had to change.
+ */
+export function recordCopy(db: ParallaxDb, primaryId: number, path: string): boolean {
+  return db.transaction((tx) => {
+    const primary = tx.select({ duplicatePaths: documents.duplicatePaths }).from(documents).where(eq(documents.id, primaryId)).get();
+    const ownRow = tx.select({ id: documents.id }).from(documents).where(and(eq(documents.path, path), ne(documents.id, primaryId))).get();
+    const listed = primary?.duplicatePaths.includes(path) ?? false;
+    const elsewhere = tx
+      .select({ id: documents.id })
+      .from(documents)
+      .where(and(ne(documents.id, primaryId), listsCopy(path)))
+      .get();
+    if (listed && !ownRow && !elsewhere) return false;
+    if (ownRow) tx.delete(documents).where(eq(documents.id, ownRow.id)).run();
+    forgetCopy(tx, path, primaryId);
+    if (!listed)
+      tx.update(documents)
+        .set({ duplicatePaths: [...(primary?.duplicatePaths ?? []), path].sort() })
+        .where(eq(documents.id, primaryId))
+        .run();
+    return true;
+  });
 }
 
 /** A stance's id that survives re-ingestion: the same document, actor, issue and words give the same key. */
@@ -57,16 +171,34 @@ export function stanceKeys(slug: string, extracted: ExtractedStance[]): string[]
   });
 }
 
-/** Replaces one document's rows in a single transaction: all of the new version or none of it. */
+/** A document as the pipeline hands it to the load stage. */
+export interface DocumentToLoad {
+  document: SourceDocument;
+  contentHash: string;
+  extractionHash: string;
+  duplicatePaths: string[];
+  /** Stored documents this one takes the place of (same name or same content, their files gone). */
+  replaces: number[];
+}
+
+/**
+ * Replaces one document's rows in a single transaction: all of the new version, its stances
+ * already scored, or none of it. Readers never see it half written or unscored.
+ */
 export function loadDocument(
   db: ParallaxDb,
-  document: SourceDocument,
+  load: DocumentToLoad,
   extraction: DocumentExtraction,
   book: Codebook,
+  score: ReturnType<typeof stanceScorer>,
   ingestedAt: string,
-): void {
-  db.transaction((tx) => {
+): number {
+  const { document } = load;
+  const keys = stanceKeys(document.slug, extraction.stances);
+  return db.transaction((tx) => {
     tx.delete(documents).where(eq(documents.slug, document.slug)).run();
+    if (load.replaces.length) tx.delete(documents).where(inArray(documents.id, load.replaces)).run();
+    forgetCopy(tx, document.path, null);
     const { id: documentId } = tx
       .insert(documents)
       .values({
@@ -84,15 +216,16 @@ export function loadDocument(
         url: document.metadata.url,
         metadataNote: document.metadata.note,
         pageLines: document.pageLines,
-        contentHash: document.contentHash,
+        duplicatePaths: load.duplicatePaths,
+        contentHash: load.contentHash,
         codebookHash: book.hash,
+        extractionHash: load.extractionHash,
         lineCount: document.text.split(/\r\n|\r|\n/).length,
         text: document.text,
         ingestedAt,
       })
       .returning({ id: documents.id })
       .get();
-
     const tableIds = new Map<number, number>();
     for (const table of extraction.tables) {
       const { id } = tx
@@ -121,32 +254,45 @@ export function loadDocument(
         .run();
     }
 
-    const keys = stanceKeys(document.slug, extraction.stances);
+    // One prepared statement for every stance: building a query per stance dominated the load of large tables.
+    const insert = db.$client.prepare(
+      `INSERT INTO stances (stance_key, document_id, issue_slug, actor_id, kind, text, issue_evidence, line_start, line_end,
+         column_start, column_end, source_table_id, table_row, table_column, rule, confidence, holder, attribution,
+         attribution_cue, score, cue_positive, cue_negative, cues, override_position, override_note)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
     extraction.stances.forEach((stance, i) => {
-      tx.insert(stances)
-        .values({
-          stanceKey: keys[i] as string,
-          documentId,
-          issueSlug: stance.issue.slug,
-          actorId: stance.actor,
-          kind: stance.kind,
-          text: stance.span.text,
-          issueEvidence: stance.issueEvidence,
-          lineStart: stance.span.lineStart,
-          lineEnd: stance.span.lineEnd,
-          columnStart: stance.span.columnStart,
-          columnEnd: stance.span.columnEnd,
-          sourceTableId: stance.table ? (tableIds.get(stance.table.ordinal) ?? null) : null,
-          tableRow: stance.table?.row ?? null,
-          tableColumn: stance.table?.column ?? null,
-          rule: stance.rule,
-          confidence: stance.confidence,
-          holder: stance.holder ?? null,
-          attribution: stance.attribution ?? null,
-          attributionCue: stance.attributionCue ?? null,
-        })
-        .run();
+      const key = keys[i] as string;
+      const scored = score(key, stance.issue.slug, stance.span.text);
+      insert.run(
+        key,
+        documentId,
+        stance.issue.slug,
+        stance.actor,
+        stance.kind,
+        stance.span.text,
+        stance.issueEvidence,
+        stance.span.lineStart,
+        stance.span.lineEnd,
+        stance.span.columnStart,
+        stance.span.columnEnd,
+        stance.table ? (tableIds.get(stance.table.ordinal) ?? null) : null,
+        stance.table?.row ?? null,
+        stance.table?.column ?? null,
+        stance.rule,
+        stance.confidence,
+        stance.holder ?? null,
+        stance.attribution ?? null,
+        stance.attributionCue ?? null,
+        scored.score,
+        scored.cuePositive,
+        scored.cueNegative,
+        JSON.stringify(scored.cues),
+        scored.overridePosition,
+        scored.overrideNote,
+      );
     });
+    return documentId;
   });
 }
 

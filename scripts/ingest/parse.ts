@@ -3,6 +3,7 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import type { NormalizedText } from "./blocks";
+import { CHUNK_CHARS, splitIntoChunks } from "./chunks";
 
 /** A span of the original document: 1-based lines, 0-based UTF-16 columns within lineStart. */
 export interface SourceSpan {
@@ -42,7 +43,18 @@ export interface ParsedDocument {
 
 const processor = unified().use(remarkParse).use(remarkGfm);
 
-export function parseMarkdown(normalized: NormalizedText): ParsedDocument {
+/** A long text is parsed part by part (chunks.ts), so the parser's memory stays that of one part. */
+export function parseMarkdown(normalized: NormalizedText, chunkChars = CHUNK_CHARS): ParsedDocument {
+  const parts = splitIntoChunks(normalized, chunkChars).map(parseChunk);
+  if (parts.length === 1) return parts[0] as ParsedDocument;
+  return {
+    tables: parts.flatMap((part) => part.tables),
+    listItems: parts.flatMap((part) => part.listItems),
+    blocks: parts.flatMap((part) => part.blocks),
+  };
+}
+
+function parseChunk(normalized: NormalizedText): ParsedDocument {
   const tree = processor.parse(normalized.text) as Root;
   const lineOf = (normalizedLine: number) => normalized.originalLine[normalizedLine - 1] ?? 0;
 

@@ -1,11 +1,26 @@
+import { statSync } from "node:fs";
+import { resolve } from "node:path";
+import Database from "better-sqlite3";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { ParallaxDb } from "../../db/client";
-import { ingestRuns } from "../../db/schema";
+import { documents, ingestRuns, stances } from "../../db/schema";
 import type { Codebook } from "./codebook";
 import { extractDocument } from "./extract";
-import { isUnchanged, loadDocument, pruneOrphanIssues, upsertCodebook } from "./load";
-import { DOCUMENT_EXTENSIONS, DocumentError, listDocumentFiles, readDocument, type SourcesFile } from "./read";
-import { type Override, type RescoreReport, rescore } from "./rescore";
-import type { ExtractedStance } from "./stance";
+import { contentFingerprint, extractionHash } from "./identity";
+import { DEFAULT_MAX_BYTES, deepestNesting, formatBytes, MAX_EMPHASIS_MARKS, MAX_NESTING, mostEmphasisMarks } from "./limits";
+import {
+  loadDocument,
+  pruneOrphanIssues,
+  recordCopy,
+  removeDocument,
+  setDuplicatePaths,
+  storedDocuments,
+  storedLookups,
+  upsertCodebook,
+} from "./load";
+import { DOCUMENT_EXTENSIONS, DocumentError, FORMATS, readDocument, type SourceDocument, type SourcesFile } from "./read";
+import { type Override, type RescoreReport, rescore, stanceScorer } from "./rescore";
+import { documentPath, isGone, isInside, walkInputs } from "./walk";
 
 export interface IngestWarning {
   file: string;
@@ -16,17 +31,33 @@ export interface IngestWarning {
 export interface DocumentOutcome {
   file: string;
   slug: string | null;
-  status: "loaded" | "unchanged" | "failed";
+  /** "duplicate": the same content as a stored document, recorded as a copy of it and counted once. */
+  status: "loaded" | "unchanged" | "duplicate" | "failed";
   tables: number;
-  stances: ExtractedStance[];
+  stances: number;
+  /** For a duplicate: the file of the stored document it is a copy of. */
+  duplicateOf: string | null;
   error: string | null;
+}
+
+export interface RemovedDocument {
+  file: string;
+  slug: string;
+  /** Copies of it that still exist outside the folders read, so its content can be stored again from them. */
+  copies: string[];
 }
 
 export interface IngestReport {
   startedAt: string;
   finishedAt: string;
   outcomes: DocumentOutcome[];
+  /** Documents whose files are gone from a folder that was read: removed with everything extracted from them. */
+  removed: RemovedDocument[];
+  /** Inputs and folder entries that could not be read (missing, link loops, unreadable): the run exits 1. */
+  skipped: IngestWarning[];
   warnings: IngestWarning[];
+  /** Stances per issue and actor in the documents of this run, as stored. */
+  stancesByIssue: { issue: string; us: number; co: number }[];
   scoring: RescoreReport;
 }
 
@@ -39,70 +70,223 @@ export interface IngestOptions {
   overridesFile?: string;
   /** Re-score stored stances only; read no document. */
   rescoreOnly?: boolean;
+  /** Files larger than this are refused unread (default 10 MB). */
+  maxBytes?: number;
   root?: string;
   now?: () => Date;
   onProgress?: (done: number, total: number, file: string) => void;
 }
 
+/** Refuses text nested deeper, or with more emphasis marks, than the parser can take, naming the line, before it is parsed. */
+function checkNesting(document: SourceDocument): void {
+  const marks = mostEmphasisMarks(document.body);
+  if (marks.count > MAX_EMPHASIS_MARKS)
+    throw new DocumentError(
+      document.path,
+      marks.line,
+      `${marks.count} emphasis marks (* or _) in one paragraph (at most ${MAX_EMPHASIS_MARKS} are read): remove the runs of * or _`,
+    );
+  const deepest = deepestNesting(document.body);
+  if (deepest.depth <= MAX_NESTING) return;
+  const problem =
+    deepest.what === "brackets"
+      ? `${deepest.depth} brackets open at once (links or brackets nested ${deepest.depth} deep; at most ${MAX_NESTING} are read): remove the unmatched or nested brackets`
+      : `lists and quotes nested ${deepest.depth} deep (at most ${MAX_NESTING} levels are read): flatten the nesting`;
+  throw new DocumentError(document.path, deepest.line, problem);
+}
+
+/** An error as one line a person can act on; a bug in Parallax says so instead of passing for bad input. */
+function describeError(path: string, err: unknown, root: string): string {
+  if (err instanceof DocumentError) return `${documentPath(err.file, root)}${err.line ? `:${err.line}` : ""}: ${err.problem}`;
+  if (err instanceof Database.SqliteError)
+    return `${path}: not stored: the database refused the write (${err.code}: ${err.message}); what was stored for it is unchanged`;
+  if (err instanceof RangeError && /call stack/i.test(err.message))
+    return `${path}: nested too deeply to read (lists, quotes, brackets or HTML elements inside each other thousands of levels deep): flatten the nesting`;
+  return `${path}: internal error while reading this document (${(err as Error).message}); please report it`;
+}
+
 /**
- * Reads every document under `inputs` and loads each changed one in its own transaction. A
- * document that fails is reported and leaves what was stored for it untouched.
+ * Reads every document under `inputs` and loads each changed one in its own transaction, its
+ * stances scored in that same transaction. A document that fails is reported and leaves what was
+ * stored for it untouched; documents whose files are gone from a folder read are removed; a file
+ * with the content of a stored document is recorded as its copy, not stored twice.
  */
 export function ingest(db: ParallaxDb, options: IngestOptions): IngestReport {
   const now = options.now ?? (() => new Date());
   const startedAt = now().toISOString();
-  const { files, skipped } = options.rescoreOnly ? { files: [], skipped: [] } : listDocumentFiles(options.inputs);
-  const warnings: IngestWarning[] = skipped.map((file) => ({ file, line: null, message: `not a document (${DOCUMENT_EXTENSIONS}); skipped` }));
+  const root = options.root ?? process.cwd();
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const book = options.codebook;
+  const display = (file: string) => documentPath(file, root);
+  const walk = options.rescoreOnly ? { files: [], folders: [], skipped: [], problems: [] } : walkInputs(options.inputs, Object.keys(FORMATS));
+  const warnings: IngestWarning[] = walk.skipped.map((file) => ({
+    file: display(file),
+    line: null,
+    message: `not a document Parallax reads (${DOCUMENT_EXTENSIONS}); skipped`,
+  }));
+  const skipped: IngestWarning[] = walk.problems.map((p) => ({ file: display(p.path), line: null, message: p.problem }));
   const outcomes: DocumentOutcome[] = [];
-  const slugs = new Map<string, string>();
-  upsertCodebook(db, options.codebook);
+  const score = stanceScorer(book, options.overrides ?? []);
+  upsertCodebook(db, book);
 
-  files.forEach((file, index) => {
-    options.onProgress?.(index, files.length, file);
-    const outcome: DocumentOutcome = { file, slug: null, status: "failed", tables: 0, stances: [], error: null };
-    outcomes.push(outcome);
-    try {
-      const document = readDocument(file, options.sources, options.root);
-      outcome.file = document.path;
-      for (const note of document.warnings) warnings.push({ file: document.path, ...note });
-      const clash = slugs.get(document.slug);
-      if (clash) throw new DocumentError(document.path, null, `same name as ${clash}; documents are keyed by file name, so rename one`);
-      slugs.set(document.slug, document.path);
-      outcome.slug = document.slug;
-      const extraction = extractDocument(document, options.codebook);
-      outcome.tables = extraction.tables.length;
-      outcome.stances = extraction.stances;
-      for (const note of extraction.notes) warnings.push({ file: document.path, ...note });
-      if (isUnchanged(db, document, options.codebook)) outcome.status = "unchanged";
-      else {
-        loadDocument(db, document, extraction, options.codebook, now().toISOString());
-        outcome.status = "loaded";
-      }
-    } catch (err) {
-      outcome.status = "failed";
-      outcome.error = err instanceof DocumentError ? err.message : `${file}: ${(err as Error).message}`;
+  // Documents read from a folder whose files are gone: removed first, each in its own transaction.
+  const gone = (path: string) => {
+    const file = resolve(root, path);
+    return walk.folders.some((folder) => isInside(file, folder)) && isGone(file);
+  };
+  const removed: RemovedDocument[] = [];
+  for (const stored of walk.folders.length ? storedDocuments(db) : []) {
+    const copies = stored.duplicatePaths.filter((path) => !gone(path));
+    if (gone(stored.path)) {
+      removeDocument(db, stored.id);
+      removed.push({ file: stored.path, slug: stored.slug, copies: copies.filter((path) => !walk.files.includes(resolve(root, path))) });
+    } else if (copies.length < stored.duplicatePaths.length) {
+      setDuplicatePaths(db, stored.id, copies);
+      for (const path of stored.duplicatePaths.filter(gone))
+        warnings.push({ file: path, line: null, message: `gone; no longer listed as a copy of ${stored.path}` });
     }
+  }
+
+  const lookup = storedLookups(db);
+  const pending = new Set(walk.files.map(display));
+  /** Content read in this run → the document that holds it. */
+  const holders = new Map<string, { id: number; path: string; slug: string }>();
+  /** Document names taken in this run → the file that took them. */
+  const names = new Map<string, string>();
+  /** Documents written in this run: their stances were scored as they were written. */
+  const loaded = new Set<number>();
+
+  const readOne = (file: string, final: boolean): DocumentOutcome | "deferred" => {
+    const path = display(file);
+    const outcome: DocumentOutcome = { file: path, slug: null, status: "failed", tables: 0, stances: 0, duplicateOf: null, error: null };
+    try {
+      const size = statSync(file).size;
+      if (size > maxBytes)
+        throw new DocumentError(path, null, `${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit; not read (raise the limit with --max-bytes to read it)`);
+      const document = readDocument(file, options.sources, root);
+      outcome.file = document.path;
+      outcome.slug = document.slug;
+      const contentHash = contentFingerprint(document.text);
+      const replaces: number[] = [];
+
+      let original = holders.get(contentHash);
+      if (!original) {
+        const stored = lookup.byContent(contentHash, document.path);
+        // Its stored twin is read later in this run and may have changed: decide once it has been.
+        if (stored && !final && pending.has(stored.path)) return "deferred";
+        if (stored && !isGone(resolve(root, stored.path))) original = stored;
+        else if (stored) {
+          replaces.push(stored.id);
+          warnings.push({ file: document.path, line: null, message: `takes the place of ${stored.path} (same content; that file is gone)` });
+        }
+      }
+      for (const note of document.warnings) warnings.push({ file: document.path, ...note });
+      if (original && original.path !== document.path) {
+        recordCopy(db, original.id, document.path);
+        warnings.push({ file: document.path, line: null, message: `same content as ${original.path}; stored once, as ${original.path}` });
+        return { ...outcome, slug: original.slug, status: "duplicate", duplicateOf: original.path };
+      }
+
+      const owner = names.get(document.slug);
+      if (owner && owner !== document.path)
+        throw new DocumentError(document.path, null, `same name as ${owner}: documents are named after their file (without extension), so rename one of them`);
+      const named = lookup.bySlug(document.slug);
+      if (named && named.path !== document.path && !replaces.includes(named.id)) {
+        if (!isGone(resolve(root, named.path)))
+          throw new DocumentError(
+            document.path,
+            null,
+            `a different document, ${named.path}, is already stored under the name "${document.slug}": documents are named after their file (without extension), so rename one of them`,
+          );
+        warnings.push({ file: document.path, line: null, message: `takes the place of ${named.path} (same name; that file is gone)` });
+      }
+      names.set(document.slug, document.path);
+
+      const hash = extractionHash(document);
+      const same = named?.path === document.path && named.contentHash === contentHash;
+      if (same && named.codebookHash === book.hash && named.extractionHash === hash) {
+        holders.set(contentHash, named);
+        return { ...outcome, status: "unchanged", ...lookup.counts(named.id) };
+      }
+      checkNesting(document);
+      const extraction = extractDocument(document, book);
+      for (const note of extraction.notes) warnings.push({ file: document.path, ...note });
+      const copies = same ? named.duplicatePaths.filter((copy) => !isGone(resolve(root, copy))) : [];
+      const id = loadDocument(db, { document, contentHash, extractionHash: hash, duplicatePaths: copies, replaces }, extraction, book, score, now().toISOString());
+      holders.set(contentHash, { id, path: document.path, slug: document.slug });
+      loaded.add(id);
+      return { ...outcome, status: "loaded", tables: extraction.tables.length, stances: extraction.stances.length };
+    } catch (err) {
+      return { ...outcome, status: "failed", error: describeError(outcome.file, err, root) };
+    }
+  };
+
+  const deferred: string[] = [];
+  walk.files.forEach((file, index) => {
+    options.onProgress?.(index, walk.files.length, display(file));
+    pending.delete(display(file));
+    const outcome = readOne(file, false);
+    if (outcome === "deferred") deferred.push(file);
+    else outcomes.push(outcome);
   });
-  options.onProgress?.(files.length, files.length, "");
-  pruneOrphanIssues(db, options.codebook);
-  const scoring = rescore(db, options.codebook, options.overrides ?? []);
+  for (const file of deferred) outcomes.push(readOne(file, true) as DocumentOutcome);
+  options.onProgress?.(walk.files.length, walk.files.length, "");
+  outcomes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+
+  pruneOrphanIssues(db, book);
+  const scoring = rescore(db, book, options.overrides ?? [], loaded);
   for (const key of scoring.unknownOverrides)
     warnings.push({ file: options.overridesFile ?? "overrides", line: null, message: `override for stance "${key}", which no longer exists; ignored` });
 
-  const report: IngestReport = { startedAt, finishedAt: now().toISOString(), outcomes, warnings, scoring };
-  const count = (status: DocumentOutcome["status"]) => outcomes.filter((o) => o.status === status).length;
+  const slugs = outcomes.flatMap((o) => (o.slug && o.status !== "failed" ? [o.slug] : []));
+  const byIssue = new Map<string, { issue: string; us: number; co: number }>();
+  const counted = slugs.length
+    ? db
+        .select({ issue: stances.issueSlug, actor: stances.actorId, n: sql<number>`count(*)` })
+        .from(stances)
+        .innerJoin(documents, and(eq(documents.id, stances.documentId), inArray(documents.slug, [...new Set(slugs)])))
+        .groupBy(stances.issueSlug, stances.actorId)
+        .all()
+    : [];
+  for (const row of counted) {
+    const entry = byIssue.get(row.issue) ?? { issue: row.issue, us: 0, co: 0 };
+    if (row.actor === "us" || row.actor === "co") entry[row.actor] = row.n;
+    byIssue.set(row.issue, entry);
+  }
+
+  const report: IngestReport = {
+    startedAt,
+    finishedAt: now().toISOString(),
+    outcomes,
+    removed,
+    skipped,
+    warnings,
+    stancesByIssue: [...byIssue.values()].sort((a, b) => a.issue.localeCompare(b.issue)),
+    scoring,
+  };
+  const count = (...statuses: DocumentOutcome["status"][]) => outcomes.filter((o) => statuses.includes(o.status)).length;
   db.insert(ingestRuns)
     .values({
       startedAt,
       finishedAt: report.finishedAt,
       documentsSeen: outcomes.length,
       documentsChanged: count("loaded"),
-      documentsUnchanged: count("unchanged"),
+      documentsUnchanged: count("unchanged", "duplicate"),
       documentsFailed: count("failed"),
       tables: outcomes.reduce((n, o) => n + o.tables, 0),
-      stances: outcomes.reduce((n, o) => n + o.stances.length, 0),
-      warnings: [...warnings, ...outcomes.flatMap((o) => (o.error ? [{ file: o.file, line: null, message: o.error }] : []))],
+      stances: outcomes.reduce((n, o) => n + o.stances, 0),
+      warnings: [
+        ...skipped,
+        ...warnings,
+        ...removed.map((r) => ({ file: r.file, line: null, message: "file gone; removed" })),
+        ...outcomes.flatMap((o) => (o.error ? [{ file: o.file, line: null, message: o.error }] : [])),
+      ],
     })
     .run();
   return report;
+}
+
+/** The exit code of a run: 1 when any document or folder entry could not be read, else 0. */
+export function exitCode(report: IngestReport): number {
+  return report.outcomes.some((o) => o.status === "failed") || report.skipped.length > 0 ? 1 : 0;
 }

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, extname, join, relative, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { basename, extname } from "node:path";
 import { z } from "zod";
 import { detectLanguage } from "./language";
 import { decodeText } from "./read/decode";
@@ -10,10 +10,12 @@ import { readHtml } from "./read/html";
 import { resolveMetadata } from "./read/metadata";
 import { readPdf } from "./read/pdf";
 import { readText } from "./read/text";
+import { documentPath } from "./walk";
 
 export { DocumentError, type DocumentFormat, type DocumentMetadata, type SourceDocument } from "./read/document";
 
-const FORMATS: Record<string, DocumentFormat> = {
+/** File extensions read as documents, with the format each is read as. */
+export const FORMATS: Record<string, DocumentFormat> = {
   ".txt": "txt",
   ".text": "txt",
   ".md": "md",
@@ -59,27 +61,6 @@ export function loadSources(file: string): SourcesFile {
   return parsed.data;
 }
 
-/** Every document under the given files and folders, sorted; other file types are reported, not read. */
-export function listDocumentFiles(inputs: string[]): { files: string[]; skipped: string[] } {
-  const files: string[] = [];
-  const skipped: string[] = [];
-  const visit = (path: string, explicit: boolean) => {
-    let stat: ReturnType<typeof statSync>;
-    try {
-      stat = statSync(path);
-    } catch {
-      throw new DocumentError(path, null, "no such file or folder");
-    }
-    if (stat.isDirectory()) {
-      for (const name of readdirSync(path).sort()) if (!name.startsWith(".")) visit(join(path, name), false);
-    } else if (FORMATS[extname(path).toLowerCase()]) files.push(path);
-    else if (explicit) throw new DocumentError(path, null, `unsupported file type "${extname(path) || "(none)"}": use ${DOCUMENT_EXTENSIONS}`);
-    else skipped.push(path);
-  };
-  for (const input of inputs) visit(input, true);
-  return { files: [...new Set(files.map((f) => resolve(f)))].sort(), skipped };
-}
-
 function readFormat(file: string, format: DocumentFormat, bytes: Buffer): FormatReading {
   if (format === "pdf") return readPdf(file, bytes);
   if (format === "docx") return readDocx(file, bytes);
@@ -108,7 +89,7 @@ export function readDocument(file: string, sources: SourcesFile, root = process.
   const body = reading.body.normalize("NFC");
   const { metadata, warnings } = resolveMetadata(reading.stated, sources.documents[name], body);
   return {
-    path: relative(root, file) || name,
+    path: documentPath(file, root),
     slug: name.slice(0, name.length - extname(name).length),
     format,
     contentHash: createHash("sha256").update(bytes).digest("hex"),

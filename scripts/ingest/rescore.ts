@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { ParallaxDb } from "../../db/client";
 import type { Codebook } from "./codebook";
 import { DocumentError } from "./read";
-import { scoreStance } from "./score";
+import { type CueHit, scoreStance } from "./score";
 
 const overridesSchema = z
   .object({
@@ -47,44 +47,97 @@ export function loadOverrides(file: string): Override[] {
   return parsed.data.overrides;
 }
 
+/** What is stored with a stance about its position: the dictionary score and cues, and an analyst's override. */
+export interface StanceScoring {
+  score: number | null;
+  cuePositive: number;
+  cueNegative: number;
+  cues: CueHit[];
+  overridePosition: number | null;
+  overrideNote: string | null;
+}
+
+/** Scores stances with the codebook's axes and the analyst overrides; the same for a new stance and a stored one. */
+export function stanceScorer(book: Codebook, overrides: Override[]): (key: string, issueSlug: string, text: string) => StanceScoring {
+  const axes = new Map(book.issues.map((issue) => [issue.slug, issue.compiledAxis]));
+  const byKey = new Map(overrides.map((o) => [o.stance, o]));
+  return (key, issueSlug, text) => {
+    const axis = axes.get(issueSlug);
+    const result = axis ? scoreStance(text, axis, book.negation) : { score: null, positive: 0, negative: 0, cues: [] };
+    const override = byKey.get(key);
+    return {
+      score: result.score,
+      cuePositive: result.positive,
+      cueNegative: result.negative,
+      cues: result.cues,
+      overridePosition: override?.position ?? null,
+      overrideNote: override ? (override.analyst ? `${override.note} (${override.analyst})` : override.note) : null,
+    };
+  };
+}
+
 export interface RescoreReport {
   scored: number;
   unscored: number;
   overridden: number;
+  /** Stances whose stored score or override changed. */
+  changed: number;
   unknownOverrides: string[];
 }
 
 /**
- * Scores every stored stance on its issue's axis and applies the overrides, in one transaction.
- * Needs no document: after a codebook edit, `npm run ingest -- --rescore` is enough.
+ * Scores every stored stance on its issue's axis and applies the overrides, in one transaction,
+ * writing only the stances whose score or override changed (so a run that changes nothing writes
+ * nothing). Stances of the documents in `scoredNow` were scored as they were written and are only
+ * counted. Needs no document: after a cue or override edit, `npm run ingest -- --rescore` is enough.
  */
-export function rescore(db: ParallaxDb, book: Codebook, overrides: Override[]): RescoreReport {
-  const axes = new Map(book.issues.map((issue) => [issue.slug, issue.compiledAxis]));
-  const byKey = new Map(overrides.map((o) => [o.stance, o]));
-  const report: RescoreReport = { scored: 0, unscored: 0, overridden: 0, unknownOverrides: [] };
+export function rescore(db: ParallaxDb, book: Codebook, overrides: Override[], scoredNow: ReadonlySet<number> = new Set()): RescoreReport {
+  const score = stanceScorer(book, overrides);
+  const report: RescoreReport = { scored: 0, unscored: 0, overridden: 0, changed: 0, unknownOverrides: [] };
   const update = db.$client.prepare(
     `UPDATE stances SET score = ?, cue_positive = ?, cue_negative = ?, cues = ?, override_position = ?, override_note = ?
       WHERE id = ?`,
   );
+  const keys = new Set<string>();
   db.$client.transaction(() => {
-    const rows = db.$client.prepare("SELECT id, stance_key AS key, issue_slug AS issue, text FROM stances").all() as {
+    const rows = db.$client
+      .prepare(
+        `SELECT id, document_id AS documentId, stance_key AS key, issue_slug AS issue, text, score, cue_positive AS positive, cue_negative AS negative,
+                cues, override_position AS overridePosition, override_note AS overrideNote FROM stances`,
+      )
+      .all() as {
       id: number;
       key: string;
       issue: string;
       text: string;
+      score: number | null;
+      positive: number;
+      negative: number;
+      cues: string;
+      overridePosition: number | null;
+      overrideNote: string | null;
+      documentId: number;
     }[];
     for (const row of rows) {
-      const axis = axes.get(row.issue);
-      const result = axis ? scoreStance(row.text, axis, book.negation) : { score: null, positive: 0, negative: 0, cues: [] };
-      const override = byKey.get(row.key);
-      byKey.delete(row.key);
-      if (override) report.overridden++;
-      if (result.score === null) report.unscored++;
+      keys.add(row.key);
+      const next = scoredNow.has(row.documentId) ? null : score(row.key, row.issue, row.text);
+      if ((next ?? row).overridePosition !== null) report.overridden++;
+      if ((next ?? row).score === null) report.unscored++;
       else report.scored++;
-      const note = override ? (override.analyst ? `${override.note} (${override.analyst})` : override.note) : null;
-      update.run(result.score, result.positive, result.negative, JSON.stringify(result.cues), override?.position ?? null, note, row.id);
+      if (!next) continue;
+      const cues = JSON.stringify(next.cues);
+      const same =
+        next.score === row.score &&
+        next.cuePositive === row.positive &&
+        next.cueNegative === row.negative &&
+        cues === row.cues &&
+        next.overridePosition === row.overridePosition &&
+        next.overrideNote === row.overrideNote;
+      if (same) continue;
+      report.changed++;
+      update.run(next.score, next.cuePositive, next.cueNegative, cues, next.overridePosition, next.overrideNote, row.id);
     }
   })();
-  report.unknownOverrides = [...byKey.keys()];
+  report.unknownOverrides = overrides.map((o) => o.stance).filter((key) => !keys.has(key));
   return report;
 }

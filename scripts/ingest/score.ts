@@ -28,6 +28,8 @@ export interface StanceScore {
 export interface CompiledTerm {
   term: string;
   pattern: RegExp;
+  /** Letters every match starts with (the first word's stem): a text without them cannot match, so the pattern is not run. */
+  literal: string;
 }
 
 export interface CompiledAxis {
@@ -42,6 +44,7 @@ export interface CompiledNegation {
 }
 
 const LETTER = "[\\p{L}\\p{N}]";
+const WORD_START = `(?<!${LETTER})`;
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Folded, with hyphens as spaces, so "public‑health" meets the cue "public health"; same length as the input. */
@@ -64,15 +67,29 @@ function inflected(word: string): string {
  */
 export function compileTerm(term: string, inflect = true): CompiledTerm {
   const prefix = term.endsWith("*");
-  const words = matchCopy(prefix ? term.slice(0, -1) : term)
+  const plain = matchCopy(prefix ? term.slice(0, -1) : term)
     .trim()
-    .split(/\s+/)
-    .map(escapeRegExp);
+    .split(/\s+/);
+  const words = plain.map(escapeRegExp);
   const last = words.pop() ?? "";
   const phrase = words.length > 0;
+  const inflectsFirst = phrase || (!prefix && inflect);
+  const first = plain[0] ?? "";
   const tail = prefix ? `${last}${LETTER}*` : inflect || phrase ? inflected(last) : last;
   const body = [...words.map(inflected), tail].join("\\s+");
-  return { term, pattern: new RegExp(`(?<!${LETTER})${body}(?!${LETTER})`, "gu") };
+  return {
+    term,
+    pattern: new RegExp(`${WORD_START}${body}(?!${LETTER})`, "gu"),
+    literal: inflectsFirst && /[ey]$/.test(first) ? first.slice(0, -1) : first,
+  };
+}
+
+/**
+ * One pattern for a list of terms, the earlier term winning where two match at one place. The
+ * word-start check is shared, so it runs once per position instead of once per term.
+ */
+export function anyTerm(terms: CompiledTerm[]): RegExp {
+  return new RegExp(`${WORD_START}(?:${terms.map((t) => t.pattern.source.slice(WORD_START.length)).join("|")})`, "gu");
 }
 
 export function compileNegation(terms: string[], scopeWords: number, breakers: string[]): CompiledNegation {
@@ -92,6 +109,7 @@ interface Span {
 function findAll<T>(copy: string, terms: CompiledTerm[], tag: (term: CompiledTerm) => T): (Span & { term: CompiledTerm; tag: T })[] {
   const hits: (Span & { term: CompiledTerm; tag: T })[] = [];
   for (const term of terms) {
+    if (!copy.includes(term.literal)) continue;
     for (const m of copy.matchAll(term.pattern)) hits.push({ start: m.index, end: m.index + m[0].length, term, tag: tag(term) });
   }
   return hits;

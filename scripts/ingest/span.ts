@@ -46,3 +46,32 @@ export function spansOverlap(a: SourceSpan, b: SourceSpan): boolean {
   // a ends at or before b starts, or b ends at or before a starts → no shared character.
   return !(before(a.lineEnd, a.columnEnd, b.lineStart, b.columnStart) || before(b.lineEnd, b.columnEnd, a.lineStart, a.columnStart));
 }
+
+/**
+ * Spans of one document, filed by line, so finding those that share a character with a span
+ * checks the spans on its lines only, not every span (a long document has tens of thousands).
+ * Spans that share a character share a line, so nothing is missed.
+ */
+export class SpanIndex {
+  private readonly byLine = new Map<number, SourceSpan[]>();
+
+  constructor(spans: Iterable<SourceSpan> = []) {
+    for (const span of spans) this.add(span);
+  }
+
+  add(span: SourceSpan): void {
+    for (let line = span.lineStart; line <= span.lineEnd; line++) {
+      const here = this.byLine.get(line);
+      if (here) here.push(span);
+      else this.byLine.set(line, [span]);
+    }
+  }
+
+  /** Whether any span filed here shares a character with `span`. */
+  overlaps(span: SourceSpan): boolean {
+    for (let line = span.lineStart; line <= span.lineEnd; line++) {
+      for (const filed of this.byLine.get(line) ?? []) if (spansOverlap(filed, span)) return true;
+    }
+    return false;
+  }
+}

@@ -22,14 +22,15 @@ async function open(path: string) {
   const response = await page.goto(baseUrl + path, { waitUntil: "networkidle" });
   return response?.status();
 }
-const bars = (chart: string) => page.locator(`[data-chart="${chart}"] .recharts-bar-rectangle`).count();
+/** The marks a chart draws for its values: a dot per government on a position chart, a bar per government on a count chart. */
+const marks = (chart: string) => page.locator(`[data-chart="${chart}"] .chart-row .chart-mark`).count();
 
 describe("overview", () => {
   // The seed tables and lists are pinned with the structured evidence; the prose adds to them (below).
   it("loads with both charts drawn and the side-by-side stances", async () => {
     expect(await open("/en?evidence=structured")).toBe(200);
-    await expect.poll(() => bars("positions")).toBe(8);
-    expect(await bars("salience")).toBe(8);
+    await expect.poll(() => marks("positions")).toBe(8);
+    expect(await marks("salience")).toBe(8);
     await expect(page.locator("h1").textContent()).resolves.toBe("Where the United States and Colombia stand");
     const drug = page.locator("article.issue-pair").first();
     await expect(drug.locator(".column-us .stance-text").textContent()).resolves.toContain("Seizures, arrests and disruption of networks");
@@ -46,8 +47,8 @@ describe("overview", () => {
   it("lists every dataset with its row count", async () => {
     await open("/en?evidence=structured");
     const rows = page.locator("#downloads ~ .table-scroll tbody tr");
-    expect(await rows.locator("th").allTextContents()).toEqual(["Stances", "Issue positions", "Positions per document", "Documents"]);
-    expect(await rows.locator("td.num").allTextContents()).toEqual(["26", "12", "8", "5"]);
+    expect(await rows.locator("th").allTextContents()).toEqual(["Stances", "Issue positions", "Positions per document", "Positions over time", "Documents"]);
+    expect(await rows.locator("td.num").allTextContents()).toEqual(["26", "14", "8", "8", "5"]);
   });
 
   it("a download link gives a CSV file whose rows parse, following the evidence switch", async () => {
@@ -90,7 +91,7 @@ describe("issue page", () => {
     expect(await open("/en/issues/drug-policy?evidence=structured")).toBe(200);
     expect(await page.locator(".column-us .stance").count()).toBe(4);
     expect(await page.locator(".column-co .stance").count()).toBe(4);
-    await expect.poll(() => bars("per-document")).toBe(2);
+    await expect.poll(() => marks("per-document")).toBe(2);
   });
 
   it("a filter changes the URL and the content", async () => {
@@ -122,11 +123,11 @@ describe("issue page", () => {
 describe("compare", () => {
   it("shows the matrix and chart for the chosen issues, with state in the URL", async () => {
     expect(await open("/en/compare")).toBe(200);
-    await expect.poll(() => bars("compare-positions")).toBe(8);
+    await expect.poll(() => marks("compare-positions")).toBe(8);
     await page.getByLabel("Energy & climate").uncheck();
     await page.getByLabel("Venezuela").uncheck();
     await Promise.all([page.waitForURL(/issue=drug-policy&issue=migration/), page.getByRole("button", { name: "Compare" }).click()]);
-    await expect.poll(() => bars("compare-positions")).toBe(4);
+    await expect.poll(() => marks("compare-positions")).toBe(4);
     expect(await page.locator(".data-table").first().locator("tbody tr").count()).toBe(2);
   });
 });

@@ -43,7 +43,7 @@ const GENERATED = Array.from({ length: 40 }, random);
 
 const LOCALES = ["en", "es"];
 const PATHS = [...SEGMENTS, ...GENERATED].flatMap((s) => [
-  ...LOCALES.flatMap((l) => [`/${l}/${s}`, `/${l}/issues/${s}`, `/${l}/sources/${s}`, `/${l}/sources/${s}/more`, `/${l}/compare/${s}`]),
+  ...LOCALES.flatMap((l) => [`/${l}/${s}`, `/${l}/issues/${s}`, `/${l}/sources/${s}`, `/${l}/sources/${s}/more`, `/${l}/search/${s}`]),
   `/${s}`,
   `/issues/${s}`,
   `/api/export/${s}`,
@@ -54,14 +54,17 @@ const PATHS = [...SEGMENTS, ...GENERATED].flatMap((s) => [
   `/_next/static/${s}`,
 ]);
 
-const KEYS = ["issue", "actor", "document", "kind", "evidence", "header", "bom", "cite", "__proto__", "constructor", "toString", "", "a[b]", "x".repeat(1000)];
-const VALUES = ["", "%", "%ff", "%E0%A4%A", "__proto__", "constructor", "energy", "100%25", "x%23y", "chart", "2", "x".repeat(4000), ...GENERATED.slice(0, 6)];
+const KEYS = ["issue", "actor", "document", "kind", "evidence", "q", "page", "from", "header", "bom", "cite", "__proto__", "constructor", "", "x".repeat(1000)];
+const VALUES = ["", "%", "%ff", "%E0%A4%A", "__proto__", "energy", "100%25", "x%23y", "chart", "2", "x".repeat(4000), ...GENERATED.slice(0, 2)];
 const QUERY_TARGETS = [
-  ...LOCALES.flatMap((l) => [`/${l}`, `/${l}/issues/drug-policy`, `/${l}/compare`, `/${l}/sources/hostile`]),
+  ...LOCALES.flatMap((l) => [`/${l}`, `/${l}/issues/drug-policy`, `/${l}/compare`, `/${l}/sources/hostile`, `/${l}/search`, `/${l}/other-issues`]),
   "/api/export/stances.csv",
   "/api/export/issues.json",
   "/api/export/document-positions.csv",
   "/api/export/documents.csv",
+  "/api/export/timeline.csv",
+  "/api/export/search.json",
+  "/api/export/workbook.xlsx",
   "/api/export/tables/hostile-t1.csv",
 ];
 const QUERIES = QUERY_TARGETS.flatMap((target) =>

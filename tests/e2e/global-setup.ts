@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import type { TestProject } from "vitest/node";
-import { startServer } from "../../scripts/loadtest/server";
+import { startServer } from "../../scripts/bench/server";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -27,7 +27,7 @@ async function open(path: string) {
   const response = await page.goto(baseUrl + path, { waitUntil: "networkidle" });
   return response?.status();
 }
-const bars = (chart: string) => page.locator(`[data-chart="${chart}"] .recharts-bar-rectangle`).count();
+const marks = (chart: string) => page.locator(`[data-chart="${chart}"] .chart-row .chart-mark`).count();
 
 type Messages = { [key: string]: string | Messages };
 const keys = (messages: Messages, prefix = ""): string[] =>
@@ -39,18 +39,22 @@ const MESSAGE_KEYS = keys(en);
 const PAGES = [
   { name: "overview", path: "", status: 200, chart: ["positions", 8] },
   { name: "overview-structured", path: "?evidence=structured", status: 200, chart: ["positions", 8] },
-  { name: "issue-drug-policy", path: "/issues/drug-policy", status: 200, chart: ["per-document", 5] },
+  { name: "issue-drug-policy", path: "/issues/drug-policy", status: 200, chart: ["per-document", 6] },
   { name: "issue-migration-filtered", path: `/issues/migration?kind=table&document=${SEED_002}`, status: 200, chart: ["per-document", 2] },
   { name: "compare", path: "/compare", status: 200, chart: ["compare-positions", 8] },
+  { name: "other-issues", path: "/other-issues", status: 200, chart: null },
+  { name: "scale", path: "/scale", status: 200, chart: null },
   { name: "sources", path: "/sources", status: 200, chart: null },
   { name: "source-002", path: `/sources/${SEED_002}`, status: 200, chart: null },
+  { name: "search", path: "/search?q=bogota", status: 200, chart: null },
+  { name: "search-paged", path: "/search?q=petro&page=2", status: 200, chart: null },
   { name: "not-found", path: "/issues/trade", status: 404, chart: null },
 ] as const;
 
 describe.each(["en", "es"] as const)("every page in %s", (locale) => {
   it.each(PAGES)("$name renders in the locale, with the language switch, and axe finds no violation", async ({ name, path, status, chart }) => {
     expect(await open(`/${locale}${path}`)).toBe(status);
-    if (chart) await expect.poll(() => bars(chart[0])).toBe(chart[1]);
+    if (chart) await expect.poll(() => marks(chart[0])).toBe(chart[1]);
     else await expect.poll(() => page.locator("h1").count()).toBe(1);
     expect(await page.locator("html").getAttribute("lang")).toBe(locale);
     const text = await page.locator("body").innerText();
@@ -122,8 +126,8 @@ describe("Spanish interface", () => {
 
   it("draws the charts with Spanish names and numbers", async () => {
     expect(await open("/es?evidence=structured")).toBe(200);
-    await expect.poll(() => bars("positions")).toBe(8);
-    const labels = await page.locator('[data-chart="positions"] .recharts-label-list text').allTextContents();
+    await expect.poll(() => marks("positions")).toBe(8);
+    const labels = await page.locator('[data-chart="positions"] .chart-value').allTextContents();
     expect(labels).toContain("US \u22122,71");
     expect(labels).toContain("CO +2,56");
     await page.locator('[data-chart="positions"] svg[tabindex="0"]').focus();

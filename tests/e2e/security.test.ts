@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type Server, startServer } from "../../scripts/loadtest/server";
+import { type Server, startServer } from "../../scripts/bench/server";
 import { launchBrowser, screenshot } from "./browser";
 
 const SEED_002 = "002_cab32d2187f2aa2e";
@@ -103,6 +103,9 @@ const PAGES = [
   { path: "/issues/drug-policy", chart: "per-document" },
   { path: "/issues/energy", chart: "per-document" },
   { path: "/compare", chart: "compare-positions" },
+  { path: "/search?q=coca", chart: null },
+  { path: "/scale", chart: null },
+  { path: "/other-issues", chart: null },
   { path: "/sources", chart: null },
   { path: `/sources/${SEED_002}`, chart: null },
   { path: "/issues/trade", chart: null },

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
@@ -21,8 +21,8 @@ describe("npm run ingest", () => {
     const { code, stdout } = run("scripts/ingest.ts", ["--db", db]);
     expect(code).toBe(0);
     expect(stdout).toContain("5 loaded, 0 unchanged, 0 failed.");
-    expect(stdout).toMatch(/002_cab32d2187f2aa2e\.txt\s+loaded\s+4\s+38/);
-    expect(stdout).toMatch(/drug-policy\s+7\s+21/);
+    expect(stdout).toMatch(/002_cab32d2187f2aa2e\.txt\s+loaded\s+4\s+39/);
+    expect(stdout).toMatch(/drug-policy\s+8\s+23/);
     expect(stdout).toContain("seeds/documents/002_cab32d2187f2aa2e.txt:52: table 4: no column header names");
   });
 
@@ -53,11 +53,39 @@ describe("npm run ingest", () => {
     expect(stderr).toContain("issues[1].slug: must be lower-case letters, digits and hyphens");
   });
 
+  it("refuses a file over --max-bytes unread, and reads it once the limit is raised", () => {
+    const docs = tempDir();
+    writeFileSync(join(docs, "long.md"), `${"Filler line about the talks.\n".repeat(100)}- Drugs: the U.S. wants interdiction; Colombia wants substitution\n`);
+    const dbFile = join(tempDir(), "x.db");
+    const refused = run("scripts/ingest.ts", [docs, "--db", dbFile, "--max-bytes", "2kB"]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain(`${join(docs, "long.md")}: 3 kB, over the 2 kB limit; not read (raise the limit with --max-bytes to read it)`);
+    const read = run("scripts/ingest.ts", [docs, "--db", dbFile, "--max-bytes", "1MB"]);
+    expect(read.code).toBe(0);
+    expect(read.stdout).toContain("1 loaded, 0 unchanged, 0 failed.");
+    expect(run("scripts/ingest.ts", [docs, "--db", dbFile, "--max-bytes", "lots"]).code).toBe(2);
+  });
+
+  it.each([
+    ["sources", { documents: { "a.txt": { title: "Talks", published: "March 2026" } } }, "invalid sources file: documents.a.txt.published: must be a date written YYYY-MM-DD"],
+    ["overrides", { overrides: [{ stance: "a:123", position: 3, note: "too far" }] }, "invalid overrides file: overrides[0].position: must be between -1 and 1"],
+  ])("an invalid %s file ingests nothing, exits 1 and names the field", (option, content, message) => {
+    const docs = tempDir();
+    writeFileSync(join(docs, "a.txt"), "- Drugs: the U.S. wants interdiction; Colombia wants substitution\n");
+    const file = join(docs, `${option}.json`);
+    writeFileSync(file, JSON.stringify(content));
+    const dbFile = join(docs, "x.db");
+    const { code, stderr } = run("scripts/ingest.ts", [docs, "--db", dbFile, `--${option}`, file]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`${file}: ${message}`);
+    expect(existsSync(dbFile)).toBe(false);
+  });
+
   it("--rescore re-scores stored stances without reading documents", () => {
     const { code, stdout } = run("scripts/ingest.ts", ["--db", db, "--rescore"]);
     expect(code).toBe(0);
     expect(stdout).toContain("Ingested 0 document(s)");
-    expect(stdout).toContain("Positions: 53 stance(s) scored, 44 not scored (no cue matched), 0 set by analyst override.");
+    expect(stdout).toContain("Positions: 53 stance(s) scored, 52 not scored (no cue matched), 0 set by analyst override.");
   });
 
   it("exits 2 on an unknown option", () => {

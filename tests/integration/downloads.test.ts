@@ -39,8 +39,8 @@ describe("GET /api/export/stances.csv", () => {
     expect(await response.text()).toBe(
       [
         STANCE_WEB_COLUMNS.join(","),
-        `migration,Migration,us,United States,Immediate deterrence and reduced crossings,table,-1,deterrence (-); reduced crossings (-),dictionary,${SEED_002},Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage,,27,27,2,1,table:issue-column,,,,,,"“Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage”, outlet not stated, undated, table 2 row 1, line 27"`,
-        `migration,Migration,co,Colombia,"Safe, regulated transit and regional burden‑sharing",table,1,regulated (+); burden‑sharing (+),dictionary,${SEED_002},Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage,,27,27,2,1,table:issue-column,,,,,,"“Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage”, outlet not stated, undated, table 2 row 1, line 27"`,
+        `migration,Migration,us,United States,Immediate deterrence and reduced crossings,table,-1,"deterrence (-); reduced crossings (-)",dictionary,${SEED_002},Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage,,27,27,2,1,table:issue-column,,,,,,"“Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage”, outlet not stated, undated, table 2 row 1, line 27"`,
+        `migration,Migration,co,Colombia,"Safe, regulated transit and regional burden‑sharing",table,1,"regulated (+); burden‑sharing (+)",dictionary,${SEED_002},Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage,,27,27,2,1,table:issue-column,,,,,,"“Petro in Washington: a reset test for U.S.–Colombia ties with Trump at center stage”, outlet not stated, undated, table 2 row 1, line 27"`,
         "",
       ].join("\r\n"),
     );
@@ -56,7 +56,7 @@ describe("GET /api/export/stances.csv", () => {
       })),
     );
     expect(parsed).toEqual(expected);
-    expect(parsed).toHaveLength(101);
+    expect(parsed).toHaveLength(109);
   });
 
   it("adds a UTF-8 byte-order mark with ?bom=1 and drops the header with ?header=0", async () => {
@@ -65,6 +65,15 @@ describe("GET /api/export/stances.csv", () => {
     const withoutHeader = await (await get("/api/export/stances.csv?header=0&issue=energy&evidence=structured")).text();
     expect(withoutHeader.startsWith("energy,Energy & climate,us,")).toBe(true);
     expect(withoutHeader.split("\r\n")).toHaveLength(7);
+  });
+
+  // LibreOffice's text import splits on tabs and semicolons as well as commas by default, so an unquoted
+  // "deterrence (-); reduced crossings (-)" shifted every later column of its row one to the right.
+  it("quotes every field holding a semicolon or a tab, so LibreOffice's default import keeps the columns", async () => {
+    const text = await (await get("/api/export/stances.csv")).text();
+    expect(text).toContain('"deterrence (-); reduced crossings (-)"');
+    // Read as LibreOffice reads it by default: commas, semicolons and tabs all separate fields.
+    expect(parse(text, { delimiter: [",", ";", "\t"] })).toEqual(parse(text));
   });
 
   it("guards cells that a spreadsheet would run as formulas", async () => {
@@ -152,13 +161,14 @@ describe("the other datasets", () => {
     const rows = parse(await (await get("/api/export/issues.csv")).text(), { columns: true }) as Record<string, string>[];
     expect(rows.map((r) => `${r.issue}:${r.actor}`)).toEqual([
       "drug-policy:us", "drug-policy:co", "energy:us", "energy:co", "venezuela:us", "venezuela:co", "migration:us", "migration:co",
+      "other-sanctions-on-individuals:us", "other-sanctions-on-individuals:co",
       "other-security-and-armed-groups:us", "other-security-and-armed-groups:co", "other-trade-and-tariffs:us", "other-trade-and-tariffs:co",
     ]);
   });
 
   it("documents.csv has one row per document with counts", async () => {
     const text = await (await get("/api/export/documents.csv")).text();
-    expect(text.split("\r\n").slice(0, 2)).toEqual(["slug,title,outlet,published,url,tables,stances,author,published_basis,published_evidence", "000_4a2f62b616ad6501,,,,,0,32,,,"]);
+    expect(text.split("\r\n").slice(0, 2)).toEqual(["slug,title,outlet,published,url,tables,stances,author,published_basis,published_evidence", "000_4a2f62b616ad6501,,,,,0,37,,,"]);
     expect(text).toContain("formula-injection,Spreadsheet formula test,Parallax test fixtures,2026-11-01,https://example.org/formula-test,1,4,,stated,front matter “published”");
   });
 

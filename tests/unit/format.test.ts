@@ -48,10 +48,40 @@ describe("numbers and dates per locale", () => {
   });
 
   it.each([
+    ["2026-02", "Feb 2026", "feb 2026"],
+    ["2026-12-31", "Dec 2026", "dic 2026"],
+    ["2026-13", "2026-13", "2026-13"],
+    ["undated", "undated", "undated"],
+  ])("month %s → %s / %s", (value, inEnglish, inSpanish) => {
+    expect(en.month(value)).toBe(inEnglish);
+    expect(es.month(value)).toBe(inSpanish);
+  });
+
+  it.each([
     ["2026-11-21T12:05:00.000Z", "Nov 21, 2026, 12:05 UTC", "21 nov 2026, 12:05 UTC"],
     [null, "never", "nunca"],
   ])("timestamp %s → %s / %s (UTC, said so)", (value, inEnglish, inSpanish) => {
     expect(en.timestamp(value)).toBe(inEnglish);
     expect(es.timestamp(value)).toBe(inSpanish);
+  });
+});
+
+describe("chart numbers", () => {
+  it.each([
+    [-2, 0, "\u22122", "\u22122"],
+    [0, 0, "0", "0"],
+    [4, 0, "+4", "+4"],
+    [0.5, 1, "+0.5", "+0,5"],
+  ])("axis tick %d with %i decimals → %s / %s: a sign on each side of 0", (value, decimals, inEnglish, inSpanish) => {
+    expect(en.axis(value, decimals)).toBe(inEnglish);
+    expect(es.axis(value, decimals)).toBe(inSpanish);
+  });
+
+  it.each([
+    [16.94, "17", "17"],
+    [2.46, "2.5", "2,5"],
+  ])("ratio %d → %s / %s", (value, inEnglish, inSpanish) => {
+    expect(en.ratio(value)).toBe(inEnglish);
+    expect(es.ratio(value)).toBe(inSpanish);
   });
 });

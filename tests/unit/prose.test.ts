@@ -105,6 +105,86 @@ describe("prose stances: attribution frames in English", () => {
       [["us", "drug-policy", "prose:according-to", "Colombia failed to meet its counternarcotics obligations"]],
     ],
     [
+      "what follows the attribution can name the quotation's issue",
+      ["“We will not be anyone's colony,” Petro said at a rally, referring to the deportation flights."],
+      [["co", "migration", "prose:quote-speaker-after+context", "We will not be anyone's colony"]],
+    ],
+    [
+      "a noun after a quantifier is no holder; 'the administration' is the government named before",
+      ["U.S. officials met Maduro's envoys in Panama, and the administration later eased some sanctions on Venezuela."],
+      [["us", "venezuela", "prose:action", "the administration later eased some sanctions on Venezuela"]],
+    ],
+    [
+      "a government's deed with a verb of action",
+      ["The Treasury placed two Colombian ministers on its sanctions list, and U.S. forces struck another drug boat."],
+      [
+        ["us", "other-sanctions-on-individuals", "prose:action", "The Treasury placed two Colombian ministers on its sanctions list"],
+        ["us", "drug-policy", "prose:action", "U.S. forces struck another drug boat"],
+      ],
+    ],
+    [
+      "a verb in an opening clause does not swallow the main clause's infinitive",
+      ["After the U.S. bombed Caracas, Petro went on television to say that the raid on Venezuela was a crime."],
+      [
+        ["us", "venezuela", "prose:action", "the U.S. bombed Caracas"],
+        ["co", "venezuela", "prose:reported-speech", "Petro went on television to say that the raid on Venezuela was a crime"],
+      ],
+    ],
+    [
+      "a relative clause's action keeps its words; the main clause gets the rest",
+      ["The Trump administration, which has made expanding oil output its priority, has pressed Bogotá to reopen oil exploration."],
+      [
+        ["us", "energy", "prose:action", "expanding oil output its priority"],
+        ["us", "energy", "prose:stance-verb", "has pressed Bogotá to reopen oil exploration"],
+      ],
+    ],
+    [
+      "an interview question's issue carries into the answer, and its opening auxiliary is not a name",
+      [
+        "Colombian Foreign Minister Laura Gómez spoke to us in Bogotá.",
+        "**Washington says deportations are a matter of U.S. law. Are you worried?**",
+        "“We ask for dignity, and we will keep receiving every flight,” she said.",
+      ],
+      [
+        ["us", "migration", "prose:reported-speech", "Washington says deportations are a matter of U.S. law"],
+        ["co", "migration", "prose:quote-speaker-after+context", "We ask for dignity, and we will keep receiving every flight"],
+      ],
+    ],
+    [
+      "a verb with an object after a comma is not a speaker after the words",
+      ["On his first day in office, President Donald Trump declared a national energy emergency."],
+      [["us", "energy", "prose:reported-speech", "President Donald Trump declared a national energy emergency"]],
+    ],
+    [
+      "a document about one issue lends it to a sentence that names none",
+      [
+        "Colombia turned back a U.S. deportation flight carrying 112 deportees.",
+        "Migration officials said the deportation flights would resume; deportees were shackled.",
+        "The harvest was poor this year across the Andes, and coffee prices fell.",
+        "Prices of rice and sugar rose as well in the markets of Cali and Medellín.",
+        "A State Department spokesperson said the flights complied with U.S. law.",
+      ],
+      [
+        ["co", "migration", "prose:action", "Colombia turned back a U.S. deportation flight carrying 112 deportees"],
+        ["us", "migration", "prose:reported-speech+context", "A State Department spokesperson said the flights complied with U.S. law"],
+      ],
+    ],
+    [
+      "a document over several issues lends none",
+      [
+        "Colombia turned back a U.S. deportation flight carrying 112 deportees.",
+        "Petro also halted new oil exploration and defended crop substitution for coca growers.",
+        "The harvest was poor this year across the Andes, and coffee prices fell.",
+        "Prices of rice and sugar rose as well in the markets of Cali and Medellín.",
+        "A State Department spokesperson said the flights complied with U.S. law.",
+      ],
+      [
+        ["co", "migration", "prose:action", "Colombia turned back a U.S. deportation flight carrying 112 deportees"],
+        ["co", "energy", "prose:action", "Petro also halted new oil exploration"],
+        ["co", "drug-policy", "prose:stance-verb", "defended crop substitution for coca growers"],
+      ],
+    ],
+    [
       "the holder is who speaks, not who is mentioned",
       ["Petro said the U.S. deportation flights treated migrants like criminals."],
       [["co", "migration", "prose:reported-speech", "Petro said the U.S. deportation flights treated migrants like criminals"]],
@@ -145,6 +225,26 @@ describe("prose stances: attribution frames in Spanish", () => {
       [["us", "venezuela", "prose:reported-speaker-after", "Washington no levantará las sanciones contra Caracas"]],
     ],
     ["un senador no es el Gobierno", ["El senador opositor criticó la política de drogas del Gobierno."], []],
+    [
+      "subjuntivo: un hecho tras «después de que», una petición no es un hecho de quien la recibe",
+      [
+        "La crisis empeoró después de que Washington anunciara la revisión de las visas de varios funcionarios colombianos.",
+        "El canciller colombiano pidió que Washington suspendiera los vuelos de deportación.",
+      ],
+      [
+        ["us", "other-visas", "prose:reported-speech", "Washington anunciara la revisión de las visas de varios funcionarios colombianos"],
+        ["co", "migration", "prose:stance-verb", "El canciller colombiano pidió que Washington suspendiera los vuelos de deportación"],
+      ],
+    ],
+    [
+      "«el presidente» no es el senador citado antes: sin otro presidente nombrado, es el del país del texto",
+      [
+        "La canciller colombiana habló con la prensa en Bogotá sobre la migración.",
+        "El senador Miguel Pardo dice que el Gobierno no protege a los migrantes.",
+        "El presidente dijo que el país no volverá a fumigar con glifosato.",
+      ],
+      [["co", "drug-policy", "prose:reported-speech", "El presidente dijo que el país no volverá a fumigar con glifosato"]],
+    ],
   ])("%s", (_name, paragraphs, expected) => {
     expect(stancesOf("es", ...paragraphs)).toEqual(expected);
   });

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DocumentError, listDocumentFiles, loadSources, readDocument } from "../../scripts/ingest/read";
+import { DocumentError, loadSources, readDocument } from "../../scripts/ingest/read";
 import { tempDir } from "../helpers";
 
 const noSources = { documents: {} };
@@ -82,23 +82,6 @@ describe("readDocument", () => {
   ])("rejects %s with a message naming the file and problem", (name, content, message) => {
     const file = write(name, content);
     expect(problem(() => readDocument(file, noSources))).toContain(message);
-  });
-});
-
-describe("listDocumentFiles", () => {
-  it("lists documents in a folder and reports other files", () => {
-    const dir = tempDir();
-    writeFileSync(join(dir, "b.md"), "x");
-    writeFileSync(join(dir, "a.txt"), "x");
-    writeFileSync(join(dir, "image.png"), "x");
-    const { files, skipped } = listDocumentFiles([dir]);
-    expect(files.map((f) => f.slice(dir.length + 1))).toEqual(["a.txt", "b.md"]);
-    expect(skipped).toEqual([join(dir, "image.png")]);
-  });
-
-  it("refuses a named file of an unsupported type or a missing path", () => {
-    expect(problem(() => listDocumentFiles([write("x.rtf", "x")]))).toContain('unsupported file type ".rtf": use .txt, .text, .md, .markdown, .html, .htm, .pdf, .docx');
-    expect(problem(() => listDocumentFiles(["nope/missing.txt"]))).toBe("nope/missing.txt: no such file or folder");
   });
 });
 

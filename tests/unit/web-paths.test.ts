@@ -54,6 +54,7 @@ describe("what the proxy makes of a path", () => {
     ["/api/export/stances.csv", { kind: "download", internal: `/api/export/${token("stances.csv")}` }],
     ["/api/export/tables/100%25-t1.csv", { kind: "download", internal: `/api/export/tables/${token("100%-t1.csv")}` }],
     ["/api/export/tables", { kind: "download", internal: `/api/export/${token("tables")}` }],
+    ["/api/export/workbook.xlsx", { kind: "download", internal: "/api/export/workbook.xlsx" }],
     ["/api/other", { kind: "other", internal: "/api/other" }],
     ["/_next/static/chunks/a1.js", { kind: "other", internal: "/_next/static/chunks/a1.js" }],
     ["/_next/static/%E2%82%AC", { kind: "other", internal: `/_next/static/${token("€")}` }],

@@ -7,7 +7,7 @@ import { DownloadLinks } from "../../_components/DownloadLinks";
 import { EvidenceSwitch } from "../../_components/EvidenceSwitch";
 import { FilterNotice } from "../../_components/FilterNotice";
 import { PositionTable } from "../../_components/PositionTable";
-import { inLocale } from "../../_lib/locale";
+import { inLocale, localPoles } from "../../_lib/locale";
 import { getActorNames, getDocumentLabel } from "../../_lib/page-i18n";
 import { ignoreOthers, type PageSearchParams, pickAllowed, pickEvidence } from "../../_lib/search-params";
 
@@ -40,9 +40,18 @@ export default async function ComparePage({ searchParams }: { searchParams: Page
   const rows = shown.map((slug) => {
     const at = (actor: "us" | "co") => positions.find((p) => p.issueSlug === slug && p.actorId === actor);
     const us = at("us");
-    return { label: us ? inLocale(locale, us.issueLabel, us.issueLabelEs) : slug, us: us?.position ?? null, co: at("co")?.position ?? null };
+    const poles = us ? localPoles(locale, us) : null;
+    return {
+      key: slug,
+      label: us ? inLocale(locale, us.issueLabel, us.issueLabelEs) : slug,
+      us: us?.position ?? null,
+      co: at("co")?.position ?? null,
+      usStances: us?.stances ?? 0,
+      coStances: at("co")?.stances ?? 0,
+      poles: poles?.negative && poles.positive ? { negative: poles.negative, positive: poles.positive } : null,
+    };
   });
-  const height = Math.max(200, 70 * rows.length + 60);
+  const anyStances = positions.some((p) => p.stances > 0);
   const downloadQuery = { issue: filter.issues, document: chosenDocuments, evidence: evidenceQuery };
 
   return (
@@ -78,15 +87,22 @@ export default async function ComparePage({ searchParams }: { searchParams: Page
         <div className="table-scroll">
           <PositionTable positions={positions} caption={t("matrixCaption")} actorNames={names} />
         </div>
-        <DownloadLinks path="/api/export/issues" query={downloadQuery} label={t("thisMatrix")} />
+        {anyStances ? null : <p className="empty">{t("empty", { documents: chosenDocuments.length, evidence })}</p>}
+        <DownloadLinks path="/api/export/issues" query={downloadQuery} label={t("thisMatrix")} workbook />
       </section>
 
       <ChartFigure
         id="compare-positions"
         title={t("chart.title")}
         description={t("chart.description")}
-        height={height}
-        chart={<ActorBarChart mode="position" rows={rows} height={height} names={names} ariaLabel={t("chart.chartLabel")} />}
+        exportable={anyStances}
+        chart={
+          anyStances ? (
+            <ActorBarChart mode="position" rows={rows} names={names} span="full" ariaLabel={t("chart.chartLabel")} />
+          ) : (
+            <p className="empty">{t("empty", { documents: chosenDocuments.length, evidence })}</p>
+          )
+        }
         table={<PositionTable positions={positions} caption={t("chart.caption")} actorNames={names} />}
         downloads={<DownloadLinks path="/api/export/issues" query={downloadQuery} />}
       />

@@ -19,17 +19,16 @@ export default async function SourcesPage() {
   const format = await getFormat();
   const documentLabel = await getDocumentLabel();
   const documents = listDocuments();
+  const columns = [t("document"), t("outlet"), t("published"), t("tables"), t("stances", { us: tags("us"), co: tags("co") }), t("read")];
   return (
     <>
       <h1>{t("heading")}</h1>
       <p className="lede">{t.rich("lede", { code: (chunks) => <code>{chunks}</code> })}</p>
       <DownloadLinks path="/api/export/documents" label={t("thisList")} />
       <div className="table-scroll">
-        <table className="data-table wide">
+        <table className="data-table wide stack">
           <caption>{t("caption")}</caption>
-          <TableHead
-            columns={[t("document"), t("outlet"), t("published"), t("tables"), t("stances", { us: tags("us"), co: tags("co") }), t("read")]}
-          />
+          <TableHead columns={columns} />
           <tbody>
             {documents.map((d) => (
               <tr key={d.slug}>
@@ -38,13 +37,15 @@ export default async function SourcesPage() {
                   <br />
                   <span className="muted">{t("file", { path: d.path, format: d.format, lines: d.lineCount })}</span>
                 </th>
-                <td>{d.outlet ?? <span className="muted">{t("notStated")}</span>}</td>
-                <td>{d.published ? format.date(d.published) : <span className="muted">{t("undated")}</span>}</td>
-                <td className="num">{format.count(d.tables)}</td>
-                <td className="num">
+                <td data-label={columns[1]}>{d.outlet ?? <span className="muted">{t("notStated")}</span>}</td>
+                <td data-label={columns[2]}>{d.published ? format.date(d.published) : <span className="muted">{t("undated")}</span>}</td>
+                <td className="num" data-label={columns[3]}>
+                  {format.count(d.tables)}
+                </td>
+                <td className="num" data-label={columns[4]}>
                   {t("stanceCounts", { stances: format.count(d.stances), us: format.count(d.usStances), co: format.count(d.coStances) })}
                 </td>
-                <td>{format.timestamp(d.ingestedAt)}</td>
+                <td data-label={columns[5]}>{format.timestamp(d.ingestedAt)}</td>
               </tr>
             ))}
           </tbody>

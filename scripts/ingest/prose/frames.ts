@@ -1,6 +1,5 @@
 import type { Attribution } from "../../../db/schema";
-import { aliasHits } from "../codebook";
-import { type ChunkReading, type holderMarkers, type NameRegistry, readChunk } from "./holders";
+import { type ChunkReading, type holderMarkers, markersIn, type NameRegistry, readChunk } from "./holders";
 import { BE_FORMS, CLAUSE_WORDS, CONDITIONALS, COORDINATORS, HEDGES, PARENTHETICAL_OPENERS, PERSON_OBJECTS, SKIPPABLE } from "./lexicon";
 import type { Passage } from "./passage";
 import type { QuoteRange, SentenceRange } from "./sentences";
@@ -53,14 +52,39 @@ export interface FrameContext {
   lang: "en" | "es";
 }
 
-// A word, or an initialism with its full stops ("U.S.", "EE. UU."), at the end of a text.
-const WORD_AT_END = /([\p{L}\p{N}]+(?:[’'.-][\p{L}\p{N}]+)*\.?)\s*$/u;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const WORD_JOINERS = "’'.-";
 const NOT_ADVERBS = new Set(["ally", "family", "rally", "july", "italy", "supply", "reply", "assembly", "anomaly", "monopoly", "italy", "fly", "belly"]);
 const BOUNDARY_CHARS = /[.;:!?()[\]“”"«»—–,]/;
 
+/** Units of the letter or digit that ends at `at` (a surrogate pair is one letter), 0 when none does. */
+function letterBefore(text: string, floor: number, at: number): number {
+  if (at <= floor) return 0;
+  const pair = at - 2 >= floor && /[\uDC00-\uDFFF]/.test(text[at - 1] as string) && /[\uD800-\uDBFF]/.test(text[at - 2] as string);
+  return LETTER_OR_DIGIT.test(text.slice(pair ? at - 2 : at - 1, at)) ? (pair ? 2 : 1) : 0;
+}
+
+/**
+ * The word, or initialism with its full stops ("U.S.", "EE. UU."), that ends [floor, at), white
+ * space after it allowed. Read from the right, so each call costs the word's length, not the text's.
+ */
 function lastWord(p: Passage, floor: number, at: number): { word: string; start: number } | null {
-  const m = WORD_AT_END.exec(p.folded.slice(floor, at));
-  return m ? { word: m[1] as string, start: floor + m.index } : null;
+  const text = p.folded;
+  let end = at;
+  while (end > floor && /\s/u.test(text[end - 1] as string)) end--;
+  const wordEnd = end;
+  if (end > floor && text[end - 1] === ".") end--;
+  let start = end;
+  const letters = () => {
+    for (let n = letterBefore(text, floor, start); n > 0; n = letterBefore(text, floor, start)) start -= n;
+  };
+  letters();
+  if (start === end) return null;
+  while (start - 1 > floor && WORD_JOINERS.includes(text[start - 1] as string) && letterBefore(text, floor, start - 1) > 0) {
+    start--;
+    letters();
+  }
+  return { word: text.slice(start, wordEnd), start };
 }
 
 function isSkippable(word: string): boolean {
@@ -215,7 +239,7 @@ const innerOf = (q: QuoteRange): Range => ({ start: q.open + 1, end: q.close });
  */
 export function findFrames(p: Passage, sentence: SentenceRange, quotes: QuoteRange[], ctx: FrameContext): Frame[] {
   // A verb form inside a name is part of the name ("Homeland Security", "Casa Blanca").
-  const names = aliasHits(p.plain.slice(sentence.start, sentence.end), ctx.markers, (m) => m.aliases);
+  const names = markersIn(p.plain.slice(sentence.start, sentence.end), ctx.markers);
   // A verb inside a quotation is the quoted speaker's, not a new attribution.
   const verbs = findVerbs(p, sentence.start, sentence.end).filter(
     (v) =>
@@ -230,7 +254,8 @@ export function findFrames(p: Passage, sentence: SentenceRange, quotes: QuoteRan
     const infinitive = /\bto\s+$/.test(before);
     if (infinitive) {
       const previous = frames[frames.length - 1];
-      if (previous && verb.start - previous.cue.end < 60) continue;
+      // Not past a clause boundary: "After the U.S. bombed Caracas, Petro went on X to suggest …" is Petro's verb.
+      if (previous && verb.start - previous.cue.end < 60 && !/[,;:]/.test(p.plain.slice(previous.cue.end, verb.start))) continue;
     }
     const scan = infinitive
       ? { reading: null, chunk: null, hedged: skipLeft(p, sentence.start, verb.start).hedged, passive: false, coordinated: false, afterCoordinator: false }
@@ -405,7 +430,9 @@ function placeQuote(
   const tail = p.folded.slice(Math.max(frame.cue.end, chunk?.end ?? 0), sentence.end);
   const shortTail = tail.split(/\s+/).filter(Boolean).length <= 10 && !/\b(?:that|que)\b|[“"«]/.test(tail);
   const participle = frame.subject.kind === "inherit" && frame.subject.participle;
-  if (comma > 0 && shortTail && frame.verbClass === "speech" && !participle) {
+  // "…, President Trump declared a national energy emergency": a verb with an object says what follows it; "told the BBC" names whom.
+  const object = chunk !== null && chunk.end <= frame.cue.start && !/^(?:tell|tells|told|telling)$/.test(p.folded.slice(frame.cue.start, frame.cue.end)) && /^\s*(?:a|an|the|its|his|her|their|new)\s/.test(tail);
+  if (comma > 0 && shortTail && frame.verbClass === "speech" && !participle && !object) {
     const contentEnd = sentence.start + comma;
     const quote = quotes.find((q) => q.close <= contentEnd + 2 && q.close >= contentEnd - 2 && q.open >= sentence.start);
     if (quote) {
@@ -504,7 +531,10 @@ function judgesPerson(p: Passage, frame: Frame, ctx: FrameContext): boolean {
 }
 
 /** Ends each frame's content where the next independent clause begins; drops frames reported inside another's words. */
-function nest(p: Passage, frames: (Frame & { clauseStart: number; independent: boolean })[]): Frame[] {
+function nest(p: Passage, all: (Frame & { clauseStart: number; independent: boolean })[]): Frame[] {
+  // "Washington will not lift the sanctions, the secretary said": what comes before a speaker is that speaker's report.
+  const reports = all.filter((f) => f.rule === "prose:reported-speaker-after" || f.rule === "prose:quote-speaker-after");
+  const frames = all.filter((f) => !reports.some((r) => r !== f && f.cue.start >= r.content.start && f.cue.start < r.content.end));
   const kept: (Frame & { clauseStart: number; independent: boolean })[] = [];
   for (const frame of frames) {
     const outer = kept.find((k) => frame.cue.start >= k.content.start && frame.cue.start < k.content.end);

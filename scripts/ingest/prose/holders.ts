@@ -80,9 +80,11 @@ const NOT_NAMES = new Set(
   `despite after before when while in on at the this that these those although but and yet still meanwhile however according
   last next earlier later now then both many some several most it he she they we i you his her their our its also even under
   over for with without as if since because during asked here there what why how who which one two three first new
+  are is was were do does did will would can could should may might must shall have has had so no yes your you
+  usted ustedes hay esta estan puede pueden debe deben cree creen
   tras antes cuando mientras en el la los las este esta estos estas aunque pero y sin embargo segun ultimo luego ahora entonces
   ambos muchos algunos varios ella ellos nosotros su sus tambien incluso bajo para con sin como si desde porque durante aqui
-  alli que por uno dos tres primero nuevo`.split(/\s+/),
+  alli que por uno dos tres primero nuevo statement communique comunicado declaration declaracion remarks readout`.split(/\s+/),
 );
 
 interface Word {
@@ -153,16 +155,29 @@ export class NameRegistry {
   }
 }
 
-const MARKER_HITS = new WeakMap<Passage, AliasHit<Marker>[]>();
+const MARKER_HITS = new WeakMap<Marker[], Map<string, AliasHit<Marker>[]>>();
 
-/** The codebook's people, institutions and demonyms in a passage, found once per passage (a sentence is read phrase by phrase). */
-export function markerHits(passage: Passage, markers: Marker[]): AliasHit<Marker>[] {
-  let hits = MARKER_HITS.get(passage);
+/**
+ * The codebook's people, institutions and demonyms in a text. Rules ask about the same paragraph
+ * and sentence several times (the subject, the frames, the phrases); each text is matched once.
+ */
+export function markersIn(text: string, markers: Marker[]): AliasHit<Marker>[] {
+  let byText = MARKER_HITS.get(markers);
+  if (!byText) {
+    byText = new Map();
+    MARKER_HITS.set(markers, byText);
+  }
+  let hits = byText.get(text);
   if (!hits) {
-    hits = aliasHits(passage.plain, markers, (m) => m.aliases);
-    MARKER_HITS.set(passage, hits);
+    hits = aliasHits(text, markers, (m) => m.aliases);
+    byText.set(text, hits);
   }
   return hits;
+}
+
+/** The markers of a passage, found once per passage (a sentence is read phrase by phrase). */
+export function markerHits(passage: Passage, markers: Marker[]): AliasHit<Marker>[] {
+  return markersIn(passage.plain, markers);
 }
 
 export type ChunkReading = { kind: "holder"; holder: Holder } | { kind: "pending"; pending: PendingHolder } | { kind: "none" };
@@ -219,7 +234,8 @@ export function readChunk(
     return next.some((n) => ROLE_NOUNS.has(n));
   });
   if (formerRole) return holder(null, person || names.length > 0);
-  if (QUANTIFIERS.has(folded[0] ?? "")) return holder(null, false);
+  if (QUANTIFIERS.has(folded[0] ?? "") && (hits.length > 0 || folded.some((w) => ROLE_NOUNS.has(w) || THIRD_PARTY_NOUNS.has(w))))
+    return holder(null, false);
   // The first marker outside a prepositional phrase is the head ("Mexican officials in Washington");
   // failing that, one after "of"/"in"/"de" ("the president of Colombia"); never one after "to"/"ante".
   const candidates = [

@@ -1,11 +1,11 @@
-import { type ActorId, aliasHits, type Codebook } from "../codebook";
+import type { ActorId, Codebook } from "../codebook";
 import type { Language } from "../language";
 import type { ParsedBlock, SourceSpan } from "../parse";
-import { spansOverlap, subSpan, trimClause } from "../span";
+import { SpanIndex, subSpan, trimClause } from "../span";
 import type { ExtractedStance, IngestNote } from "../stance";
 import { Discourse } from "./discourse";
 import { type Frame, type FrameContext, findFrames, type ProseRule, type Range } from "./frames";
-import { type Holder, holderMarkers, NameRegistry, readChunk, TITLE_WORDS } from "./holders";
+import { type Holder, holderMarkers, markersIn, NameRegistry, readChunk, TITLE_WORDS } from "./holders";
 import { ADVERBIAL_OPENERS, CLAUSE_WORDS, ROLE_NOUNS } from "./lexicon";
 import { dominantIssue, type IssueHit, issueHits, splitByIssue } from "./issues";
 import { type Passage, toPassage } from "./passage";
@@ -60,7 +60,13 @@ export function extractProse(blocks: ParsedBlock[], book: Codebook, lang: Langua
   const markers = holderMarkers(book);
   const registry = new NameRegistry(homeActor(blocks, markers, lang));
   const ctx: FrameContext = { markers, registry, lang };
-  const discourse = new Discourse();
+  // Each paragraph is read as a passage once: for the document's topic, then sentence by sentence.
+  const passages = new Map<ParsedBlock, Passage>();
+  for (const block of blocks) if (block.type === "paragraph" || block.type === "listItem") passages.set(block, toPassage(block.span.text));
+  const discourse = new Discourse(registry.home, documentTopic([...passages.values()], book));
+  const taken = new SpanIndex(claimed);
+  /** Prose stances kept so far, per actor and issue: a second reading of the same words is not a second stance. */
+  const found = new Map<string, SpanIndex>();
   let statement: { holder: Holder; depth: number } | null = null;
   for (const block of blocks) {
     const heading = block.type === "heading" ? { depth: block.depth, span: block.span } : headingLine(block);
@@ -71,18 +77,23 @@ export function extractProse(blocks: ParsedBlock[], book: Codebook, lang: Langua
       if (speaker) statement = { holder: speaker, depth: heading.depth };
       continue;
     }
-    if (block.type !== "paragraph" && block.type !== "listItem") continue;
-    const stances = readParagraph(block.span, book, lang, ctx, discourse, statement?.holder ?? null);
+    const passage = passages.get(block);
+    if (!passage || (block.type !== "paragraph" && block.type !== "listItem")) continue;
+    const stances = readParagraph(block.span, passage, book, lang, ctx, discourse, statement?.holder ?? null);
     for (const stance of stances) {
-      if (claimed.some((c) => spansOverlap(c, stance.span))) continue;
-      if (out.stances.some((s) => s.actor === stance.actor && s.issue.slug === stance.issue.slug && spansOverlap(s.span, stance.span))) continue;
+      if (taken.overlaps(stance.span)) continue;
+      const key = `${stance.actor}\u241F${stance.issue.slug}`;
+      const same = found.get(key) ?? new SpanIndex();
+      if (same.overlaps(stance.span)) continue;
+      same.add(stance.span);
+      found.set(key, same);
       out.stances.push(stance);
     }
   }
   return out;
 }
 
-const STATEMENT_WORDS = /\b(?:statement|communiqu[eé]|press release|declaration|readout|remarks|comunicado|declaraci[oó]n|pronunciamiento)\b/i;
+const STATEMENT_WORDS = /(?<!\p{L})(?:statement|communiqu[eé]|press release|declaration|readout|remarks|comunicado|declaraci[oó]n|pronunciamiento)(?!\p{L})/iu;
 
 /**
  * "## Statement by the Department of State", "Comunicado de la Cancillería": a heading that names
@@ -93,7 +104,8 @@ function statementSpeaker(heading: string, ctx: FrameContext): Holder | null {
   if (!STATEMENT_WORDS.test(heading)) return null;
   const p = toPassage(heading);
   const reading = readChunk(p, 0, heading.length, ctx.markers, ctx.registry);
-  return reading.kind === "holder" && reading.holder.actor ? reading.holder : null;
+  // An institution speaking, not a person a later "he" could mean.
+  return reading.kind === "holder" && reading.holder.actor ? { ...reading.holder, person: false, name: null } : null;
 }
 
 /** A plain-text line that stands as a heading: short, no closing full stop, naming an official text. */
@@ -113,7 +125,7 @@ function homeActor(blocks: ParsedBlock[], markers: ReturnType<typeof holderMarke
   const counts = { us: 0, co: 0 };
   for (const block of blocks) {
     if (block.type === "table") continue;
-    for (const hit of aliasHits(block.span.text, markers, (m) => m.aliases))
+    for (const hit of markersIn(block.span.text, markers))
       if (hit.target.actor && hit.target.type !== "demonym") counts[hit.target.actor]++;
   }
   if (counts.co >= 3 && counts.co >= 1.5 * counts.us) return "co";
@@ -123,19 +135,23 @@ function homeActor(blocks: ParsedBlock[], markers: ReturnType<typeof holderMarke
 
 function readParagraph(
   span: SourceSpan,
+  p: Passage,
   book: Codebook,
   lang: Language,
   ctx: FrameContext,
   discourse: Discourse,
   statement: Holder | null,
 ): ExtractedStance[] {
-  const p = toPassage(span.text);
   const quotes = findQuotes(p.plain);
   const stances: ExtractedStance[] = [];
+  /** The words each actor and issue already has in this paragraph. */
+  const claimed = new Map<string, Range[]>();
   const emit = (candidate: Candidate) => {
     for (const part of candidate.parts) {
-      const [start, end] = trimClause(p.text, part.range.start, part.range.end);
+      const key = `${candidate.holder.actor}\u241F${part.hit.issue.slug}`;
+      const [start, end] = outside(p.text, trimClause(p.text, part.range.start, part.range.end), claimed.get(key) ?? []);
       if (end - start < 3) continue;
+      claimed.set(key, [...(claimed.get(key) ?? []), { start, end }]);
       stances.push({
         actor: candidate.holder.actor as "us" | "co",
         issue: part.hit.issue,
@@ -248,14 +264,35 @@ function readParagraph(
       }
       const parts: Candidate["parts"] =
         frame.attribution === "quote"
-          ? quoteParts(p, frame.content, lang, book, discourse.currentTopic())
+          ? quoteParts(p, frame.content, lang, book, tailTopic(p, frame, sentence, book) ?? discourse.currentTopic())
           : clauseParts(p, frame, lead, previous?.issue ?? discourse.currentTopic(), book);
       emit({ frame, holder, parts });
       previous = { holder, issue: parts[parts.length - 1]?.hit ?? null, at: frame.cue.start };
     }
     discourse.endSentence(topicOf(p, sentence, book));
   }
+  discourse.endParagraph(topicOf(p, { start: bodyStart, end: p.text.length }, book));
   return stances;
+}
+
+/**
+ * A stance's words less those an earlier frame of the same actor and issue already took: "The
+ * administration, which has made expanding fossil-fuel output a centerpiece …, has pressed Bogota
+ * to reopen exploration" keeps "has pressed Bogota …" apart from the relative clause's action.
+ * The longer remaining piece is kept; nothing, when the earlier words cover it all.
+ */
+function outside(text: string, [start, end]: [number, number], taken: Range[]): [number, number] {
+  let s = start;
+  let e = end;
+  for (const r of taken) {
+    if (r.end <= s || r.start >= e) continue;
+    if (r.start <= s && r.end >= e) return [s, s];
+    if (r.start - s >= e - r.end) e = r.start;
+    else s = r.end;
+    while (s < e && /[\s,;:]/.test(text[s] as string)) s++;
+    [s, e] = trimClause(text, s, e);
+  }
+  return [s, e];
 }
 
 function resolveHolder(frame: Frame, previous: Holder | null, discourse: Discourse): Holder | null {
@@ -297,7 +334,7 @@ function noteSubject(
   }
   let end = from;
   const verbs = findVerbs(p, from, sentence.end);
-  const markerWords = aliasHits(p.plain.slice(from, sentence.end), ctx.markers, (m) => m.aliases).map((h) => ({ start: from + h.start, end: from + h.end }));
+  const markerWords = markersIn(p.plain.slice(from, sentence.end), ctx.markers).map((h) => ({ start: from + h.start, end: from + h.end }));
   for (const m of p.plain.slice(from, sentence.end).matchAll(/[\p{L}\p{N}]+(?:[’'.-][\p{L}\p{N}]+)*/gu)) {
     const gap = p.plain.slice(end, from + m.index);
     if (end > from && /[,;:“”"()]/.test(gap)) break;
@@ -341,6 +378,12 @@ function clauseParts(p: Passage, frame: Frame, lead: Range, previousIssue: Issue
   return context ? [{ range: frame.span, hit: context, fromContext: true, twoIssues: false }] : [];
 }
 
+/** "“…,” Petro said, referring to the deportation flights": what follows the attribution can name the quotation's issue. */
+function tailTopic(p: Passage, frame: Frame, sentence: Range, book: Codebook): IssueHit | null {
+  if (frame.content.end > frame.cue.start) return null;
+  return dominantIssue(issueHits(p, frame.cue.end, sentence.end, book))?.hit ?? null;
+}
+
 /**
  * A quotation, read sentence by sentence: consecutive sentences on the same issue make one stance;
  * a sentence that names no issue joins the stance before it; a quote that names none is no stance.
@@ -361,6 +404,29 @@ function quoteParts(p: Passage, content: Range, lang: Language, book: Codebook, 
   }
   if (parts.length === 0 && topic) parts.push({ range: { ...content }, hit: topic, fromContext: true, twoIssues: false });
   return parts;
+}
+
+/**
+ * The issue a document is about when it is about one: at least five issue words in its prose, four in five
+ * of them one issue's (a wire story on deportation flights, not a profile that ranges over four issues). Measured
+ * on the gold set: at four in five it adds right stances only; at three in five, wrong ones too.
+ */
+const DOCUMENT_TOPIC_SHARE = 0.8;
+
+function documentTopic(passages: Passage[], book: Codebook): IssueHit | null {
+  const counts = new Map<string, { hit: IssueHit; n: number }>();
+  let total = 0;
+  for (const p of passages) {
+    for (const hit of issueHits(p, 0, p.text.length, book)) {
+      if (hit.issue.kind !== "codebook") continue;
+      total++;
+      const c = counts.get(hit.issue.slug) ?? { hit, n: 0 };
+      c.n++;
+      counts.set(hit.issue.slug, c);
+    }
+  }
+  const best = [...counts.values()].sort((a, b) => b.n - a.n)[0];
+  return best && total >= 5 && best.n / total >= DOCUMENT_TOPIC_SHARE ? best.hit : null;
 }
 
 /** The codebook issue a stretch of text is clearly about (one issue named most), for the discourse topic. */

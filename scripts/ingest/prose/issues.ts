@@ -1,5 +1,5 @@
 import { aliasHits, type Codebook } from "../codebook";
-import { matchCopy } from "../score";
+import { anyTerm, type CompiledTerm, matchCopy } from "../score";
 import { type IssueRef, slugify } from "../stance";
 import type { Passage } from "./passage";
 
@@ -23,14 +23,7 @@ const TOPIC_PATTERNS = new WeakMap<Codebook, TopicPattern[]>();
 function topicPatterns(book: Codebook): TopicPattern[] {
   let patterns = TOPIC_PATTERNS.get(book);
   if (!patterns) {
-    const combine = (terms: { pattern: RegExp }[]) =>
-      new RegExp(
-        terms
-          .map((t) => t.pattern.source)
-          .sort((a, b) => b.length - a.length)
-          .join("|"),
-        "gu",
-      );
+    const combine = (terms: CompiledTerm[]) => anyTerm([...terms].sort((a, b) => b.pattern.source.length - a.pattern.source.length));
     patterns = [
       ...book.issues
         .filter((issue) => issue.topics.length)

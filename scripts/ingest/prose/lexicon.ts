@@ -79,6 +79,15 @@ export const ANAPHORIC_PERSON_HEADS = words(`
   viceministro viceministra vicecanciller
 `);
 
+/**
+ * The offices a definite description names, by kind: "the president" and "el mandatario" point back to a
+ * head of state or government, "the minister" and "la canciller" to a minister; never to "the senator".
+ */
+export const HEAD_OF_STATE_ROLES = words(`president presidente presidenta mandatario mandataria leader head jefe jefa`);
+export const MINISTER_ROLES = words(`
+  minister secretary chancellor ministro ministra canciller vicecanciller viceministro viceministra secretario secretaria
+`);
+
 /** Holders that are never a government: third parties whose views are not the actors' positions. */
 export const THIRD_PARTY_NOUNS = words(`
   analyst analysts expert experts lawmaker lawmakers legislator legislators senator senators congressman congresswoman
@@ -90,6 +99,8 @@ export const THIRD_PARTY_NOUNS = words(`
   opositor opositores oposicion critico criticos observador observadores academico academicos investigador investigadora
   activista activistas ong organizacion organizaciones campesinos cultivadores votantes manifestantes fuente fuentes
   economistas candidato candidata candidatos rebeldes guerrilla
+  reporter reporters journalist journalists interviewer moderator host
+  periodista periodistas entrevistador entrevistadora moderador moderadora
 `);
 
 /** Quantifiers that make a phrase an unnamed group, never the government ("some in Washington", "algunos en Bogotá"). */

@@ -41,13 +41,25 @@ export function findQuotes(text: string): QuoteRange[] {
 // Titles and initialisms whose full stop ICU takes for the end of a sentence ("U.S. President", "Gen. Smith", "EE. UU.").
 const ABBREVIATION = /(?:^|[\s(“"«])(?:(?:\p{Lu}\.){2,}|\p{Lu}{1,2}\.|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|St|Jr|Sr|Sra|Srta|Dra|Lic|Ing|Prof|Pres|Vol|Art|Dept|Corp|Inc|Ltd|vs|etc|approx|a\.m|p\.m)\.)\s*$/u;
 
+// Building a segmenter loads ICU's rules for the language: one per language, reused for every paragraph.
+const SEGMENTERS = new Map<Language, Intl.Segmenter>();
+
+function segmenterFor(lang: Language): Intl.Segmenter {
+  let segmenter = SEGMENTERS.get(lang);
+  if (!segmenter) {
+    segmenter = new Intl.Segmenter(lang, { granularity: "sentence" });
+    SEGMENTERS.set(lang, segmenter);
+  }
+  return segmenter;
+}
+
 /**
  * Sentences of a passage: ICU's sentence rules (Intl.Segmenter, per language), then two repairs
  * ICU does not make: a full stop of a title or initialism does not end a sentence, and a sentence
  * never ends inside a quotation (a three-sentence quote followed by "he said" is one unit).
  */
 export function splitSentences(text: string, lang: Language, quotes: QuoteRange[] = findQuotes(text)): SentenceRange[] {
-  const segmenter = new Intl.Segmenter(lang, { granularity: "sentence" });
+  const segmenter = segmenterFor(lang);
   const cuts: number[] = [];
   for (const { index } of segmenter.segment(text)) if (index > 0) cuts.push(index);
   const kept = cuts.filter((cut) => {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { STANCE_KINDS } from "@/db/filters";
-import { getIssue, listDocumentPositions, listDocuments, listIssuePositions, listStances } from "@/db/queries";
+import { getIssue, listDocumentPositions, listDocuments, listIssuePositions, listStances, listTimeline } from "@/db/queries";
 import { ActorBarChart } from "../../../_components/ActorBarChart";
 import { ActorTag } from "../../../_components/ActorTag";
 import { ChartFigure } from "../../../_components/ChartFigure";
@@ -12,11 +12,13 @@ import { FilterNotice } from "../../../_components/FilterNotice";
 import { ACTOR_KEYS } from "../../../_components/series";
 import { StanceItem } from "../../../_components/StanceItem";
 import { TableHead } from "../../../_components/TableHead";
+import { TimelineFigure } from "../../../_components/TimelineFigure";
 import { inLocale, localePath, localPoles } from "../../../_lib/locale";
 import { issuePath, sourcePath } from "../../../_lib/paths";
 import { getActorNames, getDocumentLabel, getFormat } from "../../../_lib/page-i18n";
 import { evidenceKinds } from "../../../_lib/evidence";
 import { ignoreOthers, type PageSearchParams, pickAllowed, pickEvidence } from "../../../_lib/search-params";
+import { timelineDomain, timeOf } from "../../../_lib/timeline";
 import { routeSegment } from "../../../_lib/url-segment";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: PageSearchParams };
@@ -64,11 +66,20 @@ export default async function IssuePage({ params, searchParams }: Props) {
   const perDocumentRows = [...new Set(perDocument.map((p) => p.documentSlug))].map((slug) => {
     const at = (actor: "us" | "co") => perDocument.find((p) => p.documentSlug === slug && p.actorId === actor);
     const title = at("us")?.documentTitle ?? at("co")?.documentTitle ?? null;
-    return { slug, label: documentLabel({ slug, title }), us: at("us")?.position ?? null, co: at("co")?.position ?? null, usN: at("us")?.stances ?? 0, coN: at("co")?.stances ?? 0 };
+    return {
+      key: slug,
+      slug,
+      label: documentLabel({ slug, title }),
+      us: at("us")?.position ?? null,
+      co: at("co")?.position ?? null,
+      usStances: at("us")?.stances ?? 0,
+      coStances: at("co")?.stances ?? 0,
+    };
   });
   const evidenceQuery = evidence === "structured" ? evidence : undefined;
   const downloadQuery = { issue: issue.slug, document: documents, kind: kinds, evidence: evidenceQuery };
-  const chartHeight = Math.max(200, 70 * perDocumentRows.length + 60);
+  const tl = await getTranslations("timeline");
+  const timeline = listTimeline(filter);
 
   return (
     <>
@@ -135,7 +146,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
 
       <section aria-labelledby="stances-heading">
         <h2 id="stances-heading">{t("stancesHeading")}</h2>
-        <DownloadLinks path="/api/export/stances" query={downloadQuery} label={t("theseStances")} />
+        <DownloadLinks path="/api/export/stances" query={downloadQuery} label={t("theseStances")} workbook />
         <div className="columns">
           {ACTOR_KEYS.map((actor) => {
             const own = stances.filter((s) => s.actorId === actor);
@@ -151,7 +162,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
                     ))}
                   </ul>
                 ) : (
-                  <p className="empty">{t("noStances")}</p>
+                  <p className="empty">{t("noStancesWhy", { actor: names[actor], filtered: documents.length || kinds.length ? "yes" : "no", evidence })}</p>
                 )}
               </div>
             );
@@ -164,19 +175,23 @@ export default async function IssuePage({ params, searchParams }: Props) {
           id="per-document"
           title={t("perDocument.title")}
           description={t("perDocument.description", { negative: poles.negative, positive: poles.positive ?? "" })}
-          height={chartHeight}
+          exportable={perDocumentRows.length > 0}
           chart={
-            <ActorBarChart
-              mode="position"
-              rows={perDocumentRows}
-              height={chartHeight}
-              names={names}
-              poles={{ negative: poles.negative, positive: poles.positive ?? "" }}
-              ariaLabel={t("perDocument.chartLabel", { issue: label })}
-            />
+            perDocumentRows.length ? (
+              <ActorBarChart
+                mode="position"
+                rows={perDocumentRows}
+                names={names}
+                poles={{ negative: poles.negative, positive: poles.positive ?? "" }}
+                span="full"
+                ariaLabel={t("perDocument.chartLabel", { issue: label })}
+              />
+            ) : (
+              <p className="empty">{t("perDocument.empty", { evidence, filtered: documents.length || kinds.length ? "yes" : "no" })}</p>
+            )
           }
           table={
-            <table className="data-table">
+            <table className="data-table stack">
               <caption>{t("perDocument.caption", { issue: label })}</caption>
               <TableHead
                 columns={[
@@ -193,16 +208,39 @@ export default async function IssuePage({ params, searchParams }: Props) {
                     <th scope="row">
                       <a href={localePath(locale, sourcePath(r.slug))}>{r.label}</a>
                     </th>
-                    <td className="num">{format.position(r.us)}</td>
-                    <td className="num">{format.count(r.usN)}</td>
-                    <td className="num">{format.position(r.co)}</td>
-                    <td className="num">{format.count(r.coN)}</td>
+                    <td className="num" data-label={names.us}>
+                      {r.usStances ? format.position(r.us) : t("perDocument.noStances")}
+                    </td>
+                    <td className="num" data-label={t("perDocument.stances", { actor: names.us })}>
+                      {format.count(r.usStances)}
+                    </td>
+                    <td className="num" data-label={names.co}>
+                      {r.coStances ? format.position(r.co) : t("perDocument.noStances")}
+                    </td>
+                    <td className="num" data-label={t("perDocument.stances", { actor: names.co })}>
+                      {format.count(r.coStances)}
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           }
           downloads={<DownloadLinks path="/api/export/document-positions" query={downloadQuery} />}
+        />
+      ) : null}
+
+      {poles.negative ? (
+        <TimelineFigure
+          id="timeline"
+          title={tl("title")}
+          issue={issue.slug}
+          issueLabel={label}
+          points={timeline}
+          domain={timelineDomain(timeline.flatMap((p) => (p.date === null ? [] : [timeOf(p.date)])))}
+          height={300}
+          names={names}
+          poles={{ negative: poles.negative, positive: poles.positive ?? "" }}
+          query={{ document: documents, kind: kinds, evidence: evidenceQuery }}
         />
       ) : null}
     </>

@@ -3,26 +3,41 @@ import { notFound } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { type DocumentDetail, getDocument, type SourceTableView, type StanceView } from "@/db/queries";
+import { type DocumentDetail, getDocument, getDocumentSummary, type SourceTableView, type StanceView } from "@/db/queries";
 import { ActorTag } from "../../../_components/ActorTag";
 import { DownloadLinks } from "../../../_components/DownloadLinks";
+import { FilterNotice } from "../../../_components/FilterNotice";
+import { LineWindowGuard } from "../../../_components/LineWindowGuard";
 import { TableHead } from "../../../_components/TableHead";
+import {
+  frontMatterField,
+  frontMatterLength,
+  headingLevels,
+  type InlineMarkup,
+  inlineMarkup,
+  type LineBlock,
+  lineBlock,
+  linePieces,
+  type Span,
+} from "../../../_lib/document-lines";
+import { type LineWindow, lineWindow, parseFrom } from "../../../_lib/line-window";
 import { inLocale, localePath } from "../../../_lib/locale";
-import { externalHref, issuePath, sourceTableDownloadPath } from "../../../_lib/paths";
+import { externalHref, issuePath, sourcePath, sourceTableDownloadPath } from "../../../_lib/paths";
 import { getActorNames, getDocumentLabel, getFormat } from "../../../_lib/page-i18n";
+import { ignoreOthers, type PageSearchParams } from "../../../_lib/search-params";
 import { routeSegment } from "../../../_lib/url-segment";
 import { useFormat } from "../../../_lib/use-format";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: PageSearchParams };
 
-/** The document the address names; null (404) for a name no document has, or a segment the proxy did not pass. */
-async function documentOf(params: Props["params"]) {
-  const slug = routeSegment((await params).slug);
-  return slug === null ? null : getDocument(slug);
+/** The name the address gives; null (404) for a segment the proxy did not pass. */
+async function slugOf(params: Props["params"]): Promise<string | null> {
+  return routeSegment((await params).slug);
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const doc = await documentOf(params);
+  const slug = await slugOf(params);
+  const doc = slug === null ? null : getDocumentSummary(slug);
   const t = await getTranslations("source");
   const documentLabel = await getDocumentLabel();
   return { title: doc ? documentLabel(doc) : t("notFoundTitle") };
@@ -64,23 +79,43 @@ function StanceMark({ stance, children }: { stance: StanceView; children: ReactN
   );
 }
 
-/** One line of text with its stances highlighted; text is rendered as text, never as HTML. */
-function LineText({ text, stances }: { text: string; stances: StanceView[] }) {
-  const parts: ReactNode[] = [];
+const NO_MARKUP: InlineMarkup = { hidden: [], strong: [], em: [] };
+
+/**
+ * One line's text from `from` to `to` (the part its block shows), with its stances marked and, in Markdown,
+ * its bold and italics; text is rendered as text, never as HTML. Stances that overlap an earlier one are left out.
+ */
+function LineText({ text, stances, markdown, from, to }: { text: string; stances: StanceView[]; markdown: boolean; from: number; to: number }) {
+  const kept: StanceView[] = [];
+  const spans: Span[] = [];
   let at = 0;
   for (const s of [...stances].sort((a, b) => a.columnStart - b.columnStart)) {
-    const end = s.lineEnd === s.lineStart ? s.columnEnd : text.length;
     if (s.columnStart < at) continue;
-    parts.push(text.slice(at, s.columnStart));
-    parts.push(
-      <StanceMark key={s.key} stance={s}>
-        {text.slice(s.columnStart, end)}
-      </StanceMark>,
-    );
+    const end = s.lineEnd === s.lineStart ? s.columnEnd : text.length;
+    kept.push(s);
+    spans.push({ start: s.columnStart, end });
     at = end;
   }
-  parts.push(text.slice(at));
-  return <>{parts}</>;
+  const pieces = linePieces(spans, markdown ? inlineMarkup(text, from) : NO_MARKUP, from, to);
+  const out: ReactNode[] = [];
+  for (let i = 0; i < pieces.length; ) {
+    const stance = pieces[i]?.stance ?? -1;
+    const run: ReactNode[] = [];
+    let j = i;
+    for (; j < pieces.length && pieces[j]?.stance === stance; j++) {
+      const piece = pieces[j];
+      if (!piece) continue;
+      let node: ReactNode = text.slice(piece.start, piece.end);
+      if (piece.em) node = <em key={`e${piece.start}`}>{node}</em>;
+      if (piece.strong) node = <strong key={`s${piece.start}`}>{node}</strong>;
+      run.push(node);
+    }
+    const owner = stance >= 0 ? kept[stance] : undefined;
+    if (owner) out.push(<StanceMark key={owner.key} stance={owner}>{run}</StanceMark>);
+    else out.push(...run);
+    i = j;
+  }
+  return <>{out}</>;
 }
 
 function LineNumber({ line }: { line: number }) {
@@ -89,6 +124,73 @@ function LineNumber({ line }: { line: number }) {
     <a className="ln" href={`#L${line}`} aria-label={t("lineLabel", { line })}>
       {line}
     </a>
+  );
+}
+
+/** A line drawn as its block reads: a heading as a heading, a bullet with its bullet, a rule as a rule. */
+function DocumentLine({ line, text, block, stances, doc, level }: { line: number; text: string; block: LineBlock; stances: StanceView[]; doc: DocumentDetail; level: number }) {
+  const markdown = doc.format === "md";
+  if (block.kind === "heading") {
+    const Heading = `h${level}` as "h2";
+    return (
+      <div className="line line-heading" id={`L${line}`}>
+        <LineNumber line={line} />
+        <Heading className={`line-text doc-heading doc-heading-${block.level}`} lang={doc.lang}>
+          <LineText text={text} stances={stances} markdown={markdown} from={block.start} to={block.end} />
+        </Heading>
+      </div>
+    );
+  }
+  if (block.kind === "rule")
+    return (
+      <div className="line line-rule" id={`L${line}`}>
+        <LineNumber line={line} />
+        <hr />
+      </div>
+    );
+  const from = block.kind === "bullet" || block.kind === "quote" ? block.start : 0;
+  return (
+    <div className={`line line-${block.kind}`} id={`L${line}`}>
+      <LineNumber line={line} />
+      {block.kind === "bullet" ? (
+        <span className="line-text" lang={doc.lang}>
+          <span className="bullet-marker" aria-hidden="true">
+            {block.marker}
+          </span>
+          <span className="bullet-body">
+            <LineText text={text} stances={stances} markdown={markdown} from={from} to={text.length} />
+          </span>
+        </span>
+      ) : (
+        <span className="line-text" lang={doc.lang}>
+          <LineText text={text} stances={stances} markdown={markdown} from={from} to={text.length} />
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** A Markdown file's front matter as the metadata it is: name and value per line, each line still anchored. */
+function FrontMatter({ lines, first, last, view, lang }: { lines: string[]; first: number; last: number; view: LineWindow; lang: string }) {
+  const t = useTranslations("source");
+  const fields: ReactNode[] = [];
+  for (let line = Math.max(first + 1, view.from); line < last && line <= view.to; line++) {
+    const field = frontMatterField(lines[line - 1] ?? "");
+    fields.push(
+      <div key={line} id={`L${line}`} className="front-matter-row">
+        <dt>
+          <LineNumber line={line} /> {field.name}
+        </dt>
+        <dd lang={lang}>{field.value}</dd>
+      </div>,
+    );
+  }
+  return (
+    <section className="front-matter" aria-label={t("frontMatter")} id={first >= view.from ? `L${first}` : undefined}>
+      <p className="front-matter-caption">{t("frontMatterCaption", { start: first, end: last })}</p>
+      <dl>{fields}</dl>
+      {last <= view.to ? <span id={`L${last}`} /> : null}
+    </section>
   );
 }
 
@@ -101,12 +203,24 @@ function LayoutNote({ table, actorNames }: { table: SourceTableView; actorNames:
   return null;
 }
 
-function SourceTableBlock({ doc, table, actorNames }: { doc: DocumentDetail; table: SourceTableView; actorNames: { us: string; co: string } }) {
+/** A source table as a table, its rows limited to the window; its header always shows, so every row keeps its columns' names. */
+function SourceTableBlock({
+  doc,
+  table,
+  actorNames,
+  cellStance,
+  view,
+}: {
+  doc: DocumentDetail;
+  table: SourceTableView;
+  actorNames: { us: string; co: string };
+  cellStance: Map<string, StanceView>;
+  view: LineWindow;
+}) {
   const t = useTranslations("source");
-  const stanceAt = (row: number, column: number) =>
-    doc.stanceList.find((s) => s.tableOrdinal === table.ordinal && s.tableRow === row && s.tableColumn === column);
+  const headerShown = table.lineStart >= view.from && table.lineStart <= view.to;
   return (
-    <div className="source-table" id={`table-${table.ordinal}`}>
+    <div className="source-table" id={headerShown ? `table-${table.ordinal}` : undefined}>
       <p className="source-table-caption">
         {t("tableCaption", { table: table.ordinal, start: table.lineStart, end: table.lineEnd })}
         <LayoutNote table={table} actorNames={actorNames} />
@@ -114,9 +228,9 @@ function SourceTableBlock({ doc, table, actorNames }: { doc: DocumentDetail; tab
       <div className="table-scroll">
         <table className="data-table" lang={doc.lang}>
           <thead>
-            <tr id={`L${table.lineStart}`}>
+            <tr id={headerShown ? `L${table.lineStart}` : undefined}>
               <th scope="col" className="ln-cell">
-                <LineNumber line={table.lineStart} />
+                {headerShown ? <LineNumber line={table.lineStart} /> : null}
               </th>
               {table.header.map((cell, c) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: a table's columns are positional and never reorder
@@ -129,13 +243,14 @@ function SourceTableBlock({ doc, table, actorNames }: { doc: DocumentDetail; tab
           <tbody>
             {table.rows.map((row, r) => {
               const line = table.rowLines[r] ?? table.lineStart;
+              if (line < view.from || line > view.to) return null;
               return (
                 <tr key={line} id={`L${line}`}>
                   <td className="ln-cell">
                     <LineNumber line={line} />
                   </td>
                   {row.map((cell, c) => {
-                    const stance = stanceAt(r + 1, c + 1);
+                    const stance = cellStance.get(`${table.ordinal}:${r + 1}:${c + 1}`);
                     // biome-ignore lint/suspicious/noArrayIndexKey: a table's columns are positional and never reorder
                     return <td key={c}>{stance ? <StanceMark stance={stance}>{cell}</StanceMark> : cell}</td>;
                   })}
@@ -150,8 +265,40 @@ function SourceTableBlock({ doc, table, actorNames }: { doc: DocumentDetail; tab
   );
 }
 
-export default async function SourcePage({ params }: Props) {
-  const doc = await documentOf(params);
+/** Where a long document is cut: which lines show, the neighbouring windows, and a line to jump to. */
+function WindowNav({ view, path, place }: { view: LineWindow; path: string; place: "top" | "bottom" }) {
+  const t = useTranslations("source.window");
+  const format = useFormat();
+  const to = (from: number) => Math.min(view.lineCount, from + (view.to - view.from));
+  return (
+    <nav className="window-note" aria-label={place === "top" ? t("label") : t("labelEnd")}>
+      <p>{t("showing", { from: format.count(view.from), to: format.count(view.to), count: view.lineCount, total: format.count(view.lineCount) })}</p>
+      {view.previous !== null ? (
+        <a href={`${path}?from=${view.previous}`}>{t("previous", { from: format.count(view.previous), to: format.count(view.from - 1) })}</a>
+      ) : null}
+      {view.next !== null ? <a href={`${path}?from=${view.next}`}>{t("next", { from: format.count(view.next), to: format.count(to(view.next)) })}</a> : null}
+      <form method="get" action={path} className="window-form">
+        <label>
+          {t("goTo")} <input type="number" name="from" min={1} max={view.lineCount} defaultValue={view.from} />
+        </label>{" "}
+        <button type="submit">{t("go")}</button>
+      </form>
+    </nav>
+  );
+}
+
+export default async function SourcePage({ params, searchParams }: Props) {
+  const slug = await slugOf(params);
+  const summary = slug === null ? null : getDocumentSummary(slug);
+  if (!summary) notFound();
+  const query = await searchParams;
+  const ignored: string[] = [];
+  const parsed = parseFrom(query.from, summary.lineCount);
+  if (parsed.ignored) ignored.push(parsed.ignored);
+  ignoreOthers(query, ["from"], ignored);
+  const view = lineWindow(parsed.from, summary.lineCount);
+  // A window reads only its own stances: the page's work grows with the window, and the text and tables are read once.
+  const doc = getDocument(summary.slug, undefined, view.partial ? { from: view.from, to: view.to } : undefined);
   if (!doc) notFound();
   const locale = await getLocale();
   const t = await getTranslations("source");
@@ -159,30 +306,56 @@ export default async function SourcePage({ params }: Props) {
   const format = await getFormat();
   const names = await getActorNames();
   const documentLabel = await getDocumentLabel();
-  // Shown as text, not a link, unless it is an http(s) address.
-  const href = externalHref(doc.url);
   const lines = doc.text.split(/\r\n|\r|\n/);
   while (lines.length > 1 && lines[lines.length - 1] === "") lines.pop();
-  const tableAt = new Map(doc.sourceTables.map((table) => [table.lineStart, table]));
-  const inTable = new Set(doc.sourceTables.flatMap((table) => Array.from({ length: table.lineEnd - table.lineStart + 1 }, (_, i) => table.lineStart + i)));
-  const stancesOn = (line: number) => doc.stanceList.filter((s) => s.lineStart === line && s.kind !== "table");
+  const path = localePath(locale, sourcePath(doc.slug));
+  // Shown as text, not a link, unless it is an http(s) address.
+  const href = externalHref(doc.url);
+
+  // Every index is built in one pass, so drawing a line never scans the document's stances or tables.
+  const stancesOn = new Map<number, StanceView[]>();
+  const cellStance = new Map<string, StanceView>();
+  for (const s of doc.stanceList) {
+    if (s.kind === "table" && s.tableOrdinal !== null) cellStance.set(`${s.tableOrdinal}:${s.tableRow}:${s.tableColumn}`, s);
+    else {
+      const onLine = stancesOn.get(s.lineStart);
+      if (onLine) onLine.push(s);
+      else stancesOn.set(s.lineStart, [s]);
+    }
+  }
+  const tableOn = new Map<number, SourceTableView>();
+  for (const table of doc.sourceTables) for (let line = table.lineStart; line <= table.lineEnd; line++) tableOn.set(line, table);
+  const frontMatter = doc.format === "md" ? frontMatterLength(lines) : 0;
+  const blocks = lines.map((text, i) => (i < frontMatter || tableOn.has(i + 1) ? null : lineBlock(text)));
+  const levels = headingLevels(blocks.flatMap((b) => (b?.kind === "heading" ? [b.level] : [])));
 
   // Each line's text is the document's own, marked with the document's language whatever the page's.
   const body: ReactNode[] = [];
-  lines.forEach((text, i) => {
-    const line = i + 1;
-    const table = tableAt.get(line);
-    if (table) body.push(<SourceTableBlock key={`t${table.ordinal}`} doc={doc} table={table} actorNames={names} />);
-    if (inTable.has(line)) return;
+  for (let line = view.from; line <= Math.min(view.to, lines.length); line++) {
+    if (line <= frontMatter) {
+      body.push(<FrontMatter key="front-matter" lines={lines} first={1} last={frontMatter} view={view} lang={doc.lang} />);
+      line = frontMatter;
+      continue;
+    }
+    const table = tableOn.get(line);
+    if (table) {
+      body.push(<SourceTableBlock key={`t${table.ordinal}`} doc={doc} table={table} actorNames={names} cellStance={cellStance} view={view} />);
+      line = table.lineEnd;
+      continue;
+    }
+    const block = blocks[line - 1] ?? { kind: "text" as const };
     body.push(
-      <div className="line" id={`L${line}`} key={line}>
-        <LineNumber line={line} />
-        <span className="line-text" lang={doc.lang}>
-          <LineText text={text} stances={stancesOn(line)} />
-        </span>
-      </div>,
+      <DocumentLine
+        key={line}
+        line={line}
+        text={lines[line - 1] ?? ""}
+        block={block}
+        stances={stancesOn.get(line) ?? []}
+        doc={doc}
+        level={block.kind === "heading" ? (levels.get(block.level) ?? 2) : 2}
+      />,
     );
-  });
+  }
 
   return (
     <>
@@ -190,6 +363,7 @@ export default async function SourcePage({ params }: Props) {
         <a href={localePath(locale, "/sources")}>{t("sources")}</a> › {doc.slug}
       </nav>
       <h1>{documentLabel(doc)}</h1>
+      <FilterNotice ignored={ignored} />
       <dl className="doc-meta">
         <dt>{t("outlet")}</dt>
         <dd>{doc.outlet ?? t("outletNotStated")}</dd>
@@ -214,9 +388,13 @@ export default async function SourcePage({ params }: Props) {
         <dd>{t("extractedCounts", { tables: doc.tables, stances: doc.stances })}</dd>
       </dl>
 
-      {doc.stanceList.length ? (
+      {doc.stances ? (
         <details className="stance-index">
-          <summary>{t("stanceIndex", { count: doc.stanceList.length })}</summary>
+          <summary>
+            {view.partial
+              ? t("stanceIndexWindow", { count: doc.stanceList.length, total: doc.stances, from: format.count(view.from), to: format.count(view.to) })
+              : t("stanceIndex", { count: doc.stanceList.length })}
+          </summary>
           <DownloadLinks path="/api/export/stances" query={{ document: doc.slug }} label={t("theseStances")} />
           <div className="table-scroll">
             <table className="data-table wide">
@@ -247,10 +425,13 @@ export default async function SourcePage({ params }: Props) {
         </details>
       ) : null}
 
-      {doc.stanceList.length ? <p className="section-note highlight-legend">{t("highlightLegend")}</p> : null}
+      {doc.stances ? <p className="section-note highlight-legend">{t("highlightLegend")}</p> : null}
+      {view.partial ? <WindowNav view={view} path={path} place="top" /> : null}
+      <LineWindowGuard from={view.from} to={view.to} lineCount={view.lineCount} />
       <section className="document-text" aria-label={t("documentText")}>
         {body}
       </section>
+      {view.partial ? <WindowNav view={view} path={path} place="bottom" /> : null}
     </>
   );
 }

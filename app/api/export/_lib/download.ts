@@ -12,10 +12,15 @@ import {
   documentPositionExportRows,
   ISSUE_COLUMNS,
   issueExportRows,
+  SEARCH_COLUMNS,
   STANCE_WEB_COLUMNS,
+  searchExportRows,
   stanceExportRows,
+  TIMELINE_COLUMNS,
+  timelineExportRows,
 } from "@/db/export";
 import { EVIDENCE, FilterError, type StanceFilter, type StanceFilterInput, validateStanceFilter } from "@/db/filters";
+import { MAX_QUERY_LENGTH, parseSearchQuery, queryWords, type SearchQuery } from "@/db/search-query";
 
 /** One error vocabulary for downloads: a status, the parameter at fault, and a message for people. */
 export class DownloadError extends Error {
@@ -29,12 +34,14 @@ export class DownloadError extends Error {
   }
 }
 
-type FilterName = "issue" | "actor" | "document" | "kind" | "evidence";
+export type FilterName = "issue" | "actor" | "document" | "kind" | "evidence";
 
 interface Dataset {
   columns: readonly string[];
   filters: FilterName[];
-  rows: (filter: StanceFilter, db: ParallaxDb) => Iterable<Record<string, unknown>>;
+  /** Datasets that are search results take the words searched for as `q`. */
+  searched?: true;
+  rows: (filter: StanceFilter, db: ParallaxDb, query: SearchQuery) => Iterable<Record<string, unknown>>;
 }
 
 export const DATASETS: Record<string, Dataset> = {
@@ -45,6 +52,13 @@ export const DATASETS: Record<string, Dataset> = {
     columns: DOCUMENT_POSITION_COLUMNS,
     filters: ["issue", "document", "kind", "evidence"],
     rows: documentPositionExportRows,
+  },
+  timeline: { columns: TIMELINE_COLUMNS, filters: ["issue", "document", "kind", "evidence"], rows: timelineExportRows },
+  search: {
+    columns: SEARCH_COLUMNS,
+    filters: ["issue", "actor", "document", "kind", "evidence"],
+    searched: true,
+    rows: (filter, db, query) => searchExportRows(query, filter, db),
   },
 };
 
@@ -74,12 +88,26 @@ function parseFile(file: string): { name: string; format: "csv" | "json" } {
   return { name: file.slice(0, dot), format: file.slice(dot + 1) === "csv" ? "csv" : "json" };
 }
 
+/** A filter value no dataset has, as a 400 that quotes the value shortened. */
+export function filterDownloadError(err: FilterError): DownloadError {
+  return new DownloadError(400, `unknown ${err.parameter} ${quoted(err.value)}; expected one of: ${err.allowed.join(", ")}`, err.parameter);
+}
+
 /** A dataset by name; only the datasets' own names match (never "__proto__" or "constructor"). */
 const DATASET_NAME = z.enum(Object.keys(DATASETS));
 
-function parseFilter(params: URLSearchParams, allowed: FilterName[], dataset: string): StanceFilterInput {
+/** The words a search download searched for: `q`, given once, with something to search for. */
+function parseQuery(params: URLSearchParams): SearchQuery {
+  const values = params.getAll("q");
+  if (values.length !== 1) throw new DownloadError(400, `give "q" once: the words to search for`, "q");
+  const query = parseSearchQuery(values[0] ?? "");
+  if (query.length === 0) throw new DownloadError(400, `"q" has no words to search for (at most ${MAX_QUERY_LENGTH} characters are read)`, "q");
+  return query;
+}
+
+export function parseFilter(params: URLSearchParams, allowed: FilterName[], dataset: string, searched = false): StanceFilterInput {
   for (const key of new Set(params.keys())) {
-    if ((OPTIONS as readonly string[]).includes(key)) continue;
+    if ((OPTIONS as readonly string[]).includes(key) || (searched && key === "q")) continue;
     if (!(allowed as string[]).includes(key))
       throw new DownloadError(400, `${quoted(key)} is not a filter of ${dataset}${allowed.length ? `; use ${allowed.join(", ")}` : ""}`, key);
   }
@@ -90,10 +118,11 @@ function parseFilter(params: URLSearchParams, allowed: FilterName[], dataset: st
   return { issues: list("issue"), actors: list("actor"), documents: list("document"), kinds: list("kind"), evidence: evidence[0] };
 }
 
-/** parallax-stances-drug-policy-2026-11-21.csv: the dataset, then every filter value, then the date. */
-export function downloadFileName(dataset: string, filter: StanceFilter, format: string, now: Date): string {
+/** parallax-stances-drug-policy-2026-11-21.csv: the dataset, then the words searched for and every filter value, then the date. */
+export function downloadFileName(dataset: string, filter: StanceFilter, format: string, now: Date, words: string[] = []): string {
   const parts = [
     dataset,
+    ...words,
     ...(filter.issues ?? []),
     ...(filter.actors ?? []),
     ...(filter.documents ?? []),
@@ -140,7 +169,7 @@ function* counted<Row>(rows: Iterable<Row>, tally: { rows: number }): Generator<
 
 type Opener = () => ParallaxDb;
 
-function openDownloadDb(): ParallaxDb {
+export function openDownloadDb(): ParallaxDb {
   try {
     // Each download streams from its own connection, so a long export never blocks page queries.
     return openReadOnlyDatabase(databasePath());
@@ -227,7 +256,8 @@ export function datasetDownload(file: string, params: URLSearchParams, now = new
   const { name, format } = parseFile(file);
   const dataset = DATASET_NAME.safeParse(name).success ? DATASETS[name] : undefined;
   if (!dataset) throw new DownloadError(404, `no dataset ${quoted(name)}; available: ${Object.keys(DATASETS).join(", ")}`);
-  const input = parseFilter(params, dataset.filters, name);
+  const input = parseFilter(params, dataset.filters, name, dataset.searched);
+  const query = dataset.searched ? parseQuery(params) : [];
   const options: CsvOptions = { header: flag(params, "header", true), bom: flag(params, "bom", false) };
   if (params.has("cite")) throw new DownloadError(400, `"cite" applies to source tables only`, "cite");
   return download(open, (db, tally) => {
@@ -235,17 +265,17 @@ export function datasetDownload(file: string, params: URLSearchParams, now = new
     try {
       filter = validateStanceFilter(db, input);
     } catch (err) {
-      if (err instanceof FilterError)
-        throw new DownloadError(400, `unknown ${err.parameter} ${quoted(err.value)}; expected one of: ${err.allowed.join(", ")}`, err.parameter);
+      if (err instanceof FilterError) throw filterDownloadError(err);
       throw err;
     }
-    const fileName = downloadFileName(name, filter, format, now);
-    const rows = counted(dataset.rows(filter, db), tally);
+    const fileName = downloadFileName(name, filter, format, now, queryWords(query));
+    const rows = counted(dataset.rows(filter, db, query), tally);
     if (format === "csv") return { chunks: csvChunks(dataset.columns, rows, options), format, fileName };
     const filters = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));
     const meta = (rowCount: number) => ({
       dataset: name,
       generated_at: now.toISOString(),
+      ...(dataset.searched ? { query: params.get("q") } : {}),
       filters,
       row_count: rowCount,
       columns: dataset.columns,

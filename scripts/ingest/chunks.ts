@@ -1,0 +1,51 @@
+import type { NormalizedText } from "./blocks";
+
+/**
+ * Splits a long normalised text into parts the Markdown parser can take one at a time: its memory
+ * grows with the text it holds (about 100 bytes a character), so a 10 MB document parsed whole
+ * needs a gigabyte. A part ends only at a blank line before a top-level paragraph, heading or
+ * table, outside code fences and raw HTML blocks, where CommonMark would start a new block anyway,
+ * so the parts parse to the same blocks as the whole.
+ */
+export const CHUNK_CHARS = 64 * 1024;
+
+/** A line that starts a new top-level block no matter what came before the blank line above it. */
+const SAFE_START = /^(?:[\p{L}\p{N}#|"'“‘¿¡(]|\*\*)/u;
+const LIST_START = /^\d{1,9}[.)](?:[ \t]|$)/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const RAW_HTML_OPEN = /^ {0,3}<(script|pre|style|textarea)(?:[\s>]|$)|^ {0,3}<!--/i;
+
+export function splitIntoChunks(normalized: NormalizedText, size = CHUNK_CHARS): NormalizedText[] {
+  if (normalized.text.length <= size) return [normalized];
+  const lines = normalized.text.split("\n");
+  const chunks: NormalizedText[] = [];
+  let start = 0;
+  let chars = 0;
+  let fence: string | null = null;
+  let rawHtml: RegExp | null = null;
+  lines.forEach((line, i) => {
+    if (fence) {
+      if (line.trim().startsWith(fence)) fence = null;
+    } else if (rawHtml) {
+      if (rawHtml.test(line)) rawHtml = null;
+    } else {
+      const opened = FENCE.exec(line);
+      const html = RAW_HTML_OPEN.exec(line);
+      if (opened?.[1]) fence = opened[1];
+      else if (html) {
+        const closing = html[1] ? new RegExp(`</${html[1]}>`, "i") : /-->/;
+        if (!closing.test(line.slice(html[0].length))) rawHtml = closing;
+      }
+    }
+    const next = lines[i + 1];
+    const boundary =
+      chars >= size && line === "" && !fence && !rawHtml && next !== undefined && SAFE_START.test(next) && !LIST_START.test(next);
+    chars += line.length + 1;
+    if (!boundary) return;
+    chunks.push({ text: lines.slice(start, i + 1).join("\n"), originalLine: normalized.originalLine.slice(start, i + 1) });
+    start = i + 1;
+    chars = 0;
+  });
+  chunks.push({ text: lines.slice(start).join("\n"), originalLine: normalized.originalLine.slice(start) });
+  return chunks;
+}

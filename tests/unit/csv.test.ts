@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { csvChunks } from "../../db/export";
+
+const csv = (columns: string[] | null, rows: (Record<string, unknown> | unknown[])[], options = {}) => [...csvChunks(columns, rows, options)].join("");
+
+describe("csvChunks (RFC 4180)", () => {
+  it.each([
+    ["plain text and numbers", { a: "Bogotá", b: 0.25 }, "Bogotá,0.25"],
+    ["a comma", { a: "x, y", b: 1 }, '"x, y",1'],
+    ["doubled quotes", { a: 'say "no"', b: null }, '"say ""no""",'],
+    // A prose stance can span lines: CR or LF alone must be quoted too (the CSV library left "a\nb" bare).
+    ["a line feed alone", { a: "line one\nline two", b: 2 }, '"line one\nline two",2'],
+    ["a carriage return alone", { a: "a\rb", b: 2 }, '"a\rb",2'],
+    ["CRLF", { a: "a\r\nb", b: 2 }, '"a\r\nb",2'],
+    ["a formula", { a: "=SUM(A1)", b: -1.5 }, "'=SUM(A1),-1.5"],
+    ["a formula with a comma", { a: "+1, 2", b: -1 }, "\"'+1, 2\",-1"],
+    ["missing and empty", { a: "", b: undefined }, ","],
+  ])("%s", (_name, row, line) => {
+    expect(csv(["a", "b"], [row])).toBe(`a,b\r\n${line}\r\n`);
+  });
+
+  it("writes the header and BOM even without rows, and nothing at all when asked for neither", () => {
+    expect(csv(["a", "b"], [], { bom: true })).toBe("\uFEFFa,b\r\n");
+    expect(csv(["a", "b"], [], { header: false })).toBe("");
+  });
+
+  it("writes array rows as they are (source tables), in chunks that join to the whole", () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => [`row ${i}`, "cell"]);
+    const chunks = [...csvChunks(null, rows)];
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(chunks.join("")).toBe(rows.map((r) => `${r.join(",")}\r\n`).join(""));
+  });
+});
