@@ -43,7 +43,7 @@ const GENERATED = Array.from({ length: 40 }, random);
 
 const LOCALES = ["en", "es"];
 const PATHS = [...SEGMENTS, ...GENERATED].flatMap((s) => [
-  ...LOCALES.flatMap((l) => [`/${l}/${s}`, `/${l}/issues/${s}`, `/${l}/sources/${s}`, `/${l}/sources/${s}/more`, `/${l}/search/${s}`]),
+  ...LOCALES.flatMap((l) => [`/${l}/${s}`, `/${l}/issues/${s}`, `/${l}/sources/${s}`, `/${l}/sources/${s}/more`, `/${l}/search/${s}`, `/${l}/scale/${s}`]),
   `/${s}`,
   `/issues/${s}`,
   `/api/export/${s}`,
@@ -57,7 +57,7 @@ const PATHS = [...SEGMENTS, ...GENERATED].flatMap((s) => [
 const KEYS = ["issue", "actor", "document", "kind", "evidence", "q", "page", "from", "header", "bom", "cite", "__proto__", "constructor", "", "x".repeat(1000)];
 const VALUES = ["", "%", "%ff", "%E0%A4%A", "__proto__", "energy", "100%25", "x%23y", "chart", "2", "x".repeat(4000), ...GENERATED.slice(0, 2)];
 const QUERY_TARGETS = [
-  ...LOCALES.flatMap((l) => [`/${l}`, `/${l}/issues/drug-policy`, `/${l}/compare`, `/${l}/sources/hostile`, `/${l}/search`, `/${l}/other-issues`]),
+  ...LOCALES.flatMap((l) => [`/${l}`, `/${l}/issues/drug-policy`, `/${l}/compare`, `/${l}/sources/hostile`, `/${l}/search`, `/${l}/scale`, `/${l}/other-issues`, `/${l}/sources`]),
   "/api/export/stances.csv",
   "/api/export/issues.json",
   "/api/export/document-positions.csv",
