@@ -234,7 +234,7 @@ describe("without a database", () => {
   });
   afterAll(() => server?.stop());
 
-  it.each(["/en", "/es", "/en/issues/energy", "/es/sources", "/en/compare", "/en/sources/anything"])("%s answers 503 saying to run the ingest", async (path) => {
+  it.each(["/en", "/es", "/en/issues/energy", "/es/sources", "/en/compare", "/en/sources/anything", "/en/scale", "/es/other-issues", "/en/search?q=coca"])("%s answers 503 saying to run the ingest", async (path) => {
     const response = await fetch(server.url + path);
     expect(response.status).toBe(503);
     expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
@@ -244,8 +244,8 @@ describe("without a database", () => {
     expect(html).toContain(path.startsWith("/es") ? "Aún no hay datos" : "No data yet");
   });
 
-  it("downloads answer 503 in JSON", async () => {
-    const response = await fetch(`${server.url}/api/export/stances.csv`);
+  it.each(["/api/export/stances.csv", "/api/export/timeline.json", "/api/export/search.csv?q=coca", "/api/export/workbook.xlsx", "/api/export/tables/x-t1.csv"])("%s answers 503 in JSON", async (path) => {
+    const response = await fetch(server.url + path);
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({ error: { status: 503, parameter: null, message: "no data yet: run `npm run ingest`" } });
   });
