@@ -1,7 +1,9 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { openDownloadDb } from "../../app/api/export/_lib/download";
 import { openReadOnlyDatabase, openSnapshot } from "../../db/client";
+import { stanceExportRows } from "../../db/export";
 import { getCorpusSummary, listDocuments, listIssuePositions, listStances } from "../../db/queries";
 import { ingest } from "../../scripts/ingest/pipeline";
 import { loadSources } from "../../scripts/ingest/read";
@@ -41,5 +43,27 @@ describe("a page's reads come from one snapshot", () => {
     expect(pageReads(fresh).summary.documents).toBe(6);
     expect(pageReads(fresh).stances.length).toBe(before.stances.length + 2);
     fresh.$client.close();
+  });
+});
+
+describe("a download's reads come from one snapshot", () => {
+  it("while an ingest commits between a workbook's sheets, the later sheets still see the corpus as it was", () => {
+    const other = seededDb();
+    const previous = process.env.DATABASE_URL;
+    process.env.DATABASE_URL = other.file;
+    const download = openDownloadDb();
+    try {
+      const first = pageReads(download);
+      const stancesBefore = [...stanceExportRows({}, download)].length;
+      const dir = tempDir();
+      writeFileSync(join(dir, "later.md"), "| Issue | United States | Colombia |\n|---|---|---|\n| Energy | More drilling | Halt exploration |\n");
+      ingest(other.db, { inputs: [dir], codebook: seedCodebook(), sources: loadSources("seeds/sources.json") });
+      expect(pageReads(download)).toEqual(first);
+      expect([...stanceExportRows({}, download)].length).toBe(stancesBefore);
+    } finally {
+      download.$client.close();
+      other.db.$client.close();
+      process.env.DATABASE_URL = previous;
+    }
   });
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { parseSourceTableId } from "@/db/citation";
-import { databasePath, NoDatabaseError, openReadOnlyDatabase, type ParallaxDb } from "@/db/client";
+import { databasePath, NoDatabaseError, openSnapshot, type ParallaxDb } from "@/db/client";
 import { getSourceTable, listDocuments } from "@/db/documents";
 import {
   type CsvOptions,
@@ -171,8 +171,9 @@ type Opener = () => ParallaxDb;
 
 export function openDownloadDb(): ParallaxDb {
   try {
-    // Each download streams from its own connection, so a long export never blocks page queries.
-    return openReadOnlyDatabase(databasePath());
+    // Each download streams from its own connection, so a long export never blocks page queries, inside one
+    // read transaction, so its rows (every sheet of a workbook) come from one ingest run even while another commits.
+    return openSnapshot(databasePath());
   } catch (err) {
     if (err instanceof NoDatabaseError) throw new DownloadError(503, "no data yet: run `npm run ingest`");
     throw err;
