@@ -121,17 +121,19 @@ describe("what decides that a document is unchanged", () => {
     expect(statuses(p.run(["docs"]))).toEqual([["docs/talks.md", "unchanged"]]);
   });
 
-  it("hashes the bytes, metadata and language into the extraction hash, and only the normalised text into the content hash", () => {
+  it("hashes the bytes, the sources.json entry, the path and the format into the extraction hash, and only the normalised text into the content hash", () => {
     const p = project();
     p.write("a.md", "Colombia and the “U.S.” met.\n");
     p.write("b.md", "Colombia  and the \"U.S.\"\r\nmet.");
     const a = readDocument(join(p.root, "a.md"), { documents: {} }, p.root);
     const b = readDocument(join(p.root, "b.md"), { documents: {} }, p.root);
     expect(contentFingerprint(a.text)).toBe(contentFingerprint(b.text));
-    expect(extractionHash(a)).not.toBe(extractionHash({ ...a, metadata: { ...a.metadata, title: "Retitled" } }));
-    expect(extractionHash(a)).not.toBe(extractionHash({ ...a, lang: a.lang === "en" ? "es" : "en" }));
+    expect(extractionHash(a)).not.toBe(extractionHash(a, { title: "Retitled" }));
+    expect(extractionHash(a, { title: "Retitled" })).not.toBe(extractionHash(a, { title: "Retitled", published: "2026-03-02" }));
     expect(extractionHash(a)).not.toBe(extractionHash({ ...a, contentHash: b.contentHash }));
-    expect(extractionHash(a)).toBe(extractionHash({ ...a }));
+    expect(extractionHash(a)).not.toBe(extractionHash({ ...a, path: "archive/a.md" }));
+    expect(extractionHash(a)).not.toBe(extractionHash({ ...a, format: "txt" }));
+    expect(extractionHash(a)).toBe(extractionHash({ ...a }, undefined));
   });
 
   it("fingerprints a long text a slice at a time exactly as the whole text", () => {
