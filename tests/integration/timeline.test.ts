@@ -30,8 +30,8 @@ describe("positions over time on the seeds", () => {
       ["undated", null, "000_4a2f62b616ad6501", "co", 0, 8, false],
       ["undated", null, "001_63e30f287987dff8", "us", -1.0986, 2, false],
       ["undated", null, "001_63e30f287987dff8", "co", -1.6094, 4, false],
-      ["undated", null, "002_cab32d2187f2aa2e", "us", -3.0445, 5, false],
-      ["undated", null, "002_cab32d2187f2aa2e", "co", 1.8458, 8, false],
+      ["undated", null, "002_cab32d2187f2aa2e", "us", -3.2189, 6, false],
+      ["undated", null, "002_cab32d2187f2aa2e", "co", 2.1203, 9, false],
     ]);
   });
 
@@ -145,8 +145,8 @@ describe("GET /api/export/timeline.csv", () => {
         "drug-policy,Drug policy,undated,,,1,000_4a2f62b616ad6501,,co,Colombia,0,,8,1,0,0,8",
         "drug-policy,Drug policy,undated,,,1,001_63e30f287987dff8,Colombia's Petro meets Trump after months of tensions,us,United States,-1.0986,0.5108,2,1,0,0,2",
         "drug-policy,Drug policy,undated,,,1,001_63e30f287987dff8,Colombia's Petro meets Trump after months of tensions,co,Colombia,-1.6094,0.5108,4,2,0,0,4",
-        `drug-policy,Drug policy,undated,,,1,002_cab32d2187f2aa2e,${title},us,United States,-3.0445,4.8903,5,5,3,1,1`,
-        `drug-policy,Drug policy,undated,,,1,002_cab32d2187f2aa2e,${title},co,Colombia,1.8458,4.8903,8,5,3,1,4`,
+        `drug-policy,Drug policy,undated,,,1,002_cab32d2187f2aa2e,${title},us,United States,-3.2189,5.3391,6,6,3,1,2`,
+        `drug-policy,Drug policy,undated,,,1,002_cab32d2187f2aa2e,${title},co,Colombia,2.1203,5.3391,9,6,3,1,5`,
         "",
       ].join("\r\n"),
     );

@@ -185,6 +185,15 @@ describe("prose stances: attribution frames in English", () => {
       ],
     ],
     [
+      "a holder's noun states a position: each possessor its own",
+      ["The summit will test the contrast between Washington's push for coca eradication and Petro's focus on crop substitution."],
+      [
+        ["us", "drug-policy", "prose:nominal", "Washington's push for coca eradication"],
+        ["co", "drug-policy", "prose:nominal", "Petro's focus on crop substitution"],
+      ],
+    ],
+    ["a possessor that is no government states nothing", ["Analysts doubt the senator's push for coca eradication."], []],
+    [
       "the holder is who speaks, not who is mentioned",
       ["Petro said the U.S. deportation flights treated migrants like criminals."],
       [["co", "migration", "prose:reported-speech", "Petro said the U.S. deportation flights treated migrants like criminals"]],
@@ -225,6 +234,29 @@ describe("prose stances: attribution frames in Spanish", () => {
       [["us", "venezuela", "prose:reported-speaker-after", "Washington no levantará las sanciones contra Caracas"]],
     ],
     ["un senador no es el Gobierno", ["El senador opositor criticó la política de drogas del Gobierno."], []],
+    [
+      "el sustantivo de quien sostiene la posición: «la amenaza de Trump» es un sustantivo, «la criticó» un verbo",
+      [
+        "Los exportadores temen la amenaza de Trump de imponer aranceles, y la apuesta de Petro por la sustitución de cultivos de coca sigue en pie.",
+        "La canciller colombiana habló de la crisis migratoria; Washington la criticó por los vuelos de deportación.",
+      ],
+      [
+        ["us", "other-trade-and-tariffs", "prose:nominal", "la amenaza de Trump de imponer aranceles"],
+        ["co", "drug-policy", "prose:nominal", "la apuesta de Petro por la sustitución de cultivos de coca sigue en pie"],
+        ["us", "migration", "prose:stance-verb", "Washington la criticó por los vuelos de deportación"],
+      ],
+    ],
+    [
+      "subjuntivo: un hecho tras «después de que», una petición no es un hecho de quien la recibe",
+      [
+        "La crisis empeoró después de que Washington anunciara la revisión de las visas de varios funcionarios colombianos.",
+        "El canciller colombiano pidió que Washington suspendiera los vuelos de deportación.",
+      ],
+      [
+        ["us", "other-visas", "prose:reported-speech", "Washington anunciara la revisión de las visas de varios funcionarios colombianos"],
+        ["co", "migration", "prose:stance-verb", "El canciller colombiano pidió que Washington suspendiera los vuelos de deportación"],
+      ],
+    ],
     [
       "«el presidente» no es el senador citado antes: sin otro presidente nombrado, es el del país del texto",
       [

@@ -1,6 +1,7 @@
 import type { Attribution } from "../../../db/schema";
 import { type ChunkReading, type holderMarkers, markersIn, type NameRegistry, readChunk } from "./holders";
 import { BE_FORMS, CLAUSE_WORDS, CONDITIONALS, COORDINATORS, HEDGES, PARENTHETICAL_OPENERS, PERSON_OBJECTS, SKIPPABLE } from "./lexicon";
+import { findNominalFrames } from "./nominals";
 import type { Passage } from "./passage";
 import type { QuoteRange, SentenceRange } from "./sentences";
 import type { VerbClass } from "./verbs";
@@ -16,6 +17,7 @@ export type ProseRule =
   | "prose:reported-speech"
   | "prose:reported-speaker-after"
   | "prose:according-to"
+  | "prose:nominal"
   | "prose:stance-verb"
   | "prose:action";
 
@@ -322,7 +324,14 @@ export function findFrames(p: Passage, sentence: SentenceRange, quotes: QuoteRan
     frames.push(frame);
   }
   const according = accordingTo(p, sentence, ctx, frames);
-  return nest(p, according ? [...frames, according].sort((a, b) => a.span.start - b.span.start) : frames);
+  const verbal = according ? [...frames, according] : frames;
+  // A holder's noun ("Washington's insistence on …") is a frame of its own unless a verb already reads those words.
+  const nominals = findNominalFrames(p, sentence, ctx).filter(
+    (n) => !verbal.some((f) => (n.cue.start >= f.content.start && n.cue.start < f.content.end) || (n.cue.start < f.cue.end && f.cue.start < n.cue.end)),
+  );
+  for (const nominal of nominals) endAtNewClause(p, nominal, sentenceQuotes, ctx);
+  const extra = [...(according ? [according] : []), ...nominals];
+  return nest(p, extra.length ? [...frames, ...extra].sort((a, b) => a.span.start - b.span.start) : frames);
 }
 
 const ACCORDING = /(?:^|[\s,(])(according to|segun|de acuerdo con|in the (?:view|words) of)\s+/g;

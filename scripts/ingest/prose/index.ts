@@ -22,6 +22,7 @@ export const RULE_CONFIDENCE: Record<ProseRule, number> = {
   "prose:reported-speaker-after": 0.85,
   "prose:stance-verb": 0.85,
   "prose:according-to": 0.8,
+  "prose:nominal": 0.75,
   "prose:action": 0.8,
   "prose:quote-continued": 0.7,
 };

@@ -313,12 +313,27 @@ const ES: SpanishVerb[] = [
   { lemma: "otorgar", verbClass: "action", forms: ["otorga", "otorgan", "otorgó", "otorgaron", "otorgaba", "otorgará", "otorgado", "otorgando"] },
 ];
 
-/** Regular Spanish third-person forms: present sg/pl, preterite sg/pl, imperfect sg, future sg, participle, gerund. */
+/** Regular Spanish third-person forms: present sg/pl, preterite sg/pl, imperfect sg, future sg, participle, gerund, then the rest. */
 function conjugateSpanish(lemma: string): string[] {
   const stem = lemma.slice(0, -2);
   const ending = lemma.slice(-2);
+  // Then the forms reported speech and subordinate clauses use: future plural, conditional, past subjunctive ("tras que Washington anunciara").
   if (ending === "ar")
-    return [`${stem}a`, `${stem}an`, `${stem}ó`, `${stem}aron`, `${stem}aba`, `${lemma}á`, `${stem}ado`, `${stem}ando`];
+    return [
+      `${stem}a`,
+      `${stem}an`,
+      `${stem}ó`,
+      `${stem}aron`,
+      `${stem}aba`,
+      `${lemma}á`,
+      `${stem}ado`,
+      `${stem}ando`,
+      `${lemma}án`,
+      `${lemma}ía`,
+      `${lemma}ían`,
+      `${stem}ara`,
+      `${stem}aran`,
+    ];
   return [
     `${stem}e`,
     `${stem}en`,
@@ -328,6 +343,11 @@ function conjugateSpanish(lemma: string): string[] {
     `${lemma}á`,
     `${stem}ido`,
     `${stem}iendo`,
+    `${lemma}án`,
+    `${lemma}ía`,
+    `${lemma}ían`,
+    `${stem}iera`,
+    `${stem}ieran`,
   ];
 }
 
