@@ -29,7 +29,7 @@ export function findNominalFrames(p: Passage, sentence: Range, ctx: FrameContext
   return ctx.lang === "es" ? spanishNominals(p, sentence, ctx) : englishNominals(p, sentence, ctx);
 }
 
-function frameOf(p: Passage, holder: ReturnType<typeof readChunk>, from: number, noun: Range, contentStart: number, sentence: Range): NominalFrame | null {
+function frameOf(holder: ReturnType<typeof readChunk>, from: number, noun: Range, contentStart: number, sentence: Range): NominalFrame | null {
   if (holder.kind !== "holder" || holder.holder.actor === null) return null;
   const content = { start: contentStart, end: sentence.end };
   return {
@@ -63,7 +63,7 @@ function englishNominals(p: Passage, sentence: Range, ctx: FrameContext): Nomina
     // The possessor with its "'s": the codebook may name it so ("Washington's" as a demonym).
     const holder = possessor(p, sentence.start, at + 2, ctx);
     if (!holder) continue;
-    const frame = frameOf(p, holder.reading, holder.start, noun, noun.end, sentence);
+    const frame = frameOf(holder.reading, holder.start, noun, noun.end, sentence);
     if (frame) frames.push(frame);
   }
   return frames;
@@ -102,7 +102,7 @@ function spanishNominals(p: Passage, sentence: Range, ctx: FrameContext): Nomina
       if (/[,;:]/.test(p.plain.slice(holderStart, holderEnd))) break;
       const reading = readChunk(p, holderStart, holderEnd, ctx.markers, ctx.registry);
       const articleStart = sentence.start + m.index;
-      const frame = frameOf(p, reading, articleStart, { start: nounStart, end: nounStart + nounWord.length }, linkAt, sentence);
+      const frame = frameOf(reading, articleStart, { start: nounStart, end: nounStart + nounWord.length }, linkAt, sentence);
       if (frame) frames.push(frame);
       break;
     }
