@@ -25,6 +25,8 @@ export function openDatabase(path = databasePath()): ParallaxDb {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
   sqlite.pragma("journal_mode = WAL");
+  // With WAL a commit stays atomic without an fsync each; ingest commits once per document.
+  sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   const db = drizzle({ client: sqlite, schema });

@@ -22,7 +22,7 @@ describe("npm run bench -- --quick", () => {
     });
     expect(Date.parse(results.date)).not.toBeNaN();
     expect(results.corpus.stances).toBeGreaterThan(300);
-    expect(results.figures.map((f: { id: string }) => f.id)).toEqual(["ingest", "reingest", "long-seconds", "long-memory", "long-linearity", "export", "export-memory"]);
+    expect(results.figures.map((f: { id: string }) => f.id)).toEqual(["ingest", "reingest", "long-seconds", "long-memory", "long-linearity", "ingest-startup", "export", "export-memory"]);
     for (const f of results.figures) {
       expect(f.value, f.id).toEqual(expect.any(Number));
       expect(f.budget.max, f.id).toEqual(expect.any(Number));

@@ -69,6 +69,24 @@ describe("prose stances: attribution frames in English", () => {
       ["Rubio told reporters that Washington would keep sanctions on Caracas until elections are held."],
       [["us", "venezuela", "prose:reported-speech", "Rubio told reporters that Washington would keep sanctions on Caracas until elections are held"]],
     ],
+    [
+      "a long opening clause is not the subject: the name after it is who a later 'he' means",
+      [
+        "As the number of armed fighters in the countryside and the cities seems to have grown, Petro has broken off talks. He has halted new petroleum exploration.",
+      ],
+      [["co", "energy", "prose:action", "He has halted new petroleum exploration"]],
+    ],
+    [
+      "'the spokesperson' is the spokesperson named before, not the more salient president",
+      [
+        "President Gustavo Petro said Colombia would not accept deportation flights. A State Department spokesperson said the flights were legal. “We expect Colombia to honor its commitments on deportations,” the spokesperson said.",
+      ],
+      [
+        ["co", "migration", "prose:reported-speech", "President Gustavo Petro said Colombia would not accept deportation flights"],
+        ["us", "migration", "prose:reported-speech+context", "A State Department spokesperson said the flights were legal"],
+        ["us", "migration", "prose:quote-speaker-after", "We expect Colombia to honor its commitments on deportations"],
+      ],
+    ],
     ["a third country's leader is not a holder", ["Mexican President Claudia Sheinbaum criticized the deportation flights."], []],
     ["analysts are not holders", ["Analysts said Bogotá could lose aid if coca cultivation keeps rising."], []],
     ["an attack on a person is not a position", ["Trump called Petro a liar who protects coca growers."], []],

@@ -80,6 +80,8 @@ export function extractProse(blocks: ParsedBlock[], book: Codebook, lang: Langua
     }
     const passage = passages.get(block);
     if (!passage || (block.type !== "paragraph" && block.type !== "listItem")) continue;
+    // Read once: let it go, so a long document's passages are not all held to its end.
+    passages.delete(block);
     const stances = readParagraph(block.span, passage, book, lang, ctx, discourse, statement?.holder ?? null);
     for (const stance of stances) {
       if (taken.overlaps(stance.span)) continue;
@@ -298,7 +300,7 @@ function outside(text: string, [start, end]: [number, number], taken: Range[]): 
 
 function resolveHolder(frame: Frame, previous: Holder | null, discourse: Discourse): Holder | null {
   const subject = frame.subject;
-  if (subject.kind === "holder") return subject.holder;
+  if (subject.kind === "holder") return subject.holder.via === "home" ? discourse.sameOffice(subject.holder) : subject.holder;
   if (subject.kind === "pending") return discourse.resolve(subject.pending, frame.verbClass === "speech");
   if (subject.kind === "inherit") return previous ? { ...previous, via: previous.via === "named" ? "pronoun" : previous.via } : null;
   if (subject.kind === "zero") return discourse.resolve({ text: "", start: subject.at, end: subject.at, via: "zero", government: false });
@@ -319,11 +321,11 @@ function noteSubject(
   // A sentence that opens with a quotation has its speaker, if any, after it.
   if (/^[“”"«‘]/.test(p.plain.slice(from, from + 1))) return { holder: null, clauseStart: from };
   const intro = /^([^,;:“”"]{1,100}),\s+/.exec(p.plain.slice(from, sentence.end));
-  if (intro && intro[0].split(/\s+/).length <= 14) {
+  const firstWord = (intro?.[1] as string | undefined)?.trim().split(/\s+/)[0]?.toLowerCase() ?? "";
+  // "After the Trump administration threatened tariffs, …": a clause or phrase that opens the sentence is not its subject, however long.
+  const adverbial = CLAUSE_WORDS.has(firstWord) || ADVERBIAL_OPENERS.has(firstWord);
+  if (intro && (adverbial || intro[0].trim().split(/\s+/).length <= 14)) {
     // "La viceministra de Relaciones Exteriores, Natalia Ortiz, habló …": the opening phrase is the subject and the name its appositive.
-    const firstWord = (intro[1] as string).trim().split(/\s+/)[0]?.toLowerCase() ?? "";
-    // "After the Trump administration threatened tariffs, …": a clause or phrase that opens the sentence is not its subject.
-    const adverbial = CLAUSE_WORDS.has(firstWord) || ADVERBIAL_OPENERS.has(firstWord);
     const opening = adverbial ? ({ kind: "none" } as const) : readChunk(p, from, from + (intro[1] as string).length, ctx.markers, ctx.registry);
     const apposition = /^([^,;:“”"]{1,40}),/.exec(p.plain.slice(from + intro[0].length, sentence.end));
     if (opening.kind === "holder" && opening.holder.actor) {
