@@ -7,6 +7,7 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as datasetRoute } from "../../app/api/export/[file]/route";
+import { segmentToken } from "../../app/_lib/url-segment";
 import { MIGRATIONS_FOLDER, type ParallaxDb } from "../../db/client";
 import { SEARCH_COLUMNS, searchExportRows } from "../../db/export";
 import * as schema from "../../db/schema";
@@ -253,7 +254,10 @@ describe("GET /api/export/search.csv", () => {
   });
   const get = (path: string) => {
     const url = new URL(path, "http://localhost");
-    return datasetRoute(new Request(url), { params: Promise.resolve({ file: url.pathname.split("/").at(-1) ?? "" }) });
+    return datasetRoute(new Request(url), {
+      // The proxy hands routes their file name as a token (app/_lib/url-segment.ts).
+      params: Promise.resolve({ file: segmentToken(decodeURIComponent(url.pathname.split("/").at(-1) ?? "")) }),
+    });
   };
 
   it("returns every hit in rank order with the download contract's headers, the words searched for in the file name", async () => {

@@ -9,7 +9,7 @@ import { FilterNotice } from "../../_components/FilterNotice";
 import { PositionTable } from "../../_components/PositionTable";
 import { inLocale, localPoles } from "../../_lib/locale";
 import { getActorNames, getDocumentLabel } from "../../_lib/page-i18n";
-import { type PageSearchParams, pickAllowed, pickEvidence } from "../../_lib/search-params";
+import { ignoreOthers, type PageSearchParams, pickAllowed, pickEvidence } from "../../_lib/search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("compare");
@@ -28,7 +28,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Page
   const chosenIssues = pickAllowed(query, "issue", issues.map((i) => i.slug), ignored);
   const chosenDocuments = pickAllowed(query, "document", documents.map((d) => d.slug), ignored);
   const evidence = pickEvidence(query, ignored);
-  for (const key of Object.keys(query)) if (key !== "issue" && key !== "document" && key !== "evidence") ignored.push(key);
+  ignoreOthers(query, ["issue", "document", "evidence"], ignored);
   const filter = {
     issues: chosenIssues.length ? chosenIssues : issues.filter((i) => i.kind === "codebook").map((i) => i.slug),
     documents: chosenDocuments.length ? chosenDocuments : undefined,

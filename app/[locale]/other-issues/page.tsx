@@ -8,7 +8,7 @@ import { ACTOR_KEYS } from "../../_components/series";
 import { StanceItem } from "../../_components/StanceItem";
 import { inLocale, localePath } from "../../_lib/locale";
 import { getActorNames, getFormat } from "../../_lib/page-i18n";
-import { type PageSearchParams, pickEvidence } from "../../_lib/search-params";
+import { ignoreOthers, type PageSearchParams, pickEvidence } from "../../_lib/search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("otherIssues");
@@ -26,7 +26,7 @@ export default async function OtherIssuesPage({ searchParams }: { searchParams: 
   const query = await searchParams;
   const ignored: string[] = [];
   const evidence = pickEvidence(query, ignored);
-  for (const key of Object.keys(query)) if (key !== "evidence") ignored.push(key);
+  ignoreOthers(query, ["evidence"], ignored);
   const others = listIssues().filter((i) => i.kind === "other");
   const stances = others.length ? listStances({ issues: others.map((i) => i.slug), evidence }) : [];
   const shown = others.filter((i) => stances.some((s) => s.issueSlug === i.slug));

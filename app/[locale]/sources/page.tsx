@@ -4,6 +4,7 @@ import { listDocuments } from "@/db/queries";
 import { DownloadLinks } from "../../_components/DownloadLinks";
 import { TableHead } from "../../_components/TableHead";
 import { localePath } from "../../_lib/locale";
+import { sourcePath } from "../../_lib/paths";
 import { getDocumentLabel, getFormat } from "../../_lib/page-i18n";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -32,7 +33,7 @@ export default async function SourcesPage() {
             {documents.map((d) => (
               <tr key={d.slug}>
                 <th scope="row">
-                  <a href={localePath(locale, `/sources/${d.slug}`)}>{documentLabel(d)}</a>
+                  <a href={localePath(locale, sourcePath(d.slug))}>{documentLabel(d)}</a>
                   <br />
                   <span className="muted">{t("file", { path: d.path, format: d.format, lines: d.lineCount })}</span>
                 </th>

@@ -14,22 +14,30 @@ import { StanceItem } from "../../../_components/StanceItem";
 import { TableHead } from "../../../_components/TableHead";
 import { TimelineFigure } from "../../../_components/TimelineFigure";
 import { inLocale, localePath, localPoles } from "../../../_lib/locale";
+import { issuePath, sourcePath } from "../../../_lib/paths";
 import { getActorNames, getDocumentLabel, getFormat } from "../../../_lib/page-i18n";
 import { evidenceKinds } from "../../../_lib/evidence";
-import { type PageSearchParams, pickAllowed, pickEvidence } from "../../../_lib/search-params";
+import { ignoreOthers, type PageSearchParams, pickAllowed, pickEvidence } from "../../../_lib/search-params";
 import { timelineDomain, timeOf } from "../../../_lib/timeline";
+import { routeSegment } from "../../../_lib/url-segment";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: PageSearchParams };
 
+/** The issue the address names; null (404) for a slug no issue has, or a segment the proxy did not pass. */
+async function issueOf(params: Props["params"]) {
+  const slug = routeSegment((await params).slug);
+  return slug === null ? null : getIssue(slug);
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const issue = getIssue((await params).slug);
+  const issue = await issueOf(params);
   const locale = await getLocale();
   const t = await getTranslations("issue");
   return { title: issue ? inLocale(locale, issue.label, issue.labelEs) : t("notFoundTitle") };
 }
 
 export default async function IssuePage({ params, searchParams }: Props) {
-  const issue = getIssue((await params).slug);
+  const issue = await issueOf(params);
   if (!issue) notFound();
   const locale = await getLocale();
   const t = await getTranslations("issue");
@@ -44,7 +52,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
   const documents = pickAllowed(query, "document", allDocuments.map((d) => d.slug), ignored);
   const kinds = pickAllowed(query, "kind", STANCE_KINDS, ignored);
   const evidence = pickEvidence(query, ignored);
-  for (const key of Object.keys(query)) if (key !== "document" && key !== "kind" && key !== "evidence") ignored.push(key);
+  ignoreOthers(query, ["document", "kind", "evidence"], ignored);
   const filter = { issues: [issue.slug], documents: documents.length ? documents : undefined, kinds: kinds.length ? kinds : undefined, evidence };
   const te = await getTranslations("evidence");
 
@@ -88,7 +96,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
         <p className="axis-line">{t("noAxis")}</p>
       )}
       <FilterNotice ignored={ignored} />
-      <EvidenceSwitch evidence={evidence} path={`/issues/${issue.slug}`} query={{ document: documents, kind: kinds }} />
+      <EvidenceSwitch evidence={evidence} path={issuePath(issue.slug)} query={{ document: documents, kind: kinds }} />
 
       <form className="filters" method="get" aria-label={t("filtersLabel")}>
         {evidenceQuery ? <input type="hidden" name="evidence" value={evidenceQuery} /> : null}
@@ -112,7 +120,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
         </fieldset>
         <button type="submit">{t("apply")}</button>{" "}
         {documents.length || kinds.length ? (
-          <a href={`${localePath(locale, `/issues/${issue.slug}`)}${evidenceQuery ? `?evidence=${evidenceQuery}` : ""}`}>{t("clear")}</a>
+          <a href={`${localePath(locale, issuePath(issue.slug))}${evidenceQuery ? `?evidence=${evidenceQuery}` : ""}`}>{t("clear")}</a>
         ) : null}
       </form>
 
@@ -198,7 +206,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
                 {perDocumentRows.map((r) => (
                   <tr key={r.slug}>
                     <th scope="row">
-                      <a href={localePath(locale, `/sources/${r.slug}`)}>{r.label}</a>
+                      <a href={localePath(locale, sourcePath(r.slug))}>{r.label}</a>
                     </th>
                     <td className="num" data-label={names.us}>
                       {r.usStances ? format.position(r.us) : t("perDocument.noStances")}
