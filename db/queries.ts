@@ -6,8 +6,23 @@ import "server-only";
  * same rows the pages show.
  */
 export { getCorpusSummary, getIssue, listActors, listIssues, type ActorSummary, type CorpusSummary, type IssueSummary } from "./corpus";
-export { getDocument, getDocumentSummary, listDocuments, type DocumentDetail, type DocumentSummary, type SourceTableView } from "./documents";
+export {
+  countDocuments,
+  documentIndex,
+  getDocument,
+  getDocumentSummary,
+  getLineSizes,
+  documentLines,
+  listDocumentChoices,
+  listDocumentPage,
+  listDocuments,
+  listDocumentTitles,
+  type DocumentChoices,
+  type DocumentDetail,
+  type DocumentSummary,
+  type SourceTableView,
+} from "./documents";
 export { listDocumentPositions, listIssuePositions, type DocumentPosition, type IssuePosition } from "./positions";
-export { listRepresentativeStances, listStances, type StanceView } from "./stances";
+export { findStance, listRepresentativeStances, listStancePage, listStances, stanceIndex, type StanceView } from "./stances";
 export { SEARCH_PAGE_SIZE, type SearchHit, searchPage } from "./search";
 export { listTimeline, MONTHLY_ABOVE, type TimelinePoint } from "./timeline";

@@ -1,8 +1,9 @@
 import { and, asc, between, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { getDb, type ParallaxDb } from "./client";
 import { ISSUE_ORDER, type StanceFilter, stanceConditions } from "./filters";
+import { memo } from "./memo";
 import { stancePosition } from "./positions";
-import { actors, documents, issues, sourceTables, stances } from "./schema";
+import { type ActorId, actors, documents, issues, sourceTables, stances } from "./schema";
 
 /** What a stance shows and cites: its row with its issue, actor, document and source table. */
 const STANCE_FIELDS = {
@@ -158,6 +159,35 @@ export function listStancesById(ids: number[], db: ParallaxDb = getDb()): Stance
   return ids.length ? [...iterateWhere(db, inArray(stances.id, ids), ALL_FIELDS)] : [];
 }
 
+/** The ids of the stances matching the filter in dashboard order, read once per state of the database. */
+function orderedStanceIds(filter: StanceFilter, db: ParallaxDb): number[] {
+  return memo(db, `stance-ids ${JSON.stringify(filter)}`, () => orderedIds(db, stanceConditions(filter)));
+}
+
+export interface StancePage {
+  /** The stances from `offset`, at most `limit` of them, in dashboard order. */
+  stances: StanceView[];
+  /** How many stances match the filter in all. */
+  total: number;
+}
+
+/** A page of the stances matching the filter: a long list is shown a page at a time, and only the page's rows are read. */
+export function listStancePage(filter: StanceFilter, offset: number, limit: number, db: ParallaxDb = getDb()): StancePage {
+  const ids = orderedStanceIds(filter, db);
+  return { stances: listStancesById(ids.slice(offset, offset + limit), db), total: ids.length };
+}
+
+/** Where a stance is: its issue and government, found by its key (as links and the source view name it). */
+export function findStance(key: string, db: ParallaxDb = getDb()): { id: number; issueSlug: string; actorId: ActorId } | null {
+  return db.select({ id: stances.id, issueSlug: stances.issueSlug, actorId: stances.actorId }).from(stances).where(eq(stances.stanceKey, key)).get() ?? null;
+}
+
+/** The place of a stance (from 0) among the stances matching the filter, in dashboard order; null when the filter leaves it out. */
+export function stanceIndex(id: number, filter: StanceFilter, db: ParallaxDb = getDb()): number | null {
+  const at = orderedStanceIds(filter, db).indexOf(id);
+  return at < 0 ? null : at;
+}
+
 /**
  * Per issue and actor, the stance that best stands for the actor's position: scored stances first,
  * then the one closest to the actor's mean position on the issue, then most cues, then tables before
@@ -165,6 +195,10 @@ export function listStancesById(ids: number[], db: ParallaxDb = getDb()): Stance
  * two rows per issue, not all.
  */
 export function listRepresentativeStances(filter: StanceFilter = {}, db: ParallaxDb = getDb()): StanceView[] {
+  return memo(db, `representative-stances ${JSON.stringify(filter)}`, () => representativeStances(filter, db));
+}
+
+function representativeStances(filter: StanceFilter, db: ParallaxDb): StanceView[] {
   const position = sql<number | null>`coalesce(${stances.overridePosition}, ${stances.score})`;
   const placed = db.$with("placed").as(
     db

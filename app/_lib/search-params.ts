@@ -1,4 +1,4 @@
-import { DEFAULT_EVIDENCE, EVIDENCE, type Evidence } from "@/db/filters";
+import { DEFAULT_EVIDENCE, EVIDENCE, type Evidence, isMonth, knownDocumentSlugs } from "@/db/filters";
 
 export type PageSearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -33,4 +33,19 @@ export function pickEvidence(params: Record<string, string | string[] | undefine
   const [picked, ...extra] = pickAllowed(params, "evidence", EVIDENCE, ignored);
   ignored.push(...extra.map((value) => `evidence=${value}`));
   return picked ?? DEFAULT_EVIDENCE;
+}
+
+/** The documents named in `?document=` that exist (looked up by name, not by listing every document); the others are reported as ignored. */
+export function pickDocuments(params: Record<string, string | string[] | undefined>, ignored: string[]): string[] {
+  const values = allValues(params, "document");
+  const known = new Set(knownDocumentSlugs(values));
+  ignored.push(...values.filter((slug) => !known.has(slug)).map((slug) => `document=${slug}`));
+  return values.filter((slug) => known.has(slug));
+}
+
+/** The months named in `?month=` (YYYY-MM, a month of the timeline); anything else is reported as ignored. */
+export function pickMonths(params: Record<string, string | string[] | undefined>, ignored: string[]): string[] {
+  const values = allValues(params, "month");
+  ignored.push(...values.filter((month) => !isMonth(month)).map((month) => `month=${month}`));
+  return values.filter(isMonth);
 }
