@@ -26,7 +26,7 @@ const files = (folder: string) =>
     .map((name) => join(folder, name));
 
 /** SQLite's statements run in native code: their frames have no file, only the method's name. */
-const SQLITE: Category = { name: "SQLite (better-sqlite3)", file: /^$|better-sqlite3/, fn: /^(?:all|get|run|iterate|prepare|exec|transaction)$/ };
+const SQLITE: Category = { name: "SQLite (better-sqlite3)", file: /^$|better-sqlite3/, fn: /^(?:all|get|run|iterate|next|prepare|exec|transaction)$/ };
 
 /** Where ingest time goes, by pipeline stage and by the libraries stages lean on. */
 const INGEST_STAGES: Category[] = [
