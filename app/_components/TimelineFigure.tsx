@@ -97,11 +97,11 @@ export function TimelineFigure({ id, title, issue, issueLabel, points, domain, h
   const monthly = dated.some((p) => p.period === "month");
   const cells = (place: Place) => (
     <>
-      <td className="num">{format.position(place.byActor.us?.position ?? null)}</td>
-      <td className="num">{format.count(place.byActor.us?.stances ?? 0)}</td>
-      <td className="num">{format.position(place.byActor.co?.position ?? null)}</td>
-      <td className="num">{format.count(place.byActor.co?.stances ?? 0)}</td>
-      <td className="num">{format.gap(place.gap)}</td>
+      <td>{format.position(place.byActor.us?.position ?? null)}</td>
+      <td>{format.count(place.byActor.us?.stances ?? 0)}</td>
+      <td>{format.position(place.byActor.co?.position ?? null)}</td>
+      <td>{format.count(place.byActor.co?.stances ?? 0)}</td>
+      <td>{format.gap(place.gap)}</td>
     </>
   );
   const columns = [t("document"), names.us, t("stances", { actor: names.us }), names.co, t("stances", { actor: names.co }), t("gap")];
@@ -139,7 +139,7 @@ export function TimelineFigure({ id, title, issue, issueLabel, points, domain, h
       }
       table={
         <>
-          <table className="data-table wide">
+          <table className="data-table wide numbers">
             <caption>{t("caption", { issue: issueLabel })}</caption>
             <TableHead columns={[t("date"), ...columns]} />
             <tbody>
@@ -158,7 +158,7 @@ export function TimelineFigure({ id, title, issue, issueLabel, points, domain, h
             </tbody>
           </table>
           {undated.length ? (
-            <table className="data-table wide">
+            <table className="data-table wide numbers">
               <caption>{t("undatedCaption", { issue: issueLabel })}</caption>
               <TableHead columns={columns} />
               <tbody>

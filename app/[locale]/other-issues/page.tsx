@@ -21,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 const NO_POLES = { negative: null, positive: null };
 /** Topics per page, and each government's first stances on each: the rest are on the topic's own (paged) page. */
 const TOPICS_PER_PAGE = 10;
-const STANCES_PER_TOPIC = 5;
+const STANCES_PER_TOPIC = 3;
 
 /** Stances the documents give on topics outside the four codebook issues: listed as found, never scored. */
 export default async function OtherIssuesPage({ searchParams }: { searchParams: PageSearchParams }) {

@@ -33,8 +33,8 @@ import { timelineDomain, timeOf } from "../../../_lib/timeline";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: PageSearchParams };
 
-/** Stances shown per government on a page: the server renders a page of a long list, never all of it. */
-const STANCES_PER_PAGE = 50;
+/** Stances shown per government on a page: the server renders a page of a long list, never all of it (25 a side keeps the page under 300 KB). */
+const STANCES_PER_PAGE = 25;
 /** Documents per page of the per-document chart and its table. */
 const DOCUMENTS_PER_PAGE = 20;
 /** Documents the filter form offers by name: those with the most stances on the issue. */
