@@ -92,12 +92,15 @@ export function anyTerm(terms: CompiledTerm[]): RegExp {
   return new RegExp(`${WORD_START}(?:${terms.map((t) => t.pattern.source.slice(WORD_START.length)).join("|")})`, "gu");
 }
 
+/** A full stop, not the dot of an abbreviation or an initial ("u.s. military", "ee.uu.", "donald j. trump"). */
+const SENTENCE_DOT = "(?<!(?:\\.\\p{L}{1,2}|(?:^|[^\\p{L}])\\p{L}))\\.(?!\\p{L})";
+
 export function compileNegation(terms: string[], scopeWords: number, breakers: string[]): CompiledNegation {
   const words = breakers.map((w) => escapeRegExp(matchCopy(w))).join("|");
   return {
     terms: terms.map((t) => compileTerm(t, false)),
     scopeWords,
-    breakers: new RegExp(`[,;:.!?()]|(?<!${LETTER})(?:${words || "(?!)"})(?!${LETTER})`, "u"),
+    breakers: new RegExp(`[,;:!?()]|${SENTENCE_DOT}|(?<!${LETTER})(?:${words || "(?!)"})(?!${LETTER})`, "u"),
   };
 }
 

@@ -54,7 +54,7 @@ describe("GET /api/export/stances.csv", () => {
       })),
     );
     expect(parsed).toEqual(expected);
-    expect(parsed).toHaveLength(101);
+    expect(parsed).toHaveLength(113);
   });
 
   it("adds a UTF-8 byte-order mark with ?bom=1 and drops the header with ?header=0", async () => {
@@ -116,13 +116,14 @@ describe("the other datasets", () => {
     const rows = parse(await (await get("/api/export/issues.csv")).text(), { columns: true }) as Record<string, string>[];
     expect(rows.map((r) => `${r.issue}:${r.actor}`)).toEqual([
       "drug-policy:us", "drug-policy:co", "energy:us", "energy:co", "venezuela:us", "venezuela:co", "migration:us", "migration:co",
+      "other-sanctions-on-individuals:us", "other-sanctions-on-individuals:co",
       "other-security-and-armed-groups:us", "other-security-and-armed-groups:co", "other-trade-and-tariffs:us", "other-trade-and-tariffs:co",
     ]);
   });
 
   it("documents.csv has one row per document with counts", async () => {
     const text = await (await get("/api/export/documents.csv")).text();
-    expect(text.split("\r\n").slice(0, 2)).toEqual(["slug,title,outlet,published,url,tables,stances,author,published_basis,published_evidence", "000_4a2f62b616ad6501,,,,,0,32,,,"]);
+    expect(text.split("\r\n").slice(0, 2)).toEqual(["slug,title,outlet,published,url,tables,stances,author,published_basis,published_evidence", "000_4a2f62b616ad6501,,,,,0,39,,,"]);
     expect(text).toContain("formula-injection,Spreadsheet formula test,Parallax test fixtures,2026-11-01,https://example.org/formula-test,1,4,,stated,front matter “published”");
   });
 

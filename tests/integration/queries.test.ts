@@ -7,7 +7,7 @@ const db = seeded.db;
 
 describe("the read model on the seeds", () => {
   it("summarises the corpus", () => {
-    expect(getCorpusSummary({}, db)).toEqual({ documents: 5, sourceTables: 4, stances: 97, scoredStances: 53, documentPositions: 38, lastIngestAt: "2026-11-21T12:00:00.000Z" });
+    expect(getCorpusSummary({}, db)).toEqual({ documents: 5, sourceTables: 4, stances: 109, scoredStances: 56, documentPositions: 40, lastIngestAt: "2026-11-21T12:00:00.000Z" });
   });
 
   it("lists the codebook issues in order with their poles", () => {
@@ -101,10 +101,10 @@ describe("the read model on the seeds", () => {
 
   it("lists documents with counts and returns a document with its tables and stances", () => {
     expect(listDocuments(db).map((d) => [d.slug, d.tables, d.stances, d.usStances, d.coStances])).toEqual([
-      ["000_4a2f62b616ad6501", 0, 32, 3, 29],
-      ["001_63e30f287987dff8", 0, 12, 6, 6],
-      [SEED_002, 4, 38, 17, 21],
-      ["003_6556b0f21289c777", 0, 8, 2, 6],
+      ["000_4a2f62b616ad6501", 0, 39, 6, 33],
+      ["001_63e30f287987dff8", 0, 13, 7, 6],
+      [SEED_002, 4, 41, 18, 23],
+      ["003_6556b0f21289c777", 0, 9, 2, 7],
       ["004_d66f24aaf17ecab7", 0, 7, 2, 5],
     ]);
     const doc = getDocument(SEED_002, db);

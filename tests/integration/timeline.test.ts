@@ -26,12 +26,12 @@ describe("positions over time on the seeds", () => {
     expect(listTimeline({ issues: ["drug-policy"] }, db).map(point)).toEqual([
       ["document", "2026-02-04", "003_6556b0f21289c777", "us", null, 0, false],
       ["document", "2026-02-04", "003_6556b0f21289c777", "co", -0.8473, 3, false],
-      ["undated", null, "000_4a2f62b616ad6501", "us", null, 0, false],
-      ["undated", null, "000_4a2f62b616ad6501", "co", 0, 7, false],
+      ["undated", null, "000_4a2f62b616ad6501", "us", null, 1, false],
+      ["undated", null, "000_4a2f62b616ad6501", "co", 0, 9, false],
       ["undated", null, "001_63e30f287987dff8", "us", -1.0986, 2, false],
       ["undated", null, "001_63e30f287987dff8", "co", -1.6094, 4, false],
-      ["undated", null, "002_cab32d2187f2aa2e", "us", -3.0445, 5, false],
-      ["undated", null, "002_cab32d2187f2aa2e", "co", 1.8458, 7, false],
+      ["undated", null, "002_cab32d2187f2aa2e", "us", -3.2189, 6, false],
+      ["undated", null, "002_cab32d2187f2aa2e", "co", 2.1203, 9, false],
     ]);
   });
 
@@ -141,12 +141,12 @@ describe("GET /api/export/timeline.csv", () => {
         TIMELINE_COLUMNS.join(","),
         "drug-policy,Drug policy,document,2026-02-04,stated,1,003_6556b0f21289c777,,us,United States,,,0,0,0,0,0",
         "drug-policy,Drug policy,document,2026-02-04,stated,1,003_6556b0f21289c777,,co,Colombia,-0.8473,,3,2,0,0,3",
-        "drug-policy,Drug policy,undated,,,1,000_4a2f62b616ad6501,,us,United States,,,0,0,0,0,0",
-        "drug-policy,Drug policy,undated,,,1,000_4a2f62b616ad6501,,co,Colombia,0,,7,1,0,0,7",
+        "drug-policy,Drug policy,undated,,,1,000_4a2f62b616ad6501,,us,United States,,,1,0,0,0,1",
+        "drug-policy,Drug policy,undated,,,1,000_4a2f62b616ad6501,,co,Colombia,0,,9,1,0,0,9",
         "drug-policy,Drug policy,undated,,,1,001_63e30f287987dff8,Colombia's Petro meets Trump after months of tensions,us,United States,-1.0986,0.5108,2,1,0,0,2",
         "drug-policy,Drug policy,undated,,,1,001_63e30f287987dff8,Colombia's Petro meets Trump after months of tensions,co,Colombia,-1.6094,0.5108,4,2,0,0,4",
-        `drug-policy,Drug policy,undated,,,1,002_cab32d2187f2aa2e,${title},us,United States,-3.0445,4.8903,5,5,3,1,1`,
-        `drug-policy,Drug policy,undated,,,1,002_cab32d2187f2aa2e,${title},co,Colombia,1.8458,4.8903,7,5,3,1,3`,
+        `drug-policy,Drug policy,undated,,,1,002_cab32d2187f2aa2e,${title},us,United States,-3.2189,5.3391,6,6,3,1,2`,
+        `drug-policy,Drug policy,undated,,,1,002_cab32d2187f2aa2e,${title},co,Colombia,2.1203,5.3391,9,6,3,1,5`,
         "",
       ].join("\r\n"),
     );

@@ -69,6 +69,13 @@ describe("prose stances: attribution frames in English", () => {
       ["Rubio told reporters that Washington would keep sanctions on Caracas until elections are held."],
       [["us", "venezuela", "prose:reported-speech", "Rubio told reporters that Washington would keep sanctions on Caracas until elections are held"]],
     ],
+    [
+      "a long opening clause is not the subject: the name after it is who a later 'he' means",
+      [
+        "As the number of armed fighters in the countryside and the cities seems to have grown, Petro has broken off talks. He has halted new petroleum exploration.",
+      ],
+      [["co", "energy", "prose:action", "He has halted new petroleum exploration"]],
+    ],
     ["a third country's leader is not a holder", ["Mexican President Claudia Sheinbaum criticized the deportation flights."], []],
     ["analysts are not holders", ["Analysts said Bogotá could lose aid if coca cultivation keeps rising."], []],
     ["an attack on a person is not a position", ["Trump called Petro a liar who protects coca growers."], []],
@@ -115,6 +122,85 @@ describe("prose stances: attribution frames in English", () => {
       [["us", "venezuela", "prose:action", "the administration later eased some sanctions on Venezuela"]],
     ],
     [
+      "a government's deed with a verb of action",
+      ["The Treasury placed two Colombian ministers on its sanctions list, and U.S. forces struck another drug boat."],
+      [
+        ["us", "other-sanctions-on-individuals", "prose:action", "The Treasury placed two Colombian ministers on its sanctions list"],
+        ["us", "drug-policy", "prose:action", "U.S. forces struck another drug boat"],
+      ],
+    ],
+    [
+      "a verb in an opening clause does not swallow the main clause's infinitive",
+      ["After the U.S. bombed Caracas, Petro went on television to say that the raid on Venezuela was a crime."],
+      [
+        ["us", "venezuela", "prose:action", "the U.S. bombed Caracas"],
+        ["co", "venezuela", "prose:reported-speech", "Petro went on television to say that the raid on Venezuela was a crime"],
+      ],
+    ],
+    [
+      "a relative clause's action keeps its words; the main clause gets the rest",
+      ["The Trump administration, which has made expanding oil output its priority, has pressed Bogotá to reopen oil exploration."],
+      [
+        ["us", "energy", "prose:action", "expanding oil output its priority"],
+        ["us", "energy", "prose:stance-verb", "has pressed Bogotá to reopen oil exploration"],
+      ],
+    ],
+    [
+      "an interview question's issue carries into the answer, and its opening auxiliary is not a name",
+      [
+        "Colombian Foreign Minister Laura Gómez spoke to us in Bogotá.",
+        "**Washington says deportations are a matter of U.S. law. Are you worried?**",
+        "“We ask for dignity, and we will keep receiving every flight,” she said.",
+      ],
+      [
+        ["us", "migration", "prose:reported-speech", "Washington says deportations are a matter of U.S. law"],
+        ["co", "migration", "prose:quote-speaker-after+context", "We ask for dignity, and we will keep receiving every flight"],
+      ],
+    ],
+    [
+      "a verb with an object after a comma is not a speaker after the words",
+      ["On his first day in office, President Donald Trump declared a national energy emergency."],
+      [["us", "energy", "prose:reported-speech", "President Donald Trump declared a national energy emergency"]],
+    ],
+    [
+      "a document about one issue lends it to a sentence that names none",
+      [
+        "Colombia turned back a U.S. deportation flight carrying 112 deportees.",
+        "Migration officials said the deportation flights would resume; deportees were shackled.",
+        "The harvest was poor this year across the Andes, and coffee prices fell.",
+        "Prices of rice and sugar rose as well in the markets of Cali and Medellín.",
+        "A State Department spokesperson said the flights complied with U.S. law.",
+      ],
+      [
+        ["co", "migration", "prose:action", "Colombia turned back a U.S. deportation flight carrying 112 deportees"],
+        ["us", "migration", "prose:reported-speech+context", "A State Department spokesperson said the flights complied with U.S. law"],
+      ],
+    ],
+    [
+      "a document over several issues lends none",
+      [
+        "Colombia turned back a U.S. deportation flight carrying 112 deportees.",
+        "Petro also halted new oil exploration and defended crop substitution for coca growers.",
+        "The harvest was poor this year across the Andes, and coffee prices fell.",
+        "Prices of rice and sugar rose as well in the markets of Cali and Medellín.",
+        "A State Department spokesperson said the flights complied with U.S. law.",
+      ],
+      [
+        ["co", "migration", "prose:action", "Colombia turned back a U.S. deportation flight carrying 112 deportees"],
+        ["co", "energy", "prose:action", "Petro also halted new oil exploration"],
+        ["co", "drug-policy", "prose:stance-verb", "defended crop substitution for coca growers"],
+      ],
+    ],
+    [
+      "a holder's noun states a position: each possessor its own",
+      ["The summit will test the contrast between Washington's push for coca eradication and Petro's focus on crop substitution."],
+      [
+        ["us", "drug-policy", "prose:nominal", "Washington's push for coca eradication"],
+        ["co", "drug-policy", "prose:nominal", "Petro's focus on crop substitution"],
+      ],
+    ],
+    ["a possessor that is no government states nothing", ["Analysts doubt the senator's push for coca eradication."], []],
+    [
       "the holder is who speaks, not who is mentioned",
       ["Petro said the U.S. deportation flights treated migrants like criminals."],
       [["co", "migration", "prose:reported-speech", "Petro said the U.S. deportation flights treated migrants like criminals"]],
@@ -155,6 +241,38 @@ describe("prose stances: attribution frames in Spanish", () => {
       [["us", "venezuela", "prose:reported-speaker-after", "Washington no levantará las sanciones contra Caracas"]],
     ],
     ["un senador no es el Gobierno", ["El senador opositor criticó la política de drogas del Gobierno."], []],
+    [
+      "el sustantivo de quien sostiene la posición: «la amenaza de Trump» es un sustantivo, «la criticó» un verbo",
+      [
+        "Los exportadores temen la amenaza de Trump de imponer aranceles, y la apuesta de Petro por la sustitución de cultivos de coca sigue en pie.",
+        "La canciller colombiana habló de la crisis migratoria; Washington la criticó por los vuelos de deportación.",
+      ],
+      [
+        ["us", "other-trade-and-tariffs", "prose:nominal", "la amenaza de Trump de imponer aranceles"],
+        ["co", "drug-policy", "prose:nominal", "la apuesta de Petro por la sustitución de cultivos de coca sigue en pie"],
+        ["us", "migration", "prose:stance-verb", "Washington la criticó por los vuelos de deportación"],
+      ],
+    ],
+    [
+      "subjuntivo: un hecho tras «después de que», una petición no es un hecho de quien la recibe",
+      [
+        "La crisis empeoró después de que Washington anunciara la revisión de las visas de varios funcionarios colombianos.",
+        "El canciller colombiano pidió que Washington suspendiera los vuelos de deportación.",
+      ],
+      [
+        ["us", "other-visas", "prose:reported-speech", "Washington anunciara la revisión de las visas de varios funcionarios colombianos"],
+        ["co", "migration", "prose:stance-verb", "El canciller colombiano pidió que Washington suspendiera los vuelos de deportación"],
+      ],
+    ],
+    [
+      "«el presidente» no es el senador citado antes: sin otro presidente nombrado, es el del país del texto",
+      [
+        "La canciller colombiana habló con la prensa en Bogotá sobre la migración.",
+        "El senador Miguel Pardo dice que el Gobierno no protege a los migrantes.",
+        "El presidente dijo que el país no volverá a fumigar con glifosato.",
+      ],
+      [["co", "drug-policy", "prose:reported-speech", "El presidente dijo que el país no volverá a fumigar con glifosato"]],
+    ],
   ])("%s", (_name, paragraphs, expected) => {
     expect(stancesOf("es", ...paragraphs)).toEqual(expected);
   });

@@ -106,7 +106,18 @@ describe("negation and reversal", () => {
   it("ends a negation at punctuation, a contrast word, or after the scope", () => {
     expect(cueList("drug-policy", "No fumigation, but more seizures")).toEqual(["fumigation ¬No +", "seizures -"]);
     expect(cueList("drug-policy", "Not fumigation but seizures")).toEqual(["fumigation ¬Not +", "seizures -"]);
-    expect(cueList("drug-policy", "Without a word about any of the seizures")).toEqual(["seizures -"]);
+    expect(cueList("drug-policy", "Without a single word from anyone about any of the seizures")).toEqual(["seizures -"]);
+  });
+
+  it("reads the dots of an abbreviation or an initial as part of the clause, a full stop as its end", () => {
+    expect(cueList("migration", "refused to allow U.S. deportation flights")).toEqual(["deportation ¬refused +"]);
+    expect(cueList("migration", "rechazó que EE.UU. deporte a los migrantes")).toEqual(["deporte ¬rechazó +"]);
+    expect(cueList("migration", "Refused it. Deportations resumed")).toEqual(["Deportations -"]);
+  });
+
+  it("reads a Spanish refusal as a negator", () => {
+    expect(cueList("energy", "reiteró su negativa a firmar nuevos contratos de exploración")).toEqual(["exploración ¬negativa a +"]);
+    expect(cueList("energy", "el Gobierno se negó a autorizar el fracking")).toEqual(["fracking ¬se negó a +"]);
   });
 
   it("treats a negator inside a cue as part of the cue, and a cue inside a negator as not a cue", () => {

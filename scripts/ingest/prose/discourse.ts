@@ -1,6 +1,8 @@
+import type { ActorId } from "../codebook";
 import { fold } from "../fold";
 import type { Holder, PendingHolder } from "./holders";
 import type { IssueHit } from "./issues";
+import { HEAD_OF_STATE_ROLES, MINISTER_ROLES, THIRD_PARTY_NOUNS } from "./lexicon";
 
 /**
  * How many sentences an issue stays the topic after the last sentence that named it. Measured on
@@ -25,6 +27,8 @@ interface Entity {
   seen: number;
   /** Salience as a speaker: "he said" prefers whoever has been speaking (role parallelism). */
   speaking: number;
+  /** The office the text gave the person, for descriptions that point back to one. */
+  office: Office;
 }
 
 const FEMININE = /^(?:she|her|ella|la|una)$|\b(?:spokeswoman|congresswoman|ministra|presidenta|viceministra|portavoz de la|vocera|embajadora|secretaria|asesora|jefa|mandataria|ms|mrs)\b/;
@@ -35,6 +39,17 @@ function genderOf(text: string): Gender {
   const first = folded.split(/\s+/)[0] ?? "";
   if (FEMININE.test(first) || FEMININE.test(folded)) return "f";
   if (MASCULINE.test(first) || MASCULINE.test(folded)) return "m";
+  return null;
+}
+
+type Office = "head" | "minister" | "other" | null;
+
+/** The office a phrase names ("President Gustavo Petro": head; "el senador Pardo": other), null for a bare name or pronoun. */
+function officeOf(text: string): Office {
+  const words = fold(text).split(/[^\p{L}]+/u);
+  if (words.some((w) => HEAD_OF_STATE_ROLES.has(w))) return "head";
+  if (words.some((w) => MINISTER_ROLES.has(w))) return "minister";
+  if (words.some((w) => THIRD_PARTY_NOUNS.has(w))) return "other";
   return null;
 }
 
@@ -62,29 +77,45 @@ export class Discourse {
   /** Who spoke the last quotation, for an unattributed quotation that follows it. */
   quoteSpeaker: Holder | null = null;
 
+  /**
+   * `home`: the government the document is about, whose president "el presidente" means when no one else can be meant.
+   * `documentTopic`: the one issue the whole document is about, if it is about one: the topic when no sentence nearby names one.
+   */
+  constructor(
+    private readonly home: ActorId | null = null,
+    private readonly documentTopic: IssueHit | null = null,
+  ) {}
+
   /** `speech`: the pronoun is the subject of a speech verb ("he said", "she told me"). */
   resolve(pending: PendingHolder, speech = false): Holder | null {
     // "the administration", "el Gobierno", "it": the last government named, else that of the person the text is about.
+    const office = pending.via === "description" && !pending.government ? officeOf(pending.text) : null;
     const antecedent = pending.government
       ? (this.government ?? this.salientPerson(null))
       : pending.via === "zero"
         ? this.holder
-        : this.salientPerson(genderOf(pending.text), speech);
-    if (!antecedent) return null;
-    const person = pending.via === "zero" ? antecedent.person : !pending.government;
+        : this.salientPerson(genderOf(pending.text), speech, office);
+    const person = pending.via === "zero" ? (antecedent?.person ?? false) : !pending.government;
+    if (!antecedent) {
+      // "El presidente dijo …" with no president named before: the president of the government the text is about.
+      if (office !== "head" || !this.home) return null;
+      return { actor: this.home, text: pending.text, start: pending.start, end: pending.end, person, via: "home", name: null };
+    }
     return { actor: antecedent.actor, text: pending.text, start: pending.start, end: pending.end, person, via: pending.via, name: antecedent.name };
   }
 
   /**
-   * The most salient person of a compatible gender. People the text has named come first: a
-   * reporter refers back to "a State Department spokesperson" as "the spokesperson", not "she".
+   * The most salient person of a compatible gender and, for a description, office ("the president"
+   * is not the senator just quoted). People the text has named come first: a reporter refers back
+   * to "a State Department spokesperson" as "the spokesperson", not "she".
    */
-  private salientPerson(gender: Gender, speech = false): Holder | null {
+  private salientPerson(gender: Gender, speech = false, office: Office = null): Holder | null {
     let best: Entity | null = null;
     const rank = (e: Entity) => (e.holder.name ? 1 : 0);
     const score = (e: Entity) => e.salience + (speech ? e.speaking : 0);
     for (const entity of this.people.values()) {
       if (gender && entity.gender && entity.gender !== gender) continue;
+      if (office && entity.office && entity.office !== office) continue;
       if (!best || rank(entity) > rank(best) || (rank(entity) === rank(best) && score(entity) > score(best))) best = entity;
     }
     if (best && gender && !best.gender) best.gender = gender;
@@ -104,8 +135,9 @@ export class Discourse {
       return;
     }
     const key = identity(holder);
-    const entity = this.people.get(key) ?? { holder, salience: 0, gender: genderOf(holder.text), seen: -1, speaking: 0 };
+    const entity = this.people.get(key) ?? { holder, salience: 0, gender: genderOf(holder.text), seen: -1, speaking: 0, office: officeOf(holder.text) };
     if (!entity.gender) entity.gender = genderOf(holder.text);
+    if (!entity.office) entity.office = officeOf(holder.text);
     entity.holder = holder;
     this.boost(entity, speech, embedded);
     this.people.set(key, entity);
@@ -127,9 +159,18 @@ export class Discourse {
     this.sentence++;
   }
 
+  /**
+   * After a paragraph: one that was clearly about an issue keeps it as the topic into the next
+   * paragraph, however its last sentence ends ("… removals are a matter of U.S. law. Why not simply
+   * comply?" — the answer is about removals). A more recent sentence's own issue stays.
+   */
+  endParagraph(issue: IssueHit | null): void {
+    if (issue && !this.currentTopic()) this.topic = { hit: issue, sentence: this.sentence - 1 };
+  }
+
   /** The issue the last sentence or so was about, for words that name none ("We expect Colombia to honor its commitments"). */
   currentTopic(): IssueHit | null {
-    return this.topic && this.sentence - this.topic.sentence <= TOPIC_WINDOW ? this.topic.hit : null;
+    return this.topic && this.sentence - this.topic.sentence <= TOPIC_WINDOW ? this.topic.hit : this.documentTopic;
   }
 
   /** A heading starts a new subject. */

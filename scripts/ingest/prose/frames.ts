@@ -1,6 +1,7 @@
 import type { Attribution } from "../../../db/schema";
 import { type ChunkReading, type holderMarkers, markersIn, type NameRegistry, readChunk } from "./holders";
 import { BE_FORMS, CLAUSE_WORDS, CONDITIONALS, COORDINATORS, HEDGES, PARENTHETICAL_OPENERS, PERSON_OBJECTS, SKIPPABLE } from "./lexicon";
+import { findNominalFrames } from "./nominals";
 import type { Passage } from "./passage";
 import type { QuoteRange, SentenceRange } from "./sentences";
 import type { VerbClass } from "./verbs";
@@ -16,6 +17,7 @@ export type ProseRule =
   | "prose:reported-speech"
   | "prose:reported-speaker-after"
   | "prose:according-to"
+  | "prose:nominal"
   | "prose:stance-verb"
   | "prose:action";
 
@@ -254,7 +256,8 @@ export function findFrames(p: Passage, sentence: SentenceRange, quotes: QuoteRan
     const infinitive = /\bto\s+$/.test(before);
     if (infinitive) {
       const previous = frames[frames.length - 1];
-      if (previous && verb.start - previous.cue.end < 60) continue;
+      // Not past a clause boundary: "After the U.S. bombed Caracas, Petro went on X to suggest …" is Petro's verb.
+      if (previous && verb.start - previous.cue.end < 60 && !/[,;:]/.test(p.plain.slice(previous.cue.end, verb.start))) continue;
     }
     const scan = infinitive
       ? { reading: null, chunk: null, hedged: skipLeft(p, sentence.start, verb.start).hedged, passive: false, coordinated: false, afterCoordinator: false }
@@ -321,7 +324,14 @@ export function findFrames(p: Passage, sentence: SentenceRange, quotes: QuoteRan
     frames.push(frame);
   }
   const according = accordingTo(p, sentence, ctx, frames);
-  return nest(p, according ? [...frames, according].sort((a, b) => a.span.start - b.span.start) : frames);
+  const verbal = according ? [...frames, according] : frames;
+  // A holder's noun ("Washington's insistence on …") is a frame of its own unless a verb already reads those words.
+  const nominals = findNominalFrames(p, sentence, ctx).filter(
+    (n) => !verbal.some((f) => (n.cue.start >= f.content.start && n.cue.start < f.content.end) || (n.cue.start < f.cue.end && f.cue.start < n.cue.end)),
+  );
+  for (const nominal of nominals) endAtNewClause(p, nominal, sentenceQuotes, ctx);
+  const extra = [...(according ? [according] : []), ...nominals];
+  return nest(p, extra.length ? [...frames, ...extra].sort((a, b) => a.span.start - b.span.start) : frames);
 }
 
 const ACCORDING = /(?:^|[\s,(])(according to|segun|de acuerdo con|in the (?:view|words) of)\s+/g;
@@ -429,7 +439,9 @@ function placeQuote(
   const tail = p.folded.slice(Math.max(frame.cue.end, chunk?.end ?? 0), sentence.end);
   const shortTail = tail.split(/\s+/).filter(Boolean).length <= 10 && !/\b(?:that|que)\b|[“"«]/.test(tail);
   const participle = frame.subject.kind === "inherit" && frame.subject.participle;
-  if (comma > 0 && shortTail && frame.verbClass === "speech" && !participle) {
+  // "…, President Trump declared a national energy emergency": a verb with an object says what follows it; "told the BBC" names whom.
+  const object = chunk !== null && chunk.end <= frame.cue.start && !/^(?:tell|tells|told|telling)$/.test(p.folded.slice(frame.cue.start, frame.cue.end)) && /^\s*(?:a|an|the|its|his|her|their|new)\s/.test(tail);
+  if (comma > 0 && shortTail && frame.verbClass === "speech" && !participle && !object) {
     const contentEnd = sentence.start + comma;
     const quote = quotes.find((q) => q.close <= contentEnd + 2 && q.close >= contentEnd - 2 && q.open >= sentence.start);
     if (quote) {

@@ -80,6 +80,8 @@ const NOT_NAMES = new Set(
   `despite after before when while in on at the this that these those although but and yet still meanwhile however according
   last next earlier later now then both many some several most it he she they we i you his her their our its also even under
   over for with without as if since because during asked here there what why how who which one two three first new
+  are is was were do does did will would can could should may might must shall have has had so no yes your you
+  usted ustedes hay esta estan puede pueden debe deben cree creen
   tras antes cuando mientras en el la los las este esta estos estas aunque pero y sin embargo segun ultimo luego ahora entonces
   ambos muchos algunos varios ella ellos nosotros su sus tambien incluso bajo para con sin como si desde porque durante aqui
   alli que por uno dos tres primero nuevo statement communique comunicado declaration declaracion remarks readout`.split(/\s+/),

@@ -22,6 +22,7 @@ export const RULE_CONFIDENCE: Record<ProseRule, number> = {
   "prose:reported-speaker-after": 0.85,
   "prose:stance-verb": 0.85,
   "prose:according-to": 0.8,
+  "prose:nominal": 0.75,
   "prose:action": 0.8,
   "prose:quote-continued": 0.7,
 };
@@ -60,7 +61,10 @@ export function extractProse(blocks: ParsedBlock[], book: Codebook, lang: Langua
   const markers = holderMarkers(book);
   const registry = new NameRegistry(homeActor(blocks, markers, lang));
   const ctx: FrameContext = { markers, registry, lang };
-  const discourse = new Discourse();
+  // Each paragraph is read as a passage once: for the document's topic, then sentence by sentence.
+  const passages = new Map<ParsedBlock, Passage>();
+  for (const block of blocks) if (block.type === "paragraph" || block.type === "listItem") passages.set(block, toPassage(block.span.text));
+  const discourse = new Discourse(registry.home, documentTopic([...passages.values()], book));
   const taken = new SpanIndex(claimed);
   /** Prose stances kept so far, per actor and issue: a second reading of the same words is not a second stance. */
   const found = new Map<string, SpanIndex>();
@@ -74,8 +78,9 @@ export function extractProse(blocks: ParsedBlock[], book: Codebook, lang: Langua
       if (speaker) statement = { holder: speaker, depth: heading.depth };
       continue;
     }
-    if (block.type !== "paragraph" && block.type !== "listItem") continue;
-    const stances = readParagraph(block.span, book, lang, ctx, discourse, statement?.holder ?? null);
+    const passage = passages.get(block);
+    if (!passage || (block.type !== "paragraph" && block.type !== "listItem")) continue;
+    const stances = readParagraph(block.span, passage, book, lang, ctx, discourse, statement?.holder ?? null);
     for (const stance of stances) {
       if (taken.overlaps(stance.span)) continue;
       const key = `${stance.actor}\u241F${stance.issue.slug}`;
@@ -131,19 +136,23 @@ function homeActor(blocks: ParsedBlock[], markers: ReturnType<typeof holderMarke
 
 function readParagraph(
   span: SourceSpan,
+  p: Passage,
   book: Codebook,
   lang: Language,
   ctx: FrameContext,
   discourse: Discourse,
   statement: Holder | null,
 ): ExtractedStance[] {
-  const p = toPassage(span.text);
   const quotes = findQuotes(p.plain);
   const stances: ExtractedStance[] = [];
+  /** The words each actor and issue already has in this paragraph. */
+  const claimed = new Map<string, Range[]>();
   const emit = (candidate: Candidate) => {
     for (const part of candidate.parts) {
-      const [start, end] = trimClause(p.text, part.range.start, part.range.end);
+      const key = `${candidate.holder.actor}\u241F${part.hit.issue.slug}`;
+      const [start, end] = outside(p.text, trimClause(p.text, part.range.start, part.range.end), claimed.get(key) ?? []);
       if (end - start < 3) continue;
+      claimed.set(key, [...(claimed.get(key) ?? []), { start, end }]);
       stances.push({
         actor: candidate.holder.actor as "us" | "co",
         issue: part.hit.issue,
@@ -263,7 +272,28 @@ function readParagraph(
     }
     discourse.endSentence(topicOf(p, sentence, book));
   }
+  discourse.endParagraph(topicOf(p, { start: bodyStart, end: p.text.length }, book));
   return stances;
+}
+
+/**
+ * A stance's words less those an earlier frame of the same actor and issue already took: "The
+ * administration, which has made expanding fossil-fuel output a centerpiece …, has pressed Bogota
+ * to reopen exploration" keeps "has pressed Bogota …" apart from the relative clause's action.
+ * The longer remaining piece is kept; nothing, when the earlier words cover it all.
+ */
+function outside(text: string, [start, end]: [number, number], taken: Range[]): [number, number] {
+  let s = start;
+  let e = end;
+  for (const r of taken) {
+    if (r.end <= s || r.start >= e) continue;
+    if (r.start <= s && r.end >= e) return [s, s];
+    if (r.start - s >= e - r.end) e = r.start;
+    else s = r.end;
+    while (s < e && /[\s,;:]/.test(text[s] as string)) s++;
+    [s, e] = trimClause(text, s, e);
+  }
+  return [s, e];
 }
 
 function resolveHolder(frame: Frame, previous: Holder | null, discourse: Discourse): Holder | null {
@@ -289,11 +319,11 @@ function noteSubject(
   // A sentence that opens with a quotation has its speaker, if any, after it.
   if (/^[“”"«‘]/.test(p.plain.slice(from, from + 1))) return { holder: null, clauseStart: from };
   const intro = /^([^,;:“”"]{1,100}),\s+/.exec(p.plain.slice(from, sentence.end));
-  if (intro && intro[0].split(/\s+/).length <= 14) {
+  const firstWord = (intro?.[1] as string | undefined)?.trim().split(/\s+/)[0]?.toLowerCase() ?? "";
+  // "After the Trump administration threatened tariffs, …": a clause or phrase that opens the sentence is not its subject, however long.
+  const adverbial = CLAUSE_WORDS.has(firstWord) || ADVERBIAL_OPENERS.has(firstWord);
+  if (intro && (adverbial || intro[0].trim().split(/\s+/).length <= 14)) {
     // "La viceministra de Relaciones Exteriores, Natalia Ortiz, habló …": the opening phrase is the subject and the name its appositive.
-    const firstWord = (intro[1] as string).trim().split(/\s+/)[0]?.toLowerCase() ?? "";
-    // "After the Trump administration threatened tariffs, …": a clause or phrase that opens the sentence is not its subject.
-    const adverbial = CLAUSE_WORDS.has(firstWord) || ADVERBIAL_OPENERS.has(firstWord);
     const opening = adverbial ? ({ kind: "none" } as const) : readChunk(p, from, from + (intro[1] as string).length, ctx.markers, ctx.registry);
     const apposition = /^([^,;:“”"]{1,40}),/.exec(p.plain.slice(from + intro[0].length, sentence.end));
     if (opening.kind === "holder" && opening.holder.actor) {
@@ -375,6 +405,29 @@ function quoteParts(p: Passage, content: Range, lang: Language, book: Codebook, 
   }
   if (parts.length === 0 && topic) parts.push({ range: { ...content }, hit: topic, fromContext: true, twoIssues: false });
   return parts;
+}
+
+/**
+ * The issue a document is about when it is about one: at least five issue words in its prose, four in five
+ * of them one issue's (a wire story on deportation flights, not a profile that ranges over four issues). Measured
+ * on the gold set: at four in five it adds right stances only; at three in five, wrong ones too.
+ */
+const DOCUMENT_TOPIC_SHARE = 0.8;
+
+function documentTopic(passages: Passage[], book: Codebook): IssueHit | null {
+  const counts = new Map<string, { hit: IssueHit; n: number }>();
+  let total = 0;
+  for (const p of passages) {
+    for (const hit of issueHits(p, 0, p.text.length, book)) {
+      if (hit.issue.kind !== "codebook") continue;
+      total++;
+      const c = counts.get(hit.issue.slug) ?? { hit, n: 0 };
+      c.n++;
+      counts.set(hit.issue.slug, c);
+    }
+  }
+  const best = [...counts.values()].sort((a, b) => b.n - a.n)[0];
+  return best && total >= 5 && best.n / total >= DOCUMENT_TOPIC_SHARE ? best.hit : null;
 }
 
 /** The codebook issue a stretch of text is clearly about (one issue named most), for the discourse topic. */

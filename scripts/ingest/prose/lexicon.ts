@@ -12,7 +12,7 @@ export const SKIPPABLE = words(`
   didn't doesn't don't hasn't haven't hadn't isn't wasn't won't
   ha han habia habian habra fue fueron era es son esta estan estaba estaban sera
   tambien ya luego nuevamente ademas todavia aun incluso nunca no asimismo hoy ayer
-  se lo le les me nos
+  se lo le les me nos la las los
 `);
 
 /** Forms of "to be" that make a past participle passive ("was deported", "fue deportado"). */
@@ -79,6 +79,28 @@ export const ANAPHORIC_PERSON_HEADS = words(`
   viceministro viceministra vicecanciller
 `);
 
+/**
+ * The offices a definite description names, by kind: "the president" and "el mandatario" point back to a
+ * head of state or government, "the minister" and "la canciller" to a minister; never to "the senator".
+ */
+export const HEAD_OF_STATE_ROLES = words(`president presidente presidenta mandatario mandataria leader head jefe jefa`);
+export const MINISTER_ROLES = words(`
+  minister secretary chancellor ministro ministra canciller vicecanciller viceministro viceministra secretario secretaria
+`);
+
+/**
+ * Nouns that name a position or a deed, so that a holder's one states it: "Washington's insistence
+ * on extradition", "Trump's threat of tariffs", "la apuesta de Petro por la sustitución".
+ */
+export const STANCE_NOUNS = words(`
+  emphasis focus insistence push demand demands call calls decision refusal rejection opposition support proposal
+  plan plans offer threat threats pledge promise commitment approach strategy stance position priority bid effort
+  efforts campaign ban order request warning crackdown
+  apuesta enfasis insistencia exigencia exigencias llamado decision negativa rechazo oposicion apoyo propuesta plan
+  oferta amenaza amenazas promesa compromiso estrategia postura posicion prioridad intento esfuerzo campana
+  prohibicion orden peticion solicitud advertencia
+`);
+
 /** Holders that are never a government: third parties whose views are not the actors' positions. */
 export const THIRD_PARTY_NOUNS = words(`
   analyst analysts expert experts lawmaker lawmakers legislator legislators senator senators congressman congresswoman
@@ -90,6 +112,8 @@ export const THIRD_PARTY_NOUNS = words(`
   opositor opositores oposicion critico criticos observador observadores academico academicos investigador investigadora
   activista activistas ong organizacion organizaciones campesinos cultivadores votantes manifestantes fuente fuentes
   economistas candidato candidata candidatos rebeldes guerrilla
+  reporter reporters journalist journalists interviewer moderator host
+  periodista periodistas entrevistador entrevistadora moderador moderadora
 `);
 
 /** Quantifiers that make a phrase an unnamed group, never the government ("some in Washington", "algunos en Bogotá"). */

@@ -24,6 +24,10 @@ const NOUN_HOMOGRAPHS = new Set(
   "strike plan call demand order ban cut offer question claim signal post support back block bar aim pledge promise request sanction halt launch freeze push press vow tweet label challenge welcome".split(" "),
 );
 const NOUN_FOLLOWERS = /^\s+(?:on|of|in|for|against|from|by|at|with|over|about)\b/;
+// A Spanish form after an article or a possessive is the noun ("la amenaza de Trump", "el apoyo", "su rechazo");
+// after "la", "los", "las" a past or future form is a verb with its object pronoun ("la criticó", "los deportará").
+const SPANISH_DETERMINER_BEFORE = /(?:^|[^\p{L}])(el|la|los|las|un|una|su|sus|este|esta|ese|esa|del|al)\s+$/u;
+const SPANISH_FINITE_PAST_OR_FUTURE = /(?:[óáéí]|aron|ieron|aba|ía|ían|rán)$/u;
 
 /**
  * Attribution verbs in [start, end) of a passage. English forms are matched on the folded copy,
@@ -45,6 +49,11 @@ export function findVerbs(passage: Passage, start: number, end: number): VerbHit
       const verb = particle ?? plain;
       if (!verb) continue;
       if (!particle && NOUN_HOMOGRAPHS.has(verb.lemma) && m[0] !== verb.lemma && /s$/.test(m[0]) && NOUN_FOLLOWERS.test(after)) continue;
+      // "Washington's push for", "the support of", "their demand": a determiner or a possessor makes it the noun
+      // (the nominal rule reads it); "in Petro's telling" still reports what he says.
+      if (lang === "en" && verb.verbClass !== "speech" && /(?:^|[^\p{L}])(?:the|a|an|its|his|her|their|our|this|that)\s+$|[\p{L}.]'s\s+$/u.test(copy.slice(Math.max(0, at - 7), at))) continue;
+      const determiner = lang === "es" ? SPANISH_DETERMINER_BEFORE.exec(copy.slice(Math.max(0, at - 8), at))?.[1] : undefined;
+      if (determiner && !(/^l[ao]s?$/.test(determiner) && SPANISH_FINITE_PAST_OR_FUTURE.test(m[0]))) continue;
       const particleEnd = particle ? at + m[0].length + (/^\s+\S+/.exec(after)?.[0].length ?? 0) : at + m[0].length;
       hits.push({ start: at, end: particleEnd, verb });
     }

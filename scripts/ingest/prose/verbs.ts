@@ -162,6 +162,27 @@ const EN: EnglishVerb[] = [
   { lemma: "send", verbClass: "action", forms: ["sends", "sent", "sent", "sending"], particle: "back" },
   { lemma: "turn", verbClass: "action", particle: "back" },
   { lemma: "turn", verbClass: "action", particle: "away" },
+  { lemma: "strike", verbClass: "action", forms: ["strikes", "struck", "struck", "striking"] },
+  { lemma: "attack", verbClass: "action" },
+  { lemma: "raid", verbClass: "action" },
+  { lemma: "destroy", verbClass: "action" },
+  { lemma: "seize", verbClass: "action" },
+  { lemma: "intercept", verbClass: "action" },
+  { lemma: "dismantle", verbClass: "action" },
+  { lemma: "detain", verbClass: "action" },
+  { lemma: "summon", verbClass: "action" },
+  // Nouns far more often in their base form ("the end", "a stop", "in place", "the return", "the issue"): past and -ing only.
+  { lemma: "end", verbClass: "action", pastOnly: true },
+  { lemma: "stop", verbClass: "action", forms: ["stops", "stopped", "stopped", "stopping"], pastOnly: true },
+  { lemma: "place", verbClass: "action", pastOnly: true },
+  { lemma: "return", verbClass: "action", pastOnly: true },
+  { lemma: "issue", verbClass: "action", pastOnly: true },
+  { lemma: "close", verbClass: "action", pastOnly: true },
+  { lemma: "grant", verbClass: "action" },
+  { lemma: "fund", verbClass: "action", pastOnly: true },
+  { lemma: "finance", verbClass: "action", pastOnly: true },
+  { lemma: "expand", verbClass: "action" },
+  { lemma: "receive", verbClass: "action" },
 ];
 
 /** Regular English inflection: third person, past, past participle, gerund. */
@@ -275,14 +296,44 @@ const ES: SpanishVerb[] = [
   { lemma: "flexibilizar", verbClass: "action", forms: ["flexibiliza", "flexibilizan", "flexibilizó", "flexibilizaron", "flexibilizaba", "flexibilizará", "flexibilizado", "flexibilizando"] },
   { lemma: "endurecer", verbClass: "action", forms: ["endurece", "endurecen", "endureció", "endurecieron", "endurecía", "endurecerá", "endurecido", "endureciendo"] },
   { lemma: "desplegar", verbClass: "action", forms: ["despliega", "despliegan", "desplegó", "desplegaron", "desplegaba", "desplegará", "desplegado", "desplegando"] },
+  { lemma: "destruir", verbClass: "action", forms: ["destruye", "destruyen", "destruyó", "destruyeron", "destruía", "destruirá", "destruido", "destruyendo"] },
+  { lemma: "incautar", verbClass: "action" },
+  { lemma: "decomisar", verbClass: "action" },
+  { lemma: "interceptar", verbClass: "action" },
+  { lemma: "capturar", verbClass: "action" },
+  { lemma: "detener", verbClass: "action", forms: ["detiene", "detienen", "detuvo", "detuvieron", "detenía", "detendrá", "detenido", "deteniendo"] },
+  { lemma: "convocar", verbClass: "action", forms: ["convoca", "convocan", "convocó", "convocaron", "convocaba", "convocará", "convocado", "convocando"] },
+  { lemma: "cerrar", verbClass: "action", forms: ["cierra", "cierran", "cerró", "cerraron", "cerraba", "cerrará", "cerrado", "cerrando"] },
+  { lemma: "cortar", verbClass: "action" },
+  { lemma: "financiar", verbClass: "action" },
+  { lemma: "enviar", verbClass: "action", forms: ["envía", "envían", "envió", "enviaron", "enviaba", "enviará", "enviado", "enviando"] },
+  { lemma: "devolver", verbClass: "action", forms: ["devuelve", "devuelven", "devolvió", "devolvieron", "devolvía", "devolverá", "devuelto", "devolviendo"] },
+  { lemma: "recibir", verbClass: "action" },
+  { lemma: "ampliar", verbClass: "action", forms: ["amplía", "amplían", "amplió", "ampliaron", "ampliaba", "ampliará", "ampliado", "ampliando"] },
+  { lemma: "otorgar", verbClass: "action", forms: ["otorga", "otorgan", "otorgó", "otorgaron", "otorgaba", "otorgará", "otorgado", "otorgando"] },
 ];
 
-/** Regular Spanish third-person forms: present sg/pl, preterite sg/pl, imperfect sg, future sg, participle, gerund. */
+/** Regular Spanish third-person forms: present sg/pl, preterite sg/pl, imperfect sg, future sg, participle, gerund, then the rest. */
 function conjugateSpanish(lemma: string): string[] {
   const stem = lemma.slice(0, -2);
   const ending = lemma.slice(-2);
+  // Then the forms reported speech and subordinate clauses use: future plural, conditional, past subjunctive ("tras que Washington anunciara").
   if (ending === "ar")
-    return [`${stem}a`, `${stem}an`, `${stem}ó`, `${stem}aron`, `${stem}aba`, `${lemma}á`, `${stem}ado`, `${stem}ando`];
+    return [
+      `${stem}a`,
+      `${stem}an`,
+      `${stem}ó`,
+      `${stem}aron`,
+      `${stem}aba`,
+      `${lemma}á`,
+      `${stem}ado`,
+      `${stem}ando`,
+      `${lemma}án`,
+      `${lemma}ía`,
+      `${lemma}ían`,
+      `${stem}ara`,
+      `${stem}aran`,
+    ];
   return [
     `${stem}e`,
     `${stem}en`,
@@ -292,6 +343,11 @@ function conjugateSpanish(lemma: string): string[] {
     `${lemma}á`,
     `${stem}ido`,
     `${stem}iendo`,
+    `${lemma}án`,
+    `${lemma}ía`,
+    `${lemma}ían`,
+    `${stem}iera`,
+    `${stem}ieran`,
   ];
 }
 
