@@ -76,6 +76,17 @@ describe("prose stances: attribution frames in English", () => {
       ],
       [["co", "energy", "prose:action", "He has halted new petroleum exploration"]],
     ],
+    [
+      "'the spokesperson' is the spokesperson named before, not the more salient president",
+      [
+        "President Gustavo Petro said Colombia would not accept deportation flights. A State Department spokesperson said the flights were legal. “We expect Colombia to honor its commitments on deportations,” the spokesperson said.",
+      ],
+      [
+        ["co", "migration", "prose:reported-speech", "President Gustavo Petro said Colombia would not accept deportation flights"],
+        ["us", "migration", "prose:reported-speech+context", "A State Department spokesperson said the flights were legal"],
+        ["us", "migration", "prose:quote-speaker-after", "We expect Colombia to honor its commitments on deportations"],
+      ],
+    ],
     ["a third country's leader is not a holder", ["Mexican President Claudia Sheinbaum criticized the deportation flights."], []],
     ["analysts are not holders", ["Analysts said Bogotá could lose aid if coca cultivation keeps rising."], []],
     ["an attack on a person is not a position", ["Trump called Petro a liar who protects coca growers."], []],

@@ -53,6 +53,13 @@ function officeOf(text: string): Office {
   return null;
 }
 
+/** The office noun a description ends on ("the spokesperson", "el vocero del ministerio" → "vocero"): the word before "of"/"de", else the last. */
+function headOf(text: string): string | null {
+  const words = fold(text).split(/[^\p{L}]+/u).filter(Boolean);
+  const of = words.findIndex((w, i) => i > 0 && /^(?:of|de|del)$/.test(w));
+  return (of > 0 ? words[of - 1] : words[words.length - 1]) ?? null;
+}
+
 /** Who a holder is, across the ways a text names them: a person by the last word of their name, else by the words. */
 function identity(holder: Holder): string {
   const names = holder.text.match(/\p{Lu}[\p{L}’'-]+/gu);
@@ -94,7 +101,7 @@ export class Discourse {
       ? (this.government ?? this.salientPerson(null))
       : pending.via === "zero"
         ? this.holder
-        : this.salientPerson(genderOf(pending.text), speech, office);
+        : this.salientPerson(genderOf(pending.text), speech, office, pending.via === "description" ? headOf(pending.text) : null);
     const person = pending.via === "zero" ? (antecedent?.person ?? false) : !pending.government;
     if (!antecedent) {
       // "El presidente dijo …" with no president named before: the president of the government the text is about.
@@ -107,11 +114,12 @@ export class Discourse {
   /**
    * The most salient person of a compatible gender and, for a description, office ("the president"
    * is not the senator just quoted). People the text has named come first: a reporter refers back
-   * to "a State Department spokesperson" as "the spokesperson", not "she".
+   * to "a State Department spokesperson" as "the spokesperson", not "she". A description's own noun
+   * comes before both: "the spokesperson" is the spokesperson, however much more salient Petro is.
    */
-  private salientPerson(gender: Gender, speech = false, office: Office = null): Holder | null {
+  private salientPerson(gender: Gender, speech = false, office: Office = null, head: string | null = null): Holder | null {
     let best: Entity | null = null;
-    const rank = (e: Entity) => (e.holder.name ? 1 : 0);
+    const rank = (e: Entity) => (head && fold(e.holder.text).split(/[^\p{L}]+/u).includes(head) ? 2 : 0) + (e.holder.name ? 1 : 0);
     const score = (e: Entity) => e.salience + (speech ? e.speaking : 0);
     for (const entity of this.people.values()) {
       if (gender && entity.gender && entity.gender !== gender) continue;
@@ -121,6 +129,21 @@ export class Discourse {
     if (best && gender && !best.gender) best.gender = gender;
     this.lastResolved = best;
     return best?.holder ?? null;
+  }
+
+  /**
+   * An office the reader would otherwise give the home government ("the spokesperson said") is the
+   * person already named with that office ("a State Department spokesperson"), if there is one.
+   */
+  sameOffice(holder: Holder): Holder {
+    const head = headOf(holder.text);
+    if (!head) return holder;
+    let best: Entity | null = null;
+    for (const entity of this.people.values()) {
+      if (entity.holder === holder || !fold(entity.holder.text).split(/[^\p{L}]+/u).includes(head)) continue;
+      if (!best || entity.salience > best.salience) best = entity;
+    }
+    return best ? { ...holder, actor: best.holder.actor, via: "description", name: best.holder.name } : holder;
   }
 
   /** A holder was the subject of a clause: it becomes what later pronouns point to. */

@@ -298,7 +298,7 @@ function outside(text: string, [start, end]: [number, number], taken: Range[]): 
 
 function resolveHolder(frame: Frame, previous: Holder | null, discourse: Discourse): Holder | null {
   const subject = frame.subject;
-  if (subject.kind === "holder") return subject.holder;
+  if (subject.kind === "holder") return subject.holder.via === "home" ? discourse.sameOffice(subject.holder) : subject.holder;
   if (subject.kind === "pending") return discourse.resolve(subject.pending, frame.verbClass === "speech");
   if (subject.kind === "inherit") return previous ? { ...previous, via: previous.via === "named" ? "pronoun" : previous.via } : null;
   if (subject.kind === "zero") return discourse.resolve({ text: "", start: subject.at, end: subject.at, via: "zero", government: false });

@@ -76,7 +76,8 @@ export const PERSON_ROLES = words(`
 /** Definite descriptions that point back to a person already named ("the president", "el mandatario"). */
 export const ANAPHORIC_PERSON_HEADS = words(`
   president leader minister secretary chancellor head mandatario mandataria presidente presidenta canciller ministro ministra jefe jefa
-  viceministro viceministra vicecanciller
+  viceministro viceministra vicecanciller spokesperson spokesman spokeswoman ambassador envoy aide adviser advisor
+  portavoz vocero vocera embajador embajadora enviado asesor asesora
 `);
 
 /**
