@@ -218,8 +218,15 @@ async function scored(context: WebContext, db: string, at: string): Promise<Figu
     const figures: Figure[] = [];
     for (const path of context.plan.lighthouse) {
       context.step(`Lighthouse ${path} at ${at}`);
-      await body(server, path);
-      figures.push(...scoreFigures(at, path, lighthouse(`${server.url}${path}`, join(context.work, "lighthouse.json"))));
+      let scores: Scores | string;
+      try {
+        await body(server, path);
+        scores = lighthouse(`${server.url}${path}`, join(context.work, "lighthouse.json"));
+      } catch (err) {
+        // A server that stops answering is reported with what it printed, and the other figures still written.
+        scores = `the server did not answer (${(err as Error).message}); its last output: ${server.log().trim().split("\n").slice(-3).join(" ")}`;
+      }
+      figures.push(...scoreFigures(at, path, scores));
     }
     return figures;
   } finally {
