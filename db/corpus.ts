@@ -1,6 +1,7 @@
 import { and, asc, count, eq, isNotNull, max, or } from "drizzle-orm";
 import { getDb, type ParallaxDb } from "./client";
 import { ISSUE_ORDER, type StanceFilter, stanceConditions } from "./filters";
+import { memo } from "./memo";
 import { listDocumentPositions } from "./positions";
 import { type Actor, actors, documents, type Issue, ingestRuns, issues, sourceTables, stances } from "./schema";
 
@@ -51,6 +52,10 @@ export interface CorpusSummary {
 
 /** The corpus in numbers; the stance counts and the per-document positions follow the filter (the evidence switch). */
 export function getCorpusSummary(filter: StanceFilter = {}, db: ParallaxDb = getDb()): CorpusSummary {
+  return memo(db, `corpus-summary ${JSON.stringify(filter)}`, () => corpusSummary(filter, db));
+}
+
+function corpusSummary(filter: StanceFilter, db: ParallaxDb): CorpusSummary {
   const total = (rows: { n: number }[]) => rows[0]?.n ?? 0;
   const where = stanceConditions(filter);
   return {

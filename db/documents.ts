@@ -1,6 +1,8 @@
-import { and, asc, count, eq, sql } from "drizzle-orm";
+import { and, asc, count, countDistinct, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import { formatCitation, sourceTableId } from "./citation";
 import { getDb, type ParallaxDb } from "./client";
+import { type StanceFilter, stanceConditions } from "./filters";
+import { memo } from "./memo";
 import { type Document, documents, type SourceTable, sourceTables, stances } from "./schema";
 import { listDocumentStances, type StanceView } from "./stances";
 
@@ -27,23 +29,16 @@ export type DocumentSummary = Pick<
   coStances: number;
 };
 
-/** Documents with what was extracted from each: the sources page, the documents download and the JSON downloads' sources. */
+/**
+ * Documents with what was extracted from each: the sources page, the documents download and the JSON downloads'
+ * sources. Counts are read per document returned (the stances by their document index), so a page of documents
+ * counts only its own.
+ */
 function selectDocuments(db: ParallaxDb) {
-  const tableCounts = db
-    .select({ documentId: sourceTables.documentId, tables: count().as("tables") })
-    .from(sourceTables)
-    .groupBy(sourceTables.documentId)
-    .as("table_counts");
-  const stanceCounts = db
-    .select({
-      documentId: stances.documentId,
-      stances: count().as("stances"),
-      usStances: sql<number>`sum(${stances.actorId} = 'us')`.as("us_stances"),
-      coStances: sql<number>`sum(${stances.actorId} = 'co')`.as("co_stances"),
-    })
-    .from(stances)
-    .groupBy(stances.documentId)
-    .as("stance_counts");
+  // Qualified by hand: in a one-table select Drizzle writes columns unqualified, and "id" would be the subquery's own.
+  const documentId = sql`${documents}.${sql.identifier(documents.id.name)}`;
+  const stanceCount = (actor?: "us" | "co") =>
+    sql<number>`(select count(*) from ${stances} where ${stances.documentId} = ${documentId}${actor ? sql` and ${stances.actorId} = ${actor}` : sql``})`;
   return db
     .select({
       slug: documents.slug,
@@ -60,19 +55,124 @@ function selectDocuments(db: ParallaxDb) {
       metadataNote: documents.metadataNote,
       lineCount: documents.lineCount,
       ingestedAt: documents.ingestedAt,
-      tables: sql<number>`coalesce(${tableCounts.tables}, 0)`,
-      stances: sql<number>`coalesce(${stanceCounts.stances}, 0)`,
-      usStances: sql<number>`coalesce(${stanceCounts.usStances}, 0)`,
-      coStances: sql<number>`coalesce(${stanceCounts.coStances}, 0)`,
+      tables: sql<number>`(select count(*) from ${sourceTables} where ${sourceTables.documentId} = ${documentId})`,
+      stances: stanceCount(),
+      usStances: stanceCount("us"),
+      coStances: stanceCount("co"),
     })
     .from(documents)
-    .leftJoin(tableCounts, eq(tableCounts.documentId, documents.id))
-    .leftJoin(stanceCounts, eq(stanceCounts.documentId, documents.id))
     .$dynamic();
 }
 
 export function listDocuments(db: ParallaxDb = getDb()): DocumentSummary[] {
   return selectDocuments(db).orderBy(asc(documents.slug)).all();
+}
+
+/** The titles of the named documents (null where a document has none), looked up by name. */
+export function listDocumentTitles(slugs: readonly string[], db: ParallaxDb = getDb()): Map<string, string | null> {
+  if (slugs.length === 0) return new Map();
+  const rows = db.select({ slug: documents.slug, title: documents.title }).from(documents).where(inArray(documents.slug, [...new Set(slugs)])).all();
+  return new Map(rows.map((row) => [row.slug, row.title]));
+}
+
+export function countDocuments(db: ParallaxDb = getDb()): number {
+  return db.select({ n: count() }).from(documents).get()?.n ?? 0;
+}
+
+/** A page of the documents by name, from `offset`, at most `limit` of them (the sources page): only the page's rows and counts are read. */
+export function listDocumentPage(offset: number, limit: number, db: ParallaxDb = getDb()): DocumentSummary[] {
+  return selectDocuments(db).orderBy(asc(documents.slug)).limit(limit).offset(offset).all();
+}
+
+/** The place of a document (from 0) in the list by name; null when there is no such document. */
+export function documentIndex(slug: string, db: ParallaxDb = getDb()): number | null {
+  const exists = db.select({ id: documents.id }).from(documents).where(eq(documents.slug, slug)).get();
+  if (!exists) return null;
+  return db.select({ n: count() }).from(documents).where(lt(documents.slug, slug)).get()?.n ?? 0;
+}
+
+export interface DocumentChoice {
+  slug: string;
+  title: string | null;
+  /** Its stances under the filter. */
+  stances: number;
+}
+
+export interface DocumentChoices {
+  /** The documents with the most stances under the filter, most first (then by name), then the chosen ones not among them. */
+  documents: DocumentChoice[];
+  /** How many documents have stances under the filter. */
+  total: number;
+}
+
+/**
+ * The documents a filter form offers: thousands of checkboxes are no choice, so the `limit` documents with the
+ * most stances under the filter, then any `chosen` ones not among them (the reader's own choice stays
+ * visible), and how many documents have stances under the filter. Counted in SQL, once per state of the database.
+ */
+export function listDocumentChoices(filter: StanceFilter, limit: number, chosen: readonly string[] = [], db: ParallaxDb = getDb()): DocumentChoices {
+  return memo(db, `document-choices ${limit} ${JSON.stringify([filter, chosen])}`, () => {
+    const where = stanceConditions(filter);
+    const counted = db
+      .select({ documentId: stances.documentId, stances: count().as("stances") })
+      .from(stances)
+      .where(where)
+      .groupBy(stances.documentId)
+      .as("counted");
+    const top = db
+      .select({ slug: documents.slug, title: documents.title, stances: counted.stances })
+      .from(counted)
+      .innerJoin(documents, eq(documents.id, counted.documentId))
+      .orderBy(desc(counted.stances), asc(documents.slug))
+      .limit(limit)
+      .all();
+    const missing = chosen.filter((slug) => !top.some((d) => d.slug === slug));
+    const added = missing.length
+      ? db
+          .select({
+            slug: documents.slug,
+            title: documents.title,
+            stances: sql<number>`(select count(*) from ${stances} where ${and(where, sql`${stances.documentId} = ${documents}.${sql.identifier(documents.id.name)}`)})`,
+          })
+          .from(documents)
+          .where(inArray(documents.slug, missing))
+          .orderBy(asc(documents.slug))
+          .all()
+      : [];
+    const total = db.select({ n: countDistinct(stances.documentId) }).from(stances).where(where).get()?.n ?? 0;
+    return { documents: [...top, ...added], total };
+  });
+}
+
+/** A document's text as lines, numbered as the source view and search number them (CRLF, CR or LF ends a line; trailing empty lines dropped). */
+export function documentLines(text: string): string[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  while (lines.length > 1 && lines[lines.length - 1] === "") lines.pop();
+  return lines;
+}
+
+/** What each line of a document carries (index 0 is line 1): its characters, and the stances that start on it. */
+export interface LineSizes {
+  chars: number[];
+  stances: number[];
+}
+
+/** How much each line of a document carries, what the source view cuts its windows by; read once per state of the database. */
+export function getLineSizes(slug: string, db: ParallaxDb = getDb()): LineSizes | null {
+  return memo(db, `line-sizes ${slug}`, () => {
+    const body = db.select({ id: documents.id, text: documents.text }).from(documents).where(eq(documents.slug, slug)).get();
+    if (!body) return null;
+    const chars = documentLines(body.text).map((line) => line.length);
+    const starting = chars.map(() => 0);
+    const perLine = db
+      .select({ line: stances.lineStart, n: count() })
+      .from(stances)
+      .where(eq(stances.documentId, body.id))
+      .groupBy(stances.lineStart)
+      .all();
+    for (const { line, n } of perLine) if (line >= 1 && line <= starting.length) starting[line - 1] = n;
+    return { chars, stances: starting };
+  });
 }
 
 export type SourceTableView = Omit<SourceTable, "documentId">;

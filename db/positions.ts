@@ -1,6 +1,7 @@
 import { and, asc, count, eq, exists, inArray, or, sql } from "drizzle-orm";
 import { getDb, type ParallaxDb } from "./client";
 import { ISSUE_ORDER, type StanceFilter, stanceConditions } from "./filters";
+import { memo } from "./memo";
 import { type ActorId, actors, documents, type Issue, issues, stances } from "./schema";
 
 /**
@@ -72,6 +73,10 @@ export interface IssuePosition extends Tally {
  * first), even where the filter leaves no stance. The gap is the issue's, so filtering by actor keeps it.
  */
 export function listIssuePositions(filter: StanceFilter = {}, db: ParallaxDb = getDb()): IssuePosition[] {
+  return memo(db, `issue-positions ${JSON.stringify(filter)}`, () => issuePositions(filter, db));
+}
+
+function issuePositions(filter: StanceFilter, db: ParallaxDb): IssuePosition[] {
   const { actors: actorFilter, ...rest } = filter;
   const tallies = db
     .select({ issueSlug: stances.issueSlug, actorId: stances.actorId, ...TALLY })
@@ -157,6 +162,10 @@ export interface DocumentPosition extends Tally {
  * 0 stances and no position). The issue page's chart, its table and the download are these rows.
  */
 export function listDocumentPositions(filter: StanceFilter = {}, db: ParallaxDb = getDb()): DocumentPosition[] {
+  return memo(db, `document-positions ${JSON.stringify(filter)}`, () => documentPositions(filter, db));
+}
+
+function documentPositions(filter: StanceFilter, db: ParallaxDb): DocumentPosition[] {
   const { actors: actorFilter, ...rest } = filter;
   const tallies = db
     .select({

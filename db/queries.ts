@@ -27,7 +27,7 @@ const requestSnapshot = cache((): ParallaxDb => {
 });
 
 export type { ActorSummary, CorpusSummary, IssueSummary } from "./corpus";
-export type { DocumentDetail, DocumentSummary, SourceTableView } from "./documents";
+export { type DocumentChoices, type DocumentDetail, type DocumentSummary, documentLines, type SourceTableView } from "./documents";
 export type { DocumentPosition, IssuePosition } from "./positions";
 export { SEARCH_PAGE_SIZE, type SearchHit } from "./search";
 export type { StanceView } from "./stances";
@@ -40,9 +40,19 @@ export const getCorpusSummary = (filter: StanceFilter = {}, db: ParallaxDb = req
 export const listDocuments = (db: ParallaxDb = requestSnapshot()) => documents.listDocuments(db);
 export const getDocumentSummary = (slug: string, db: ParallaxDb = requestSnapshot()) => documents.getDocumentSummary(slug, db);
 export const getDocument = (slug: string, db: ParallaxDb = requestSnapshot(), lines?: { from: number; to: number }) => documents.getDocument(slug, db, lines);
+export const countDocuments = (db: ParallaxDb = requestSnapshot()) => documents.countDocuments(db);
+export const documentIndex = (slug: string, db: ParallaxDb = requestSnapshot()) => documents.documentIndex(slug, db);
+export const getLineSizes = (slug: string, db: ParallaxDb = requestSnapshot()) => documents.getLineSizes(slug, db);
+export const listDocumentChoices = (filter: StanceFilter, limit: number, chosen: readonly string[] = [], db: ParallaxDb = requestSnapshot()) =>
+  documents.listDocumentChoices(filter, limit, chosen, db);
+export const listDocumentPage = (offset: number, limit: number, db: ParallaxDb = requestSnapshot()) => documents.listDocumentPage(offset, limit, db);
+export const listDocumentTitles = (slugs: readonly string[], db: ParallaxDb = requestSnapshot()) => documents.listDocumentTitles(slugs, db);
 export const listIssuePositions = (filter: StanceFilter = {}, db: ParallaxDb = requestSnapshot()) => positions.listIssuePositions(filter, db);
 export const listDocumentPositions = (filter: StanceFilter = {}, db: ParallaxDb = requestSnapshot()) => positions.listDocumentPositions(filter, db);
 export const listStances = (filter: StanceFilter = {}, db: ParallaxDb = requestSnapshot()) => stances.listStances(filter, db);
+export const listStancePage = (filter: StanceFilter, offset: number, limit: number, db: ParallaxDb = requestSnapshot()) => stances.listStancePage(filter, offset, limit, db);
+export const findStance = (key: string, db: ParallaxDb = requestSnapshot()) => stances.findStance(key, db);
+export const stanceIndex = (id: number, filter: StanceFilter, db: ParallaxDb = requestSnapshot()) => stances.stanceIndex(id, filter, db);
 export const listRepresentativeStances = (filter: StanceFilter = {}, db: ParallaxDb = requestSnapshot()) => stances.listRepresentativeStances(filter, db);
 export const searchPage = (query: SearchQuery, filter: StanceFilter, page: number, db: ParallaxDb = requestSnapshot()) => search.searchPage(query, filter, page, db);
 export const listTimeline = (filter: StanceFilter = {}, db: ParallaxDb = requestSnapshot()) => timeline.listTimeline(filter, db);

@@ -1,8 +1,9 @@
 import { and, asc, between, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { getDb, type ParallaxDb } from "./client";
 import { ISSUE_ORDER, type StanceFilter, stanceConditions } from "./filters";
+import { memo } from "./memo";
 import { stancePosition } from "./positions";
-import { actors, documents, issues, sourceTables, stances } from "./schema";
+import { type ActorId, actors, documents, issues, sourceTables, stances } from "./schema";
 
 /** What a stance shows and cites: its row with its issue, actor, document and source table. */
 const STANCE_FIELDS = {
@@ -48,7 +49,7 @@ const STANCE_FIELDS = {
 /** Dashboard order: issue (codebook order), actor (US, Colombia), document, place in the document; id breaks ties. */
 const STANCE_ORDER = [...ISSUE_ORDER, asc(actors.sortOrder), asc(documents.slug), asc(stances.lineStart), asc(stances.columnStart), asc(stances.id)];
 
-/** The ids of the stances matching `where`, in dashboard order (same joins as prepareBatch, for the order). */
+/** The ids of the stances matching `where`, in dashboard order (the same joins as selectWhere, for the order). */
 function orderedIds(db: ParallaxDb, where: SQL | undefined): number[] {
   return db
     .select({ id: stances.id })
@@ -62,13 +63,10 @@ function orderedIds(db: ParallaxDb, where: SQL | undefined): number[] {
     .map((row) => row.id);
 }
 
-/** Rows are read in batches by id: no statement stays open between batches, so a reader may stop and close the connection at any row. */
-const BATCH = 500;
-
 type StanceField = keyof typeof STANCE_FIELDS;
 
-/** The stances whose ids are given as a JSON array in the "ids" placeholder, in dashboard order: the given fields of them. */
-function prepareBatch(db: ParallaxDb, fields: Partial<typeof STANCE_FIELDS>) {
+/** The stances matching `where` in dashboard order, with the given fields: one statement, its rows streamed. */
+function selectWhere(db: ParallaxDb, fields: Partial<typeof STANCE_FIELDS>, where: SQL | undefined) {
   return db
     .select(fields)
     .from(stances)
@@ -76,9 +74,8 @@ function prepareBatch(db: ParallaxDb, fields: Partial<typeof STANCE_FIELDS>) {
     .innerJoin(actors, eq(actors.id, stances.actorId))
     .innerJoin(documents, eq(documents.id, stances.documentId))
     .leftJoin(sourceTables, eq(sourceTables.id, stances.sourceTableId))
-    .where(inArray(stances.id, sql`(select value from json_each(${sql.placeholder("ids")}))`))
-    .orderBy(...STANCE_ORDER)
-    .prepare();
+    .where(where)
+    .orderBy(...STANCE_ORDER);
 }
 
 type FieldValue<K extends StanceField> = (typeof STANCE_FIELDS)[K]["_"]["notNull"] extends true
@@ -94,9 +91,10 @@ export interface StanceView extends StanceRow {
 }
 
 /**
- * Stances matching `where`, in dashboard order, read lazily: the ordered ids first, then the rows
- * in batches, all inside one read transaction so every batch sees the same snapshot. Only the
- * fields named are read (a 100,000-row download reads what its columns need, not the whole view).
+ * Stances matching `where`, in dashboard order, read lazily from one statement (one snapshot, one sort, as
+ * `sqlite3` reads the same join; reading ids first and then rows in batches by id sorted everything twice and
+ * cost half a 100,000-stance download). Only the fields named are read. Ending the generator early (a cancelled
+ * download) resets the statement, so the connection can be closed at any row.
  *
  * Rows are read as the select's raw values and decoded column by column with each column's own
  * decoder (JSON columns parsed), in select order. Drizzle's generic row mapping gives the same
@@ -105,28 +103,19 @@ export interface StanceView extends StanceRow {
 function* iterateWhere<K extends StanceField>(db: ParallaxDb, where: SQL | undefined, keys: readonly K[]): Generator<Pick<StanceView, K | "position" | "positionSource">> {
   // The position is worked out from the score and the override, so those are always read.
   const fields = [...new Set<StanceField>([...keys, "score", "overridePosition"])].map((key) => [key, STANCE_FIELDS[key]] as const);
-  const client = db.$client;
-  const own = !client.inTransaction;
-  if (own) client.exec("BEGIN");
-  try {
-    const ids = orderedIds(db, where);
-    const batch = prepareBatch(db, Object.fromEntries(fields));
-    for (let at = 0; at < ids.length; at += BATCH) {
-      for (const values of batch.values({ ids: JSON.stringify(ids.slice(at, at + BATCH)) }) as unknown[][]) {
-        const row: Record<string, unknown> = {};
-        for (let i = 0; i < fields.length; i++) {
-          const value = values[i];
-          const [key, column] = fields[i] as (typeof fields)[number];
-          row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
-        }
-        const { position, source } = stancePosition((row.score ?? null) as number | null, (row.overridePosition ?? null) as number | null);
-        row.position = position;
-        row.positionSource = source;
-        yield row as Pick<StanceView, K | "position" | "positionSource">;
-      }
+  const query = selectWhere(db, Object.fromEntries(fields), where).toSQL();
+  const statement = db.$client.prepare(query.sql).raw(true);
+  for (const values of statement.iterate(...query.params) as IterableIterator<unknown[]>) {
+    const row: Record<string, unknown> = {};
+    for (let i = 0; i < fields.length; i++) {
+      const value = values[i];
+      const [key, column] = fields[i] as (typeof fields)[number];
+      row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
     }
-  } finally {
-    if (own && client.open && client.inTransaction) client.exec("COMMIT");
+    const { position, source } = stancePosition((row.score ?? null) as number | null, (row.overridePosition ?? null) as number | null);
+    row.position = position;
+    row.positionSource = source;
+    yield row as Pick<StanceView, K | "position" | "positionSource">;
   }
 }
 
@@ -158,6 +147,35 @@ export function listStancesById(ids: number[], db: ParallaxDb = getDb()): Stance
   return ids.length ? [...iterateWhere(db, inArray(stances.id, ids), ALL_FIELDS)] : [];
 }
 
+/** The ids of the stances matching the filter in dashboard order, read once per state of the database. */
+function orderedStanceIds(filter: StanceFilter, db: ParallaxDb): number[] {
+  return memo(db, `stance-ids ${JSON.stringify(filter)}`, () => orderedIds(db, stanceConditions(filter)));
+}
+
+export interface StancePage {
+  /** The stances from `offset`, at most `limit` of them, in dashboard order. */
+  stances: StanceView[];
+  /** How many stances match the filter in all. */
+  total: number;
+}
+
+/** A page of the stances matching the filter: a long list is shown a page at a time, and only the page's rows are read. */
+export function listStancePage(filter: StanceFilter, offset: number, limit: number, db: ParallaxDb = getDb()): StancePage {
+  const ids = orderedStanceIds(filter, db);
+  return { stances: listStancesById(ids.slice(offset, offset + limit), db), total: ids.length };
+}
+
+/** Where a stance is: its issue and government, found by its key (as links and the source view name it). */
+export function findStance(key: string, db: ParallaxDb = getDb()): { id: number; issueSlug: string; actorId: ActorId } | null {
+  return db.select({ id: stances.id, issueSlug: stances.issueSlug, actorId: stances.actorId }).from(stances).where(eq(stances.stanceKey, key)).get() ?? null;
+}
+
+/** The place of a stance (from 0) among the stances matching the filter, in dashboard order; null when the filter leaves it out. */
+export function stanceIndex(id: number, filter: StanceFilter, db: ParallaxDb = getDb()): number | null {
+  const at = orderedStanceIds(filter, db).indexOf(id);
+  return at < 0 ? null : at;
+}
+
 /**
  * Per issue and actor, the stance that best stands for the actor's position: scored stances first,
  * then the one closest to the actor's mean position on the issue, then most cues, then tables before
@@ -165,6 +183,10 @@ export function listStancesById(ids: number[], db: ParallaxDb = getDb()): Stance
  * two rows per issue, not all.
  */
 export function listRepresentativeStances(filter: StanceFilter = {}, db: ParallaxDb = getDb()): StanceView[] {
+  return memo(db, `representative-stances ${JSON.stringify(filter)}`, () => representativeStances(filter, db));
+}
+
+function representativeStances(filter: StanceFilter, db: ParallaxDb): StanceView[] {
   const position = sql<number | null>`coalesce(${stances.overridePosition}, ${stances.score})`;
   const placed = db.$with("placed").as(
     db

@@ -1,6 +1,7 @@
 import { asc } from "drizzle-orm";
 import { getDb, type ParallaxDb } from "./client";
 import type { StanceFilter } from "./filters";
+import { memo } from "./memo";
 import { type DocumentPosition, listDocumentPositions, logitPosition, type Tally } from "./positions";
 import { type ActorId, type Document, documents } from "./schema";
 
@@ -113,6 +114,10 @@ function issuePoints(rows: DocumentPosition[], dates: Map<string, TimelineDocume
  * order, then the documents without a date. Built on the per-document positions, under the same filter.
  */
 export function listTimeline(filter: StanceFilter = {}, db: ParallaxDb = getDb()): TimelinePoint[] {
+  return memo(db, `timeline ${JSON.stringify(filter)}`, () => timeline(filter, db));
+}
+
+function timeline(filter: StanceFilter, db: ParallaxDb): TimelinePoint[] {
   const rows = listDocumentPositions(filter, db);
   const dates = new Map(
     db

@@ -8,10 +8,12 @@ import { ingestFigures } from "./bench/ingest";
 import type { Breakdown } from "./bench/profile";
 import { type Figure, figure, formatBreakdown, type Run, writeResults } from "./bench/results";
 import { download, ensureBuild, startServer } from "./bench/server";
+import { WEB_PLAN, webFigures } from "./bench/web";
 
 const USAGE = `Usage: npm run bench -- [--quick] [--out FOLDER] [--keep]
 
-Generates a corpus, ingests it, exports it over HTTP and writes results.md and results.json
+Generates a corpus, ingests it, exports it over HTTP, times every page, weighs their JavaScript, runs Lighthouse
+and writes results.md and results.json
 (default folder: bench/). Every figure is a ratio to a baseline measured in the same run.
   --quick   a small corpus and one repetition: checks that the benchmark runs (CI), measures nothing
   --out     where to write the results
@@ -163,6 +165,20 @@ async function main(): Promise<number> {
   } finally {
     server.stop();
   }
+
+  figures.push(
+    ...(await webFigures({
+      work,
+      docs,
+      db,
+      plan: WEB_PLAN[mode],
+      step,
+      ingest: (folder, root, database) => {
+        const added = child("ingest", { docs: folder, root, db: database }, plan.childTimeout);
+        if (added.timedOut) throw new Error(`ingesting ${folder} did not finish within ${plan.childTimeout} s`);
+      },
+    })),
+  );
 
   const run: Run = {
     date: started.toISOString(),

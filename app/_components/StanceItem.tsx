@@ -84,7 +84,7 @@ export function Citation({ stance }: { stance: StanceView }) {
 
 export function StanceItem({ stance, poles }: { stance: StanceView; poles: Poles }) {
   return (
-    <li className={`stance stance-${stance.actorId}`} data-stance={stance.key}>
+    <li className={`stance stance-${stance.actorId}`} id={`stance-${stance.key}`} data-stance={stance.key}>
       <p className="stance-text">
         <ActorTag actor={stance.actorId} /> <span lang={stance.documentLang}>“{stance.text}”</span>
       </p>

@@ -25,10 +25,13 @@ interface Props {
   names: ActorNames;
   /** The issue's pole names in the reader's language, said in the description (the axis is vertical: up is positive). */
   poles?: { negative: string; positive: string };
-  /** The page's filters, carried by the download and a month's link to its documents. */
-  query: { document?: string[]; kind?: string[]; evidence?: string };
+  /** The page's filters, carried by the download and a month's link to its stances. */
+  query: { document?: string[]; kind?: string[]; evidence?: string; month?: string[] };
   compact?: boolean;
 }
+
+/** Undated documents listed by name under the chart and in its table; the download lists them all. */
+const UNDATED_SHOWN = 20;
 
 interface Place {
   key: string;
@@ -44,7 +47,8 @@ interface Place {
 function places(points: TimelinePoint[]): Place[] {
   const found = new Map<string, Place>();
   for (const point of points) {
-    const key = `${point.period} ${point.date ?? ""} ${point.documents.map((d) => d.slug).join(" ")}`;
+    // A month is one place whatever its documents; a dated or undated document is its own.
+    const key = point.period === "month" ? `month ${point.date}` : `${point.period} ${point.date ?? ""} ${point.documents[0]?.slug ?? ""}`;
     const place = found.get(key) ?? { key, period: point.period, date: point.date, inferred: point.inferred, documents: point.documents, byActor: {}, gap: point.gap };
     place.byActor[point.actorId] = point;
     found.set(key, place);
@@ -64,10 +68,11 @@ export function TimelineFigure({ id, title, issue, issueLabel, points, domain, h
   const all = places(points);
   const dated = all.filter((p) => p.date !== null);
   const undated = all.filter((p) => p.date === null);
+  const undatedShown = undated.slice(0, UNDATED_SHOWN);
   const name = (doc: { slug: string; title: string | null }) => doc.title ?? td("untitled", { slug: doc.slug });
   const href = (place: Place) =>
     place.period === "month"
-      ? `${localePath(locale, issuePath(issue))}${queryString({ document: place.documents.map((d) => d.slug), kind: query.kind, evidence: query.evidence })}`
+      ? `${localePath(locale, issuePath(issue))}${queryString({ document: query.document, kind: query.kind, evidence: query.evidence, month: place.date ?? undefined })}`
       : localePath(locale, sourcePath(place.documents[0]?.slug ?? ""));
   const when = (place: Place) => (place.date === null ? t("undated") : place.period === "month" ? format.month(place.date) : format.date(place.date));
   const what = (place: Place) => (place.period === "month" ? t("monthDocuments", { count: place.documents.length }) : name(place.documents[0] ?? { slug: "", title: null }));
@@ -93,11 +98,11 @@ export function TimelineFigure({ id, title, issue, issueLabel, points, domain, h
   const monthly = dated.some((p) => p.period === "month");
   const cells = (place: Place) => (
     <>
-      <td className="num">{format.position(place.byActor.us?.position ?? null)}</td>
-      <td className="num">{format.count(place.byActor.us?.stances ?? 0)}</td>
-      <td className="num">{format.position(place.byActor.co?.position ?? null)}</td>
-      <td className="num">{format.count(place.byActor.co?.stances ?? 0)}</td>
-      <td className="num">{format.gap(place.gap)}</td>
+      <td>{format.position(place.byActor.us?.position ?? null)}</td>
+      <td>{format.count(place.byActor.us?.stances ?? 0)}</td>
+      <td>{format.position(place.byActor.co?.position ?? null)}</td>
+      <td>{format.count(place.byActor.co?.stances ?? 0)}</td>
+      <td>{format.gap(place.gap)}</td>
     </>
   );
   const columns = [t("document"), names.us, t("stances", { actor: names.us }), names.co, t("stances", { actor: names.co }), t("gap")];
@@ -135,7 +140,7 @@ export function TimelineFigure({ id, title, issue, issueLabel, points, domain, h
       }
       table={
         <>
-          <table className="data-table wide">
+          <table className="data-table wide numbers">
             <caption>{t("caption", { issue: issueLabel })}</caption>
             <TableHead columns={[t("date"), ...columns]} />
             <tbody>
@@ -154,11 +159,11 @@ export function TimelineFigure({ id, title, issue, issueLabel, points, domain, h
             </tbody>
           </table>
           {undated.length ? (
-            <table className="data-table wide">
+            <table className="data-table wide numbers">
               <caption>{t("undatedCaption", { issue: issueLabel })}</caption>
               <TableHead columns={columns} />
               <tbody>
-                {undated.map((place) => (
+                {undatedShown.map((place) => (
                   <tr key={place.key}>
                     <th scope="row">
                       <a href={href(place)}>{what(place)}</a>
@@ -176,12 +181,13 @@ export function TimelineFigure({ id, title, issue, issueLabel, points, domain, h
           {undated.length ? (
             <p className="timeline-undated">
               {t("undatedList", { count: undated.length })}{" "}
-              {undated.map((place, i) => (
+              {undatedShown.map((place, i) => (
                 <span key={place.key}>
                   {i > 0 ? ", " : ""}
                   <a href={href(place)}>{what(place)}</a>
                 </span>
               ))}
+              {undated.length > undatedShown.length ? ` ${t("undatedMore", { count: undated.length - undatedShown.length })}` : ""}
             </p>
           ) : null}
           <DownloadLinks path="/api/export/timeline" query={{ issue: issue, ...query }} />

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEFAULT_EVIDENCE, EVIDENCE, type Evidence } from "@/db/filters";
+import { DEFAULT_EVIDENCE, EVIDENCE, type Evidence, isMonth, knownDocumentSlugs } from "@/db/filters";
 
 export type PageSearchParams = Promise<Record<string, string | string[] | undefined>>;
 type Query = Record<string, string | string[] | undefined>;
@@ -50,4 +50,19 @@ export function pickEvidence(params: Query, ignored: string[]): Evidence {
 /** Reports every parameter the page does not read (`?chart=bar`, `?__proto__=1`) as ignored. */
 export function ignoreOthers(params: Query, known: readonly string[], ignored: string[]): void {
   for (const key of Object.keys(params)) if (!known.includes(key)) ignored.push(shown(key));
+}
+
+/** The documents named in `?document=` that exist (looked up by name, not by listing every document); the others are reported as ignored. */
+export function pickDocuments(params: Query, ignored: string[]): string[] {
+  const values = allValues(params, "document");
+  const known = new Set(knownDocumentSlugs(values));
+  ignored.push(...values.filter((slug) => !known.has(slug)).map((slug) => shown("document", slug)));
+  return values.filter((slug) => known.has(slug));
+}
+
+/** The months named in `?month=` (YYYY-MM, a month of the timeline); anything else is reported as ignored. */
+export function pickMonths(params: Query, ignored: string[]): string[] {
+  const values = allValues(params, "month");
+  ignored.push(...values.filter((month) => !isMonth(month)).map((month) => shown("month", month)));
+  return values.filter(isMonth);
 }

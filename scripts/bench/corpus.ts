@@ -20,8 +20,8 @@ export function prng(seed: number): () => number {
   };
 }
 
-type Random = () => number;
-type Lang = "en" | "es";
+export type Random = () => number;
+export type Lang = "en" | "es";
 type Side = "us" | "co";
 type Issue = "drug-policy" | "energy" | "venezuela" | "migration";
 
@@ -323,7 +323,7 @@ const ISSUE_LABELS: Record<Lang, Record<Issue, string[]>> = {
 };
 
 /** A stance table of `rows` rows: one issue per row, a cell per government. */
-function stanceTable(random: Random, lang: Lang, rows: number): string {
+export function stanceTable(random: Random, lang: Lang, rows: number): string {
   const header = pick(random, TABLE_HEADERS[lang]);
   const dated = header[0] === "Date";
   const lines = [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`];

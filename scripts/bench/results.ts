@@ -2,11 +2,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Breakdown } from "./profile";
 
-/** What a figure is held to: its ratio to the baseline, or its value itself. */
-export interface Budget {
-  of: "ratio" | "value";
-  max: number;
-}
+/** What a figure is held to: its ratio to the baseline, or its value itself; at most `max`, or at least `min` (a score). */
+export type Budget = { of: "ratio" | "value"; max: number } | { of: "value"; min: number };
 
 export interface Figure {
   id: string;
@@ -52,7 +49,7 @@ export function figure(
   const { explain, note, ...rest } = spec;
   const ratio = spec.value !== null && spec.baseline && spec.baseline.value > 0 ? spec.value / spec.baseline.value : null;
   const held = spec.budget.of === "ratio" ? ratio : spec.value;
-  const met = held === null ? null : held <= spec.budget.max;
+  const met = held === null ? null : "min" in spec.budget ? held >= spec.budget.min : held <= spec.budget.max;
   const result: Figure = { ...rest, ratio, met, note: note ?? null };
   if (met === false && explain) result.note = explain(result);
   return result;
@@ -64,6 +61,7 @@ const number = (value: number, unit: string) => {
 };
 
 export function formatBudget(figure: Figure): string {
+  if ("min" in figure.budget) return `≥ ${number(figure.budget.min, figure.unit)}`;
   return figure.budget.of === "ratio" ? `≤ ${figure.budget.max}×` : `≤ ${number(figure.budget.max, figure.unit)}`;
 }
 

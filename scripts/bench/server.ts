@@ -8,6 +8,8 @@ export interface Server {
   url: string;
   /** Resident memory of the server and its child processes, in bytes. */
   rss: () => number;
+  /** What the server printed, for the note of a figure it failed. */
+  log: () => string;
   stop: () => void;
 }
 
@@ -103,7 +105,7 @@ export async function startServer(databaseFile: string, logFile?: string): Promi
     await new Promise((r) => setTimeout(r, 250));
   }
   const tree = processTree(child.pid as number);
-  return { url, rss: () => rssOf(tree), stop };
+  return { url, rss: () => rssOf(tree), log: () => log, stop };
 }
 
 export interface Download {

@@ -112,7 +112,7 @@ describe("issue page", () => {
   it("a citation link lands on the highlighted passage", async () => {
     await open("/en/issues/migration?evidence=structured");
     const citation = page.locator(".column-co .citation").first();
-    await Promise.all([page.waitForURL(/\/en\/sources\/002_cab32d2187f2aa2e#L22$/), citation.click()]);
+    await Promise.all([page.waitForURL(/\/en\/sources\/002_cab32d2187f2aa2e\?from=22#L22$/), citation.click()]);
     await page.waitForLoadState("networkidle");
     const target = page.locator(":target");
     await expect(target.getAttribute("id")).resolves.toBe("L22");

@@ -40,7 +40,7 @@ describe.each([
     expect(await first.locator(".search-snippet mark").allTextContents()).toEqual(["Bogotá", "humanitarian"]);
     await expect(first.locator(".search-hit-what").textContent()).resolves.toContain(issue);
     await expect(first.locator(".citation").textContent()).resolves.toContain(place);
-    await Promise.all([page.waitForURL(`${baseUrl}/${locale}/sources/${SEED_002}#L22`), first.locator(".citation").click()]);
+    await Promise.all([page.waitForURL(`${baseUrl}/${locale}/sources/${SEED_002}?from=22#L22`), first.locator(".citation").click()]);
     await page.waitForLoadState("networkidle");
     const target = page.locator(":target");
     await expect(target.getAttribute("id")).resolves.toBe("L22");

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { windowStarts } from "../../app/_lib/line-window";
 import { launchBrowser, screenshot } from "./browser";
 
 /**
@@ -42,6 +43,13 @@ function longBriefing(): string {
 }
 /** Line numbers in the fixture: the table's header is line 17 and row r is line 18 + r. */
 const rowLine = (row: number) => 18 + row;
+
+/** Where the fixture's windows start, from what its lines carry: the two bullets one stance each, every table row two. */
+function fixtureWindows(): number[] {
+  const lines = longBriefing().split("\n").slice(0, -1);
+  const stances = lines.map((_, i) => (i + 1 === 14 || i + 1 === 15 ? 1 : i + 1 > rowLine(0) && i + 1 <= rowLine(ROWS) ? 2 : 0));
+  return windowStarts({ chars: lines.map((line) => line.length), stances });
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -126,25 +134,36 @@ describe("a Markdown document reads as its reader knows it", () => {
 });
 
 describe("a long document is shown a window of lines at a time", () => {
-  it("draws the first 500 lines, says so, and links to the next", async () => {
+  it("draws the first window (a dense stance table makes it short), says so, and links to the next", async () => {
+    const [, second = 0, third = 0] = fixtureWindows();
+    const last = second - 1;
+    // A few dozen rows of a stance table, not 500 lines: each row carries two stances.
+    expect(last).toBeGreaterThan(rowLine(10));
+    expect(last).toBeLessThan(rowLine(60));
     await open(`/en/sources/${LONG}`);
     await expect(page.locator(".window-note p").first().textContent()).resolves.toBe(
-      `This document has ${longBriefing().split("\n").length.toLocaleString("en")} lines; lines 1–500 are shown, so the page stays quick to open. Line links take you to the part that holds the line.`,
+      `This document has ${longBriefing().split("\n").length.toLocaleString("en")} lines; lines 1–${last} are shown, so the page stays quick to open. Line links take you to the part that holds the line.`,
     );
-    expect(await page.locator(".document-text [id^='L']").count()).toBeLessThanOrEqual(500);
-    await expect(page.locator("#L500").count()).resolves.toBe(1);
-    await expect(page.locator("#L501").count()).resolves.toBe(0);
-    // The table's rows in the window, both governments' cells marked; its header stays for context.
-    expect(await page.locator(".stance-mark-structured").count()).toBe(2 * (500 - rowLine(0)) + 2);
-    await Promise.all([page.waitForURL(/\?from=501$/), page.locator(".window-note").first().getByRole("link", { name: "Lines 501–1,000 →" }).click()]);
-    await expect(page.locator("#L501 .stance-mark-co").textContent()).resolves.toBe(`COCrop substitution and rural reform, row ${501 - rowLine(0)}`);
+    await expect(page.locator(`#L${last}`).count()).resolves.toBe(1);
+    await expect(page.locator(`#L${second}`).count()).resolves.toBe(0);
+    // The table's rows in the window, both governments' cells marked, and the two bullets; its header stays for context.
+    expect(await page.locator(".stance-mark-structured").count()).toBe(2 * (last - rowLine(0)) + 2);
+    await Promise.all([
+      page.waitForURL(new RegExp(`\\?from=${second}$`)),
+      page.locator(".window-note").first().getByRole("link", { name: `Lines ${second}–${third - 1} →` }).click(),
+    ]);
+    await expect(page.locator(`#L${second} .stance-mark-co`).textContent()).resolves.toBe(`COCrop substitution and rural reform, row ${second - rowLine(0)}`);
     await expect(page.locator(".source-table thead th").nth(2).textContent()).resolves.toBe("United States");
-    await expect(page.locator("#L500").count()).resolves.toBe(0);
+    await expect(page.locator(`#L${last}`).count()).resolves.toBe(0);
   });
 
-  it("starts a window anywhere with ?from=, and says which value it ignored", async () => {
+  it("opens the window that holds ?from=, and says which value it ignored", async () => {
+    const starts = fixtureWindows();
+    const holding = starts.filter((start) => start <= 1200).at(-1);
     await open(`/en/sources/${LONG}?from=1200`);
-    await expect(page.locator(".document-text [id^='L']").first().getAttribute("id")).resolves.toBe("L1200");
+    await expect(page.locator(".document-text [id^='L']").first().getAttribute("id")).resolves.toBe(`L${holding}`);
+    await expect(page.locator("#L1200").count()).resolves.toBe(1);
+    await open(`/en/sources/${LONG}?from=1222`);
     await expect(page.locator("#L1222").textContent()).resolves.toContain("Closing words.");
     await open(`/en/sources/${LONG}?from=99999`);
     await expect(page.locator(".notice").textContent()).resolves.toContain("“from=99999”");
@@ -152,17 +171,31 @@ describe("a long document is shown a window of lines at a time", () => {
   });
 
   it("keeps line anchors: an old link to #L1100 moves to the window that holds it, highlighted", async () => {
-    await Promise.all([page.waitForURL(/\?from=1001#L1100$/), page.goto(`${baseUrl}/en/sources/${LONG}#L1100`)]);
+    await Promise.all([page.waitForURL(/\?from=1100#L1100$/), page.goto(`${baseUrl}/en/sources/${LONG}#L1100`)]);
     await page.waitForLoadState("networkidle");
     const target = page.locator(":target");
     await expect(target.getAttribute("id")).resolves.toBe("L1100");
     await expect(target.locator(".stance-mark-us").textContent()).resolves.toBe(`USInterdiction and extradition, row ${1100 - rowLine(0)}`);
   });
 
-  it("cites a line past the first window with the window in the link", async () => {
+  it("links a stance of a window to the page of its issue that holds it, scrolled to it", async () => {
+    const start = fixtureWindows().filter((line) => line <= rowLine(1000)).at(-1) ?? 1;
+    const row = start - rowLine(0);
+    await open(`/en/sources/${LONG}?from=${rowLine(1000)}`);
+    // The index of the window's stances is folded away: its first link, followed as a reader would.
+    const href = await page.locator('.stance-index a[href*="/en/issues/drug-policy?stance="]').first().getAttribute("href");
+    await Promise.all([page.waitForURL(new RegExp(`/en/issues/drug-policy\\?page=${Math.floor(row / 25) + 1}#stance-`)), page.goto(`${baseUrl}${href}`)]);
+    await expect(page.locator(":target .stance-text").textContent()).resolves.toContain(`row ${row}`);
+  });
+
+  it("cites a line past the first 20 with the line in ?from=, which opens the window that holds it", async () => {
+    const citations = () => page.locator(".column-us .citation").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
     await open(`/en/issues/drug-policy?document=${LONG}`);
-    const hrefs = await page.locator(".column-us .citation").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
-    expect(hrefs).toContain(`/en/sources/${LONG}#L${rowLine(1)}`);
-    expect(hrefs).toContain(`/en/sources/${LONG}?from=1001#L${rowLine(1000)}`);
+    expect(await citations()).toContain(`/en/sources/${LONG}#L${rowLine(1)}`);
+    // The bullet is the first US stance, so row 1000 is the 1001st: on page 41 of 25 a page.
+    await open(`/en/issues/drug-policy?document=${LONG}&page=41`);
+    expect(await citations()).toContain(`/en/sources/${LONG}?from=${rowLine(1000)}#L${rowLine(1000)}`);
+    await Promise.all([page.waitForURL(new RegExp(`from=${rowLine(1000)}#L${rowLine(1000)}$`)), page.locator(`.column-us .citation[href$="#L${rowLine(1000)}"]`).click()]);
+    await expect(page.locator(`#L${rowLine(1000)} .stance-mark-us`).textContent()).resolves.toBe("USInterdiction and extradition, row 1000");
   });
 });

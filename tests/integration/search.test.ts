@@ -300,7 +300,7 @@ describe("GET /api/export/search.csv", () => {
     ["/api/export/search.csv?q=%21%21", "q", '"q" has no words to search for (at most 200 characters are read)'],
     ["/api/export/search.csv?q=coca&page=2", "page", '"page" is not a filter of search; use issue, actor, document, kind, evidence'],
     ["/api/export/search.csv?q=coca&kind=chart", "kind", 'unknown kind "chart"; expected one of: table, list, prose'],
-    ["/api/export/stances.csv?q=coca", "q", '"q" is not a filter of stances; use issue, actor, document, kind, evidence'],
+    ["/api/export/stances.csv?q=coca", "q", '"q" is not a filter of stances; use issue, actor, document, kind, evidence, month'],
   ])("%s → 400 naming %s", async (path, parameter, message) => {
     const response = await get(path);
     expect(response.status).toBe(400);

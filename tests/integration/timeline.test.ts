@@ -171,7 +171,7 @@ describe("GET /api/export/timeline.csv", () => {
     const response = await get("/api/export/timeline.csv?actor=us");
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({
-      error: { status: 400, parameter: "actor", message: '"actor" is not a filter of timeline; use issue, document, kind, evidence' },
+      error: { status: 400, parameter: "actor", message: '"actor" is not a filter of timeline; use issue, document, kind, evidence, month' },
     });
   });
 });

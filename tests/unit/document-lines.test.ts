@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { frontMatterField, frontMatterLength, headingLevels, inlineMarkup, lineBlock, linePieces } from "../../app/_lib/document-lines";
-import { LINE_WINDOW, linePath, lineWindow, parseFrom, windowStartFor } from "../../app/_lib/line-window";
+import { FIRST_LINES, lineWeight, linePath, lineWindow, MOST_LINES, parseFrom, WINDOW_WEIGHT, windowStarts } from "../../app/_lib/line-window";
 
 describe("a line's block", () => {
   it.each([
@@ -76,11 +76,34 @@ describe("a line's pieces", () => {
 });
 
 describe("line windows", () => {
-  it("shows a long document a window at a time, with its neighbours", () => {
-    expect(lineWindow(null, 120)).toEqual({ from: 1, to: 120, lineCount: 120, partial: false, previous: null, next: null });
-    expect(lineWindow(1200, 10_040)).toEqual({ from: 1200, to: 1200 + LINE_WINDOW - 1, lineCount: 10_040, partial: true, previous: 700, next: 1700 });
-    expect(lineWindow(9_900, 10_040)).toMatchObject({ from: 9_900, to: 10_040, next: null });
-    expect(lineWindow(20_000, 10_040)).toMatchObject({ from: 1, to: LINE_WINDOW });
+  const plain = (lines: number, chars = 40) => ({ chars: Array(lines).fill(chars), stances: Array(lines).fill(0) });
+
+  it("cuts plain text every MOST_LINES lines", () => {
+    expect(windowStarts(plain(1_200))).toEqual([1, 1 + MOST_LINES, 1 + 2 * MOST_LINES]);
+    expect(windowStarts(plain(120))).toEqual([1]);
+  });
+
+  it("cuts a dense stance table by weight, never below FIRST_LINES lines", () => {
+    const table = { chars: Array(300).fill(100), stances: Array(300).fill(1) };
+    const perWindow = Math.floor(WINDOW_WEIGHT / lineWeight(100, 1));
+    expect(windowStarts(table).slice(0, 3)).toEqual([1, 1 + perWindow, 1 + 2 * perWindow]);
+    const heavy = { chars: Array(50).fill(100_000), stances: Array(50).fill(0) };
+    expect(windowStarts(heavy)).toEqual([1, 1 + FIRST_LINES, 1 + 2 * FIRST_LINES]);
+  });
+
+  it("opens the window that holds a line, with its neighbours", () => {
+    const starts = windowStarts(plain(1_200));
+    expect(lineWindow(null, [1], 120)).toEqual({ from: 1, to: 120, lineCount: 120, partial: false, previous: null, next: null });
+    expect(lineWindow(700, starts, 1_200)).toEqual({
+      from: 501,
+      to: 1_000,
+      lineCount: 1_200,
+      partial: true,
+      previous: { from: 1, to: 500 },
+      next: { from: 1_001, to: 1_200 },
+    });
+    expect(lineWindow(1_200, starts, 1_200)).toMatchObject({ from: 1_001, to: 1_200, next: null });
+    expect(lineWindow(20_000, starts, 1_200)).toMatchObject({ from: 1_001, to: 1_200 });
   });
 
   it.each([
@@ -94,12 +117,8 @@ describe("line windows", () => {
     expect(parseFrom(value, 10_040)).toEqual(expected);
   });
 
-  it("links a line to the window that holds it", () => {
-    expect(windowStartFor(14)).toBe(1);
-    expect(windowStartFor(500)).toBe(1);
-    expect(windowStartFor(501)).toBe(501);
-    expect(windowStartFor(4_321)).toBe(4_001);
-    expect(linePath("/en/sources/doc", 14)).toBe("/en/sources/doc#L14");
-    expect(linePath("/en/sources/doc", 4_321)).toBe("/en/sources/doc?from=4001#L4321");
+  it("links a line past the lines every first window holds by ?from=", () => {
+    expect(linePath("/en/sources/doc", FIRST_LINES)).toBe(`/en/sources/doc#L${FIRST_LINES}`);
+    expect(linePath("/en/sources/doc", 4_321)).toBe("/en/sources/doc?from=4321#L4321");
   });
 });

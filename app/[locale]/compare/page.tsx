@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { listDocuments, listIssuePositions, listIssues } from "@/db/queries";
+import { listDocumentChoices, listIssuePositions, listIssues } from "@/db/queries";
 import { ActorBarChart } from "../../_components/ActorBarChart";
 import { ChartFigure } from "../../_components/ChartFigure";
 import { DownloadLinks } from "../../_components/DownloadLinks";
@@ -9,12 +9,17 @@ import { FilterNotice } from "../../_components/FilterNotice";
 import { PositionTable } from "../../_components/PositionTable";
 import { inLocale, localPoles } from "../../_lib/locale";
 import { getActorNames, getDocumentLabel } from "../../_lib/page-i18n";
-import { ignoreOthers, type PageSearchParams, pickAllowed, pickEvidence } from "../../_lib/search-params";
+import { ignoreOthers, type PageSearchParams, pickAllowed, pickDocuments, pickEvidence } from "../../_lib/search-params";
+import { topTopics } from "../../_lib/topics";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("compare");
   return { title: t("metaTitle") };
 }
+
+/** Documents and other topics the form offers by name: those with the most stances, and any already chosen. */
+const DOCUMENT_CHOICES = 20;
+const TOPIC_CHOICES = 20;
 
 export default async function ComparePage({ searchParams }: { searchParams: PageSearchParams }) {
   const locale = await getLocale();
@@ -23,10 +28,9 @@ export default async function ComparePage({ searchParams }: { searchParams: Page
   const documentLabel = await getDocumentLabel();
   const query = await searchParams;
   const issues = listIssues();
-  const documents = listDocuments();
   const ignored: string[] = [];
   const chosenIssues = pickAllowed(query, "issue", issues.map((i) => i.slug), ignored);
-  const chosenDocuments = pickAllowed(query, "document", documents.map((d) => d.slug), ignored);
+  const chosenDocuments = pickDocuments(query, ignored);
   const evidence = pickEvidence(query, ignored);
   ignoreOthers(query, ["issue", "document", "evidence"], ignored);
   const filter = {
@@ -52,6 +56,10 @@ export default async function ComparePage({ searchParams }: { searchParams: Page
     };
   });
   const anyStances = positions.some((p) => p.stances > 0);
+  const documentChoices = listDocumentChoices({ issues: filter.issues, evidence }, DOCUMENT_CHOICES, chosenDocuments);
+  // Every codebook issue, then the other topics with the most stances, and any chosen one.
+  const offeredTopics = topTopics(listIssuePositions({ evidence }), TOPIC_CHOICES);
+  const issueChoices = issues.filter((i) => i.kind === "codebook" || offeredTopics.has(i.slug) || chosenIssues.includes(i.slug));
   const downloadQuery = { issue: filter.issues, document: chosenDocuments, evidence: evidenceQuery };
 
   return (
@@ -64,7 +72,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Page
         {evidenceQuery ? <input type="hidden" name="evidence" value={evidenceQuery} /> : null}
         <fieldset>
           <legend>{t("issues")}</legend>
-          {issues.map((i) => (
+          {issueChoices.map((i) => (
             <label key={i.slug}>
               <input type="checkbox" name="issue" value={i.slug} defaultChecked={filter.issues.includes(i.slug)} /> {inLocale(locale, i.label, i.labelEs)}
               {i.kind === "other" ? ` ${t("otherIssue")}` : ""}
@@ -73,7 +81,10 @@ export default async function ComparePage({ searchParams }: { searchParams: Page
         </fieldset>
         <fieldset>
           <legend>{t("documents")}</legend>
-          {documents.map((d) => (
+          {documentChoices.total > DOCUMENT_CHOICES ? (
+            <p className="fieldset-note">{t("documentChoices", { shown: DOCUMENT_CHOICES, total: documentChoices.total })}</p>
+          ) : null}
+          {documentChoices.documents.map((d) => (
             <label key={d.slug}>
               <input type="checkbox" name="document" value={d.slug} defaultChecked={chosenDocuments.includes(d.slug)} /> {documentLabel(d)}
             </label>

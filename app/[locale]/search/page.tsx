@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ACTOR_IDS, STANCE_KINDS } from "@/db/filters";
-import { listDocuments, listIssues, SEARCH_PAGE_SIZE, searchPage } from "@/db/queries";
+import { listDocumentTitles, listIssuePositions, listIssues, SEARCH_PAGE_SIZE, searchPage } from "@/db/queries";
 import { MAX_QUERY_LENGTH, parseSearchQuery } from "@/db/search-query";
 import { DownloadLinks } from "../../_components/DownloadLinks";
 import { EvidenceSwitch } from "../../_components/EvidenceSwitch";
@@ -10,7 +10,8 @@ import { SearchResult } from "../../_components/SearchResult";
 import { queryString } from "../../_lib/format";
 import { inLocale, localePath, localPoles } from "../../_lib/locale";
 import { getActorNames, getDocumentLabel, getFormat } from "../../_lib/page-i18n";
-import { allValues, ignoreOthers, type PageSearchParams, pickAllowed, pickEvidence, shown } from "../../_lib/search-params";
+import { allValues, ignoreOthers, type PageSearchParams, pickAllowed, pickDocuments, pickEvidence, shown } from "../../_lib/search-params";
+import { topTopics } from "../../_lib/topics";
 
 export async function generateMetadata({ searchParams }: { searchParams: PageSearchParams }): Promise<Metadata> {
   const t = await getTranslations("search");
@@ -19,6 +20,9 @@ export async function generateMetadata({ searchParams }: { searchParams: PageSea
 }
 
 const KNOWN = ["q", "issue", "actor", "kind", "document", "evidence", "page"];
+/** Documents and other topics the form offers by name: those with the most hits (or stances), and any already chosen. */
+const DOCUMENT_CHOICES = 20;
+const TOPIC_CHOICES = 20;
 
 export default async function SearchPage({ searchParams }: { searchParams: PageSearchParams }) {
   const locale = await getLocale();
@@ -32,11 +36,10 @@ export default async function SearchPage({ searchParams }: { searchParams: PageS
   ignored.push(...extraQ.map((value) => shown("q", value)));
   const q = (rawQ ?? "").trim();
   const allIssues = listIssues();
-  const allDocuments = listDocuments();
   const issues = pickAllowed(query, "issue", allIssues.map((i) => i.slug), ignored);
   const actors = pickAllowed(query, "actor", ACTOR_IDS, ignored);
   const kinds = pickAllowed(query, "kind", STANCE_KINDS, ignored);
-  const documents = pickAllowed(query, "document", allDocuments.map((d) => d.slug), ignored);
+  const documents = pickDocuments(query, ignored);
   const evidence = pickEvidence(query, ignored);
   const [rawPage, ...extraPages] = allValues(query, "page");
   const validPage = rawPage !== undefined && /^[1-9]\d{0,5}$/.test(rawPage);
@@ -57,11 +60,18 @@ export default async function SearchPage({ searchParams }: { searchParams: PageS
     const issue = issueBySlug.get(slug);
     return issue ? localPoles(locale, issue) : { negative: null, positive: null };
   };
-  // The document choices: those with hits under the other filters, and any chosen already.
+  // The document choices: those with the most hits under the other filters, and any chosen already.
+  const withHits = results?.documents ?? [];
+  const topDocuments = withHits.slice(0, DOCUMENT_CHOICES);
+  const chosenElsewhere = documents.filter((slug) => !topDocuments.some((d) => d.slug === slug));
+  const titles = listDocumentTitles(chosenElsewhere);
   const documentChoices = [
-    ...(results?.documents ?? []),
-    ...documents.filter((slug) => !results?.documents.some((d) => d.slug === slug)).map((slug) => ({ slug, title: allDocuments.find((d) => d.slug === slug)?.title ?? null, hits: 0 })),
+    ...topDocuments,
+    ...chosenElsewhere.map((slug) => ({ slug, title: titles.get(slug) ?? null, hits: withHits.find((d) => d.slug === slug)?.hits ?? 0 })),
   ];
+  // Every codebook issue, then the other topics with the most stances, and any chosen one.
+  const offeredTopics = topTopics(listIssuePositions({ evidence }), TOPIC_CHOICES);
+  const issueChoices = allIssues.filter((i) => i.kind === "codebook" || offeredTopics.has(i.slug) || issues.includes(i.slug));
   const first = results ? (results.page - 1) * SEARCH_PAGE_SIZE + 1 : 0;
   const last = results ? first + results.hits.length - 1 : 0;
   const filtered = issues.length + actors.length + kinds.length + documents.length > 0;
@@ -81,7 +91,7 @@ export default async function SearchPage({ searchParams }: { searchParams: PageS
           {evidenceQuery ? <input type="hidden" name="evidence" value={evidenceQuery} /> : null}
           <fieldset>
             <legend>{t("issues")}</legend>
-            {allIssues.map((issue) => (
+            {issueChoices.map((issue) => (
               <label key={issue.slug}>
                 <input type="checkbox" name="issue" value={issue.slug} defaultChecked={issues.includes(issue.slug)} /> {inLocale(locale, issue.label, issue.labelEs)}
               </label>
@@ -106,6 +116,7 @@ export default async function SearchPage({ searchParams }: { searchParams: PageS
           {documentChoices.length ? (
             <fieldset>
               <legend>{t("documents")}</legend>
+              {withHits.length > DOCUMENT_CHOICES ? <p className="fieldset-note">{t("documentChoices", { shown: DOCUMENT_CHOICES, total: withHits.length })}</p> : null}
               {documentChoices.map((d) => (
                 <label key={d.slug}>
                   <input type="checkbox" name="document" value={d.slug} defaultChecked={documents.includes(d.slug)} /> {documentLabel(d)}{" "}

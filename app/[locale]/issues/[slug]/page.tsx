@@ -1,23 +1,35 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { STANCE_KINDS } from "@/db/filters";
-import { getIssue, listDocumentPositions, listDocuments, listIssuePositions, listStances, listTimeline } from "@/db/queries";
+import { type StanceFilter, STANCE_KINDS } from "@/db/filters";
+import {
+  findStance,
+  getIssue,
+  listDocumentChoices,
+  listDocumentPositions,
+  listIssuePositions,
+  listStancePage,
+  listTimeline,
+  stanceIndex,
+} from "@/db/queries";
 import { ActorBarChart } from "../../../_components/ActorBarChart";
 import { ActorTag } from "../../../_components/ActorTag";
 import { ChartFigure } from "../../../_components/ChartFigure";
 import { DownloadLinks } from "../../../_components/DownloadLinks";
 import { EvidenceSwitch } from "../../../_components/EvidenceSwitch";
 import { FilterNotice } from "../../../_components/FilterNotice";
+import { Pager } from "../../../_components/Pager";
 import { ACTOR_KEYS } from "../../../_components/series";
 import { StanceItem } from "../../../_components/StanceItem";
 import { TableHead } from "../../../_components/TableHead";
 import { TimelineFigure } from "../../../_components/TimelineFigure";
+import { queryString } from "../../../_lib/format";
 import { inLocale, localePath, localPoles } from "../../../_lib/locale";
 import { issuePath, sourcePath } from "../../../_lib/paths";
 import { getActorNames, getDocumentLabel, getFormat } from "../../../_lib/page-i18n";
 import { evidenceKinds } from "../../../_lib/evidence";
-import { ignoreOthers, type PageSearchParams, pickAllowed, pickEvidence } from "../../../_lib/search-params";
+import { pageHolding, pickPage, shownRange } from "../../../_lib/paging";
+import { allValues, ignoreOthers, type PageSearchParams, pickAllowed, pickDocuments, pickEvidence, pickMonths, shown } from "../../../_lib/search-params";
 import { timelineDomain, timeOf } from "../../../_lib/timeline";
 import { routeSegment } from "../../../_lib/url-segment";
 
@@ -28,6 +40,14 @@ async function issueOf(params: Props["params"]) {
   const slug = routeSegment((await params).slug);
   return slug === null ? null : getIssue(slug);
 }
+
+/** Stances shown per government on a page: the server renders a page of a long list, never all of it (25 a side keeps the page under 300 KB). */
+const STANCES_PER_PAGE = 25;
+/** Documents per page of the per-document chart and its table. */
+const DOCUMENTS_PER_PAGE = 20;
+/** Documents the filter form offers by name: those with the most stances on the issue. */
+const DOCUMENT_CHOICES = 20;
+const KNOWN = ["document", "kind", "evidence", "month", "page", "doc-page", "stance"];
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const issue = await issueOf(params);
@@ -48,36 +68,76 @@ export default async function IssuePage({ params, searchParams }: Props) {
   const documentLabel = await getDocumentLabel();
   const query = await searchParams;
   const ignored: string[] = [];
-  const allDocuments = listDocuments();
-  const documents = pickAllowed(query, "document", allDocuments.map((d) => d.slug), ignored);
+  const documents = pickDocuments(query, ignored);
   const kinds = pickAllowed(query, "kind", STANCE_KINDS, ignored);
+  const months = pickMonths(query, ignored);
   const evidence = pickEvidence(query, ignored);
-  ignoreOthers(query, ["document", "kind", "evidence"], ignored);
-  const filter = { issues: [issue.slug], documents: documents.length ? documents : undefined, kinds: kinds.length ? kinds : undefined, evidence };
+  ignoreOthers(query, KNOWN, ignored);
+  const filter: StanceFilter = {
+    issues: [issue.slug],
+    documents: documents.length ? documents : undefined,
+    kinds: kinds.length ? kinds : undefined,
+    evidence,
+    months: months.length ? months : undefined,
+  };
+  const filtered = documents.length > 0 || kinds.length > 0 || months.length > 0;
   const te = await getTranslations("evidence");
+  const path = localePath(locale, issuePath(issue.slug));
+  const evidenceQuery = evidence === "structured" ? evidence : undefined;
+  const filterQuery = { document: documents, kind: kinds, evidence: evidenceQuery, month: months };
 
-  const stances = listStances(filter);
+  // A link to one stance opens the page of the list that holds it, under the page's filters if they keep it, else unfiltered.
+  const [stanceKey] = allValues(query, "stance");
+  if (stanceKey !== undefined) {
+    const stance = findStance(stanceKey);
+    if (stance?.issueSlug === issue.slug) {
+      const unfiltered: StanceFilter = { issues: [issue.slug], evidence: "all" };
+      for (const [within, kept] of [
+        [filter, filterQuery],
+        [unfiltered, {}],
+      ] as const) {
+        const at = stanceIndex(stance.id, { ...within, actors: [stance.actorId] });
+        if (at === null) continue;
+        const page = pageHolding(at, STANCES_PER_PAGE);
+        redirect(`${path}${queryString({ ...kept, page: page > 1 ? String(page) : undefined })}#stance-${encodeURIComponent(stanceKey)}`);
+      }
+    }
+    ignored.push(shown("stance", stanceKey));
+  }
+
   const positions = listIssuePositions(filter);
+  const totals = { us: positions.find((p) => p.actorId === "us")?.stances ?? 0, co: positions.find((p) => p.actorId === "co")?.stances ?? 0 };
+  const paging = pickPage(query.page, "page", Math.max(totals.us, totals.co), STANCES_PER_PAGE, ignored);
+  const columns = ACTOR_KEYS.map((actor) => ({ actor, total: totals[actor], stances: listStancePage({ ...filter, actors: [actor] }, paging.offset, paging.size).stances }));
   const perDocument = listDocumentPositions(filter);
-  const issueStances = listStances({ issues: [issue.slug], evidence });
-  const docsWithIssue = [...new Set(issueStances.map((s) => s.documentSlug))];
-  const kindsWithIssue = STANCE_KINDS.filter((k) => kinds.includes(k) || issueStances.some((s) => s.kind === k));
-  const poles = localPoles(locale, issue);
-  const perDocumentRows = [...new Set(perDocument.map((p) => p.documentSlug))].map((slug) => {
-    const at = (actor: "us" | "co") => perDocument.find((p) => p.documentSlug === slug && p.actorId === actor);
-    const title = at("us")?.documentTitle ?? at("co")?.documentTitle ?? null;
+  const allPerDocumentRows = [...new Set(perDocument.map((p) => p.documentSlug))];
+  const docPaging = pickPage(query["doc-page"], "doc-page", allPerDocumentRows.length, DOCUMENTS_PER_PAGE, ignored);
+  const bySlug = new Map<string, { us?: (typeof perDocument)[number]; co?: (typeof perDocument)[number] }>();
+  for (const p of perDocument) bySlug.set(p.documentSlug, { ...bySlug.get(p.documentSlug), [p.actorId]: p });
+  const perDocumentRows = allPerDocumentRows.slice(docPaging.offset, docPaging.offset + docPaging.size).map((slug) => {
+    const at = bySlug.get(slug) ?? {};
+    const title = at.us?.documentTitle ?? at.co?.documentTitle ?? null;
     return {
       key: slug,
       slug,
       label: documentLabel({ slug, title }),
-      us: at("us")?.position ?? null,
-      co: at("co")?.position ?? null,
-      usStances: at("us")?.stances ?? 0,
-      coStances: at("co")?.stances ?? 0,
+      us: at.us?.position ?? null,
+      co: at.co?.position ?? null,
+      usStances: at.us?.stances ?? 0,
+      coStances: at.co?.stances ?? 0,
     };
   });
-  const evidenceQuery = evidence === "structured" ? evidence : undefined;
-  const downloadQuery = { issue: issue.slug, document: documents, kind: kinds, evidence: evidenceQuery };
+  const documentsShown = shownRange(docPaging, allPerDocumentRows.length);
+  // Each pager keeps the other list's page.
+  const stancePagerQuery = { ...filterQuery, "doc-page": docPaging.page > 1 ? String(docPaging.page) : undefined };
+  // The filter form offers the documents with the most stances on the issue, and keeps any chosen one.
+  const choices = listDocumentChoices({ issues: [issue.slug], evidence }, DOCUMENT_CHOICES, documents);
+  const issueTally = listIssuePositions({ issues: [issue.slug], evidence });
+  const kindsWithIssue = STANCE_KINDS.filter(
+    (k) => kinds.includes(k) || issueTally.some((p) => (k === "table" ? p.tableStances : k === "list" ? p.listStances : p.proseStances) > 0),
+  );
+  const poles = localPoles(locale, issue);
+  const downloadQuery = { issue: issue.slug, ...filterQuery };
   const tl = await getTranslations("timeline");
   const timeline = listTimeline(filter);
 
@@ -96,19 +156,23 @@ export default async function IssuePage({ params, searchParams }: Props) {
         <p className="axis-line">{t("noAxis")}</p>
       )}
       <FilterNotice ignored={ignored} />
-      <EvidenceSwitch evidence={evidence} path={issuePath(issue.slug)} query={{ document: documents, kind: kinds }} />
+      <EvidenceSwitch evidence={evidence} path={issuePath(issue.slug)} query={{ document: documents, kind: kinds, month: months }} />
 
       <form className="filters" method="get" aria-label={t("filtersLabel")}>
         {evidenceQuery ? <input type="hidden" name="evidence" value={evidenceQuery} /> : null}
+        {months.map((month) => (
+          <input key={month} type="hidden" name="month" value={month} />
+        ))}
         <fieldset>
           <legend>{t("documents")}</legend>
-          {allDocuments
-            .filter((d) => docsWithIssue.includes(d.slug))
-            .map((d) => (
-              <label key={d.slug}>
-                <input type="checkbox" name="document" value={d.slug} defaultChecked={documents.includes(d.slug)} /> {documentLabel(d)}
-              </label>
-            ))}
+          {choices.total > choices.documents.length || choices.documents.length > DOCUMENT_CHOICES ? (
+            <p className="fieldset-note">{t("documentChoices", { shown: Math.min(DOCUMENT_CHOICES, choices.documents.length), total: choices.total })}</p>
+          ) : null}
+          {choices.documents.map((d) => (
+            <label key={d.slug}>
+              <input type="checkbox" name="document" value={d.slug} defaultChecked={documents.includes(d.slug)} /> {documentLabel(d)}
+            </label>
+          ))}
         </fieldset>
         <fieldset>
           <legend>{t("kind")}</legend>
@@ -118,10 +182,14 @@ export default async function IssuePage({ params, searchParams }: Props) {
             </label>
           ))}
         </fieldset>
-        <button type="submit">{t("apply")}</button>{" "}
-        {documents.length || kinds.length ? (
-          <a href={`${localePath(locale, issuePath(issue.slug))}${evidenceQuery ? `?evidence=${evidenceQuery}` : ""}`}>{t("clear")}</a>
+        {months.length ? (
+          <p className="fieldset-note">
+            {t("months", { months: months.map((m) => format.month(m)).join(", ") })}{" "}
+            <a href={`${path}${queryString({ ...filterQuery, month: undefined })}`}>{t("allMonths")}</a>
+          </p>
         ) : null}
+        <button type="submit">{t("apply")}</button>{" "}
+        {filtered ? <a href={`${path}${queryString({ evidence: evidenceQuery })}`}>{t("clear")}</a> : null}
       </form>
 
       <section className="position-summary" aria-label={t("positionsLabel")}>
@@ -144,37 +212,49 @@ export default async function IssuePage({ params, searchParams }: Props) {
         <p className="position-card">{t.rich("gap", { gap: format.gap(positions[0]?.gap ?? null), strong: (chunks) => <strong>{chunks}</strong> })}</p>
       </section>
 
-      <section aria-labelledby="stances-heading">
+      <section aria-labelledby="stances-heading" id="stances">
         <h2 id="stances-heading">{t("stancesHeading")}</h2>
         <DownloadLinks path="/api/export/stances" query={downloadQuery} label={t("theseStances")} workbook />
+        <Pager paging={paging} path={path} query={stancePagerQuery} param="page" label={t("stancePages")} anchor="stances" />
         <div className="columns">
-          {ACTOR_KEYS.map((actor) => {
-            const own = stances.filter((s) => s.actorId === actor);
+          {columns.map(({ actor, total, stances }) => {
+            const shown = shownRange(paging, total);
             return (
               <div key={actor} className={`column column-${actor}`}>
                 <h3>
-                  {names[actor]} <span className="count">({format.count(own.length)})</span>
+                  {names[actor]} <span className="count">({format.count(total)})</span>
                 </h3>
-                {own.length ? (
-                  <ul className="stance-list">
-                    {own.map((s) => (
-                      <StanceItem key={s.id} stance={s} poles={poles} />
-                    ))}
-                  </ul>
+                {total === 0 ? (
+                  <p className="empty">{t("noStancesWhy", { actor: names[actor], filtered: filtered ? "yes" : "no", evidence })}</p>
+                ) : shown === null ? (
+                  <p className="empty">{t("columnPast", { actor: names[actor], total, pages: pageHolding(total - 1, STANCES_PER_PAGE) })}</p>
                 ) : (
-                  <p className="empty">{t("noStancesWhy", { actor: names[actor], filtered: documents.length || kinds.length ? "yes" : "no", evidence })}</p>
+                  <>
+                    {paging.pages > 1 ? <p className="shown">{t("columnShown", { first: shown.first, last: shown.last, total })}</p> : null}
+                    <ul className="stance-list">
+                      {stances.map((s) => (
+                        <StanceItem key={s.id} stance={s} poles={poles} />
+                      ))}
+                    </ul>
+                  </>
                 )}
               </div>
             );
           })}
         </div>
+        <Pager paging={paging} path={path} query={stancePagerQuery} param="page" label={t("stancePagesEnd")} anchor="stances" />
       </section>
 
       {poles.negative ? (
         <ChartFigure
           id="per-document"
           title={t("perDocument.title")}
-          description={t("perDocument.description", { negative: poles.negative, positive: poles.positive ?? "" })}
+          description={
+            <>
+              {t("perDocument.description", { negative: poles.negative, positive: poles.positive ?? "" })}
+              {docPaging.pages > 1 && documentsShown ? ` ${t("perDocument.shown", { first: documentsShown.first, last: documentsShown.last, total: allPerDocumentRows.length })}` : ""}
+            </>
+          }
           exportable={perDocumentRows.length > 0}
           chart={
             perDocumentRows.length ? (
@@ -187,7 +267,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
                 ariaLabel={t("perDocument.chartLabel", { issue: label })}
               />
             ) : (
-              <p className="empty">{t("perDocument.empty", { evidence, filtered: documents.length || kinds.length ? "yes" : "no" })}</p>
+              <p className="empty">{t("perDocument.empty", { evidence, filtered: filtered ? "yes" : "no" })}</p>
             )
           }
           table={
@@ -225,7 +305,12 @@ export default async function IssuePage({ params, searchParams }: Props) {
               </tbody>
             </table>
           }
-          downloads={<DownloadLinks path="/api/export/document-positions" query={downloadQuery} />}
+          downloads={
+            <>
+              <Pager paging={docPaging} path={path} query={{ ...filterQuery, page: paging.page > 1 ? String(paging.page) : undefined }} param="doc-page" label={t("perDocument.pages")} anchor="per-document-title" />
+              <DownloadLinks path="/api/export/document-positions" query={downloadQuery} />
+            </>
+          }
         />
       ) : null}
 
@@ -240,7 +325,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
           height={300}
           names={names}
           poles={{ negative: poles.negative, positive: poles.positive ?? "" }}
-          query={{ document: documents, kind: kinds, evidence: evidenceQuery }}
+          query={filterQuery}
         />
       ) : null}
     </>

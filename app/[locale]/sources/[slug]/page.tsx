@@ -3,7 +3,16 @@ import { notFound } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { type DocumentDetail, getDocument, getDocumentSummary, type SourceTableView, type StanceView } from "@/db/queries";
+import {
+  type DocumentDetail,
+  documentIndex,
+  documentLines,
+  getDocument,
+  getDocumentSummary,
+  getLineSizes,
+  type SourceTableView,
+  type StanceView,
+} from "@/db/queries";
 import { ActorTag } from "../../../_components/ActorTag";
 import { DownloadLinks } from "../../../_components/DownloadLinks";
 import { FilterNotice } from "../../../_components/FilterNotice";
@@ -20,10 +29,12 @@ import {
   linePieces,
   type Span,
 } from "../../../_lib/document-lines";
-import { type LineWindow, lineWindow, parseFrom } from "../../../_lib/line-window";
+import { queryString } from "../../../_lib/format";
+import { type LineWindow, lineWindow, parseFrom, windowStarts } from "../../../_lib/line-window";
 import { inLocale, localePath } from "../../../_lib/locale";
 import { externalHref, issuePath, sourcePath, sourceTableDownloadPath } from "../../../_lib/paths";
 import { getActorNames, getDocumentLabel, getFormat } from "../../../_lib/page-i18n";
+import { pageHolding, SOURCES_PER_PAGE } from "../../../_lib/paging";
 import { ignoreOthers, type PageSearchParams } from "../../../_lib/search-params";
 import { routeSegment } from "../../../_lib/url-segment";
 import { useFormat } from "../../../_lib/use-format";
@@ -269,14 +280,15 @@ function SourceTableBlock({
 function WindowNav({ view, path, place }: { view: LineWindow; path: string; place: "top" | "bottom" }) {
   const t = useTranslations("source.window");
   const format = useFormat();
-  const to = (from: number) => Math.min(view.lineCount, from + (view.to - view.from));
   return (
     <nav className="window-note" aria-label={place === "top" ? t("label") : t("labelEnd")}>
       <p>{t("showing", { from: format.count(view.from), to: format.count(view.to), count: view.lineCount, total: format.count(view.lineCount) })}</p>
       {view.previous !== null ? (
-        <a href={`${path}?from=${view.previous}`}>{t("previous", { from: format.count(view.previous), to: format.count(view.from - 1) })}</a>
+        <a href={`${path}?from=${view.previous.from}`}>{t("previous", { from: format.count(view.previous.from), to: format.count(view.previous.to) })}</a>
       ) : null}
-      {view.next !== null ? <a href={`${path}?from=${view.next}`}>{t("next", { from: format.count(view.next), to: format.count(to(view.next)) })}</a> : null}
+      {view.next !== null ? (
+        <a href={`${path}?from=${view.next.from}`}>{t("next", { from: format.count(view.next.from), to: format.count(view.next.to) })}</a>
+      ) : null}
       <form method="get" action={path} className="window-form">
         <label>
           {t("goTo")} <input type="number" name="from" min={1} max={view.lineCount} defaultValue={view.from} />
@@ -296,7 +308,10 @@ export default async function SourcePage({ params, searchParams }: Props) {
   const parsed = parseFrom(query.from, summary.lineCount);
   if (parsed.ignored) ignored.push(parsed.ignored);
   ignoreOthers(query, ["from"], ignored);
-  const view = lineWindow(parsed.from, summary.lineCount);
+  // Windows are cut by what the lines carry, so a page of a dense stance table holds fewer lines than one of plain text.
+  const sizes = getLineSizes(summary.slug);
+  if (!sizes) notFound();
+  const view = lineWindow(parsed.from, windowStarts(sizes), summary.lineCount);
   // A window reads only its own stances: the page's work grows with the window, and the text and tables are read once.
   const doc = getDocument(summary.slug, undefined, view.partial ? { from: view.from, to: view.to } : undefined);
   if (!doc) notFound();
@@ -306,11 +321,13 @@ export default async function SourcePage({ params, searchParams }: Props) {
   const format = await getFormat();
   const names = await getActorNames();
   const documentLabel = await getDocumentLabel();
-  const lines = doc.text.split(/\r\n|\r|\n/);
-  while (lines.length > 1 && lines[lines.length - 1] === "") lines.pop();
+  const lines = documentLines(doc.text);
   const path = localePath(locale, sourcePath(doc.slug));
   // Shown as text, not a link, unless it is an http(s) address.
   const href = externalHref(doc.url);
+  // The breadcrumb goes back to the page of the sources list that holds this document.
+  const listPage = pageHolding(documentIndex(doc.slug) ?? 0, SOURCES_PER_PAGE);
+  const listHref = `${localePath(locale, "/sources")}${queryString({ page: listPage > 1 ? String(listPage) : undefined })}#doc-${encodeURIComponent(doc.slug)}`;
 
   // Every index is built in one pass, so drawing a line never scans the document's stances or tables.
   const stancesOn = new Map<number, StanceView[]>();
@@ -360,7 +377,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
   return (
     <>
       <nav aria-label={t("breadcrumb")} className="breadcrumb">
-        <a href={localePath(locale, "/sources")}>{t("sources")}</a> › {doc.slug}
+        <a href={listHref}>{t("sources")}</a> › {doc.slug}
       </nav>
       <h1>{documentLabel(doc)}</h1>
       <FilterNotice ignored={ignored} />
@@ -407,7 +424,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
                     </td>
                     <td>{s.actorId === "us" ? tags("us") : tags("co")}</td>
                     <td>
-                      <a href={localePath(locale, issuePath(s.issueSlug))}>{inLocale(locale, s.issueLabel, s.issueLabelEs)}</a>
+                      <a href={`${localePath(locale, issuePath(s.issueSlug))}${queryString({ stance: s.key })}`}>{inLocale(locale, s.issueLabel, s.issueLabelEs)}</a>
                     </td>
                     <td>{s.text}</td>
                     <td className="num">

@@ -34,7 +34,7 @@ export class DownloadError extends Error {
   }
 }
 
-export type FilterName = "issue" | "actor" | "document" | "kind" | "evidence";
+export type FilterName = "issue" | "actor" | "document" | "kind" | "evidence" | "month";
 
 interface Dataset {
   columns: readonly string[];
@@ -45,15 +45,15 @@ interface Dataset {
 }
 
 export const DATASETS: Record<string, Dataset> = {
-  stances: { columns: STANCE_WEB_COLUMNS, filters: ["issue", "actor", "document", "kind", "evidence"], rows: stanceExportRows },
-  issues: { columns: ISSUE_COLUMNS, filters: ["issue", "actor", "document", "kind", "evidence"], rows: issueExportRows },
+  stances: { columns: STANCE_WEB_COLUMNS, filters: ["issue", "actor", "document", "kind", "evidence", "month"], rows: stanceExportRows },
+  issues: { columns: ISSUE_COLUMNS, filters: ["issue", "actor", "document", "kind", "evidence", "month"], rows: issueExportRows },
   documents: { columns: DOCUMENT_COLUMNS, filters: [], rows: (_filter, db) => documentExportRows(db) },
   "document-positions": {
     columns: DOCUMENT_POSITION_COLUMNS,
-    filters: ["issue", "document", "kind", "evidence"],
+    filters: ["issue", "document", "kind", "evidence", "month"],
     rows: documentPositionExportRows,
   },
-  timeline: { columns: TIMELINE_COLUMNS, filters: ["issue", "document", "kind", "evidence"], rows: timelineExportRows },
+  timeline: { columns: TIMELINE_COLUMNS, filters: ["issue", "document", "kind", "evidence", "month"], rows: timelineExportRows },
   search: {
     columns: SEARCH_COLUMNS,
     filters: ["issue", "actor", "document", "kind", "evidence"],
@@ -90,7 +90,8 @@ function parseFile(file: string): { name: string; format: "csv" | "json" } {
 
 /** A filter value no dataset has, as a 400 that quotes the value shortened. */
 export function filterDownloadError(err: FilterError): DownloadError {
-  return new DownloadError(400, `unknown ${err.parameter} ${quoted(err.value)}; expected one of: ${err.allowed.join(", ")}`, err.parameter);
+  const expected = typeof err.allowed === "string" ? err.allowed : `one of: ${err.allowed.join(", ")}`;
+  return new DownloadError(400, `unknown ${err.parameter} ${quoted(err.value)}; expected ${expected}`, err.parameter);
 }
 
 /** A dataset by name; only the datasets' own names match (never "__proto__" or "constructor"). */
@@ -115,7 +116,7 @@ export function parseFilter(params: URLSearchParams, allowed: FilterName[], data
   const list = (key: FilterName) => (params.getAll(key).length ? [...new Set(params.getAll(key))] : undefined);
   const evidence = params.getAll("evidence");
   if (evidence.length > 1) throw new DownloadError(400, `give "evidence" once: ${EVIDENCE.join(" or ")}`, "evidence");
-  return { issues: list("issue"), actors: list("actor"), documents: list("document"), kinds: list("kind"), evidence: evidence[0] };
+  return { issues: list("issue"), actors: list("actor"), documents: list("document"), kinds: list("kind"), evidence: evidence[0], months: list("month") };
 }
 
 /** parallax-stances-drug-policy-2026-11-21.csv: the dataset, then the words searched for and every filter value, then the date. */
@@ -128,6 +129,7 @@ export function downloadFileName(dataset: string, filter: StanceFilter, format: 
     ...(filter.documents ?? []),
     ...(filter.kinds ?? []),
     ...(filter.evidence === "structured" ? ["structured"] : []),
+    ...(filter.months ?? []),
   ];
   // Kept well under the 255 bytes file systems allow, however many filter values there are.
   const safe = parts.join("-").replace(/[^A-Za-z0-9_-]+/g, "_").slice(0, 160);

@@ -18,7 +18,7 @@ const SHEETS = [
 /** No sheet is a search result, so none searches for anything. */
 const NO_QUERY: SearchQuery = [];
 
-const ALL_FILTERS: FilterName[] = ["issue", "actor", "document", "kind", "evidence"];
+const ALL_FILTERS: FilterName[] = ["issue", "actor", "document", "kind", "evidence", "month"];
 
 /** The filter as one dataset applies it: the download of that dataset takes only some filters. */
 function forDataset(filter: StanceFilter, allowed: readonly FilterName[]): StanceFilter {
@@ -28,6 +28,7 @@ function forDataset(filter: StanceFilter, allowed: readonly FilterName[]): Stanc
     documents: allowed.includes("document") ? filter.documents : undefined,
     kinds: allowed.includes("kind") ? filter.kinds : undefined,
     evidence: allowed.includes("evidence") ? filter.evidence : undefined,
+    months: allowed.includes("month") ? filter.months : undefined,
   };
 }
 
@@ -42,6 +43,7 @@ function describeFilters(filter: StanceFilter): { name: string; value: string }[
       name: "evidence",
       value: filter.evidence === "structured" ? "structured: tables and lists only, no prose" : "all: tables, lists and prose",
     },
+    { name: "month", value: filter.months?.length ? `published in ${filter.months.join(", ")}` : "all" },
   ];
 }
 
