@@ -98,8 +98,15 @@ interface Scores {
   worst: string;
 }
 
-/** Lighthouse (mobile, simulated throttling) on Debian's Chromium; null with the reason when it cannot run. */
-function lighthouse(url: string, out: string): Scores | string {
+/** Lighthouse, tried again when it fails on its own trace ("Please run Lighthouse again"), as it sometimes does on a loaded machine. */
+function lighthouse(url: string, out: string, attempts = 3): Scores | string {
+  let result = lighthouseOnce(url, out);
+  for (let i = 1; i < attempts && typeof result === "string" && /run Lighthouse again/i.test(result); i++) result = lighthouseOnce(url, out);
+  return result;
+}
+
+/** Lighthouse (mobile, simulated throttling) on Debian's Chromium; the reason instead when it cannot run. */
+function lighthouseOnce(url: string, out: string): Scores | string {
   const run = spawnSync(
     process.execPath,
     [

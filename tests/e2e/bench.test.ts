@@ -35,6 +35,12 @@ describe("npm run bench -- --quick", () => {
       ]),
     );
     for (const f of results.figures) {
+      // Lighthouse can fail on its own trace even after its retries; the figure then says why and is never met.
+      if (f.value === null && f.id.startsWith("lighthouse-")) {
+        expect(f.met, f.id).not.toBe(true);
+        expect(f.note, f.id).toMatch(/^lighthouse exited/);
+        continue;
+      }
       expect(f.value, f.id).toEqual(expect.any(Number));
       expect(f.budget.max ?? f.budget.min, f.id).toEqual(expect.any(Number));
       expect(typeof f.met, f.id).toBe("boolean");
