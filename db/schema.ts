@@ -34,8 +34,12 @@ export const documents = sqliteTable("documents", {
   duplicatePaths: text("duplicate_paths", { mode: "json" }).$type<string[]>().notNull().default([]),
   contentHash: text("content_hash").notNull(),
   codebookHash: text("codebook_hash").notNull(),
-  /** What extraction depends on besides the bytes and the codebook (pipeline version, metadata): a change re-reads the document. */
+  /** What reading and extraction depend on besides the codebook (the bytes, the sources.json entry, the path, the pipeline version): a change re-reads the document. */
   extractionHash: text("extraction_hash").notNull().default(""),
+  /** The scoring (cues, negation, overrides) its stances were last scored with: ingest re-scores only documents scored otherwise. */
+  scoringHash: text("scoring_hash").notNull().default(""),
+  /** What reading the file warned about (an encoding guessed, an address dropped): reported again while the file is unchanged. */
+  readWarnings: text("read_warnings", { mode: "json" }).$type<{ line: number | null; message: string }[]>().notNull().default([]),
   lineCount: integer("line_count").notNull(),
   text: text("text").notNull(),
   ingestedAt: text("ingested_at").notNull(),

@@ -1,10 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, openSync, readdirSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { writeCorpus } from "./bench/corpus";
+import { ingestFigures } from "./bench/ingest";
 import type { Breakdown } from "./bench/profile";
-import { longDocument, writeCorpus } from "./bench/corpus";
 import { type Figure, figure, formatBreakdown, type Run, writeResults } from "./bench/results";
 import { download, ensureBuild, startServer } from "./bench/server";
 import { WEB_PLAN, webFigures } from "./bench/web";
@@ -23,7 +24,7 @@ const PLAN = {
   full: { documents: 10_000, longBytes: 10_000_000, profiled: 500, repeats: 3, childTimeout: 900 },
   quick: { documents: 60, longBytes: 300_000, profiled: 60, repeats: 1, childTimeout: 300 },
 };
-const BUDGET = { ingestRatio: 2, reingestSeconds: 2, longSeconds: 10, longPeakMb: 500, linearity: 1.5, exportRatio: 1.5, exportGrowthMb: 64 };
+const BUDGET = { exportRatio: 1.5, exportGrowthMb: 64 };
 
 /** The download's rows as one join, as `sqlite3 -csv` prints them: the baseline of the CSV export. */
 const EXPORT_QUERY = `
@@ -51,7 +52,6 @@ function child(task: string, args: Record<string, string>, timeoutSeconds: numbe
   return JSON.parse(run.stdout.trim().split("\n").pop() ?? "{}");
 }
 
-const num = (result: ChildResult, key: string) => result[key] as number;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 const mb = (bytes: number) => bytes / 1024 / 1024;
 
@@ -114,104 +114,11 @@ async function main(): Promise<number> {
   const byKind: Record<string, number> = {};
   for (const name of readdirSync(docs)) byKind[name.split("-")[0] as string] = (byKind[name.split("-")[0] as string] ?? 0) + 1;
 
-  // Ingest against the parser alone plus raw inserts of the same rows.
   const db = join(work, "corpus.db");
-  step("ingesting the corpus");
-  const ingested = child("ingest", { docs, db }, plan.childTimeout);
-  step("baseline: the parser alone, then raw inserts of the same rows");
-  const parsed = child("parse", { docs }, plan.childTimeout);
-  const inserted = child("insert", { from: db, to: join(work, "raw-inserts.db") }, plan.childTimeout);
-  step(`profiling the ingest of ${plan.profiled} documents`);
-  const sample = join(work, "sample");
-  mkdirSync(sample);
-  for (const name of readdirSync(docs).sort().slice(0, plan.profiled)) copyFileSync(join(docs, name), join(sample, name));
-  const ingestProfile = child("ingest-profile", { docs: sample, db: join(work, "profile.db") }, plan.childTimeout).breakdown as Breakdown;
-  breakdowns.ingest = { title: `Ingest (${Math.min(plan.profiled, plan.documents)} documents of the corpus)`, breakdown: ingestProfile };
-  const stances = ingested.timedOut ? 0 : num(ingested, "stances");
-  figures.push(
-    ingested.timedOut
-      ? notMeasured(
-          { id: "ingest", name: "Ingest of the corpus", unit: "s", budget: { of: "ratio", max: BUDGET.ingestRatio } },
-          `did not finish within ${plan.childTimeout} s`,
-        )
-      : figure({
-          id: "ingest",
-          name: `Ingest of the corpus (${plan.documents.toLocaleString("en-US")} documents)`,
-          value: num(ingested, "seconds"),
-          unit: "s",
-          baseline: { name: "read + blocks + parse, then raw prepared inserts of the same rows in one transaction", value: num(parsed, "seconds") + num(inserted, "seconds"), unit: "s" },
-          budget: { of: "ratio", max: BUDGET.ingestRatio },
-          explain: (f) =>
-            `ingest took ${f.value?.toFixed(1)} s; parsing alone ${num(parsed, "seconds").toFixed(1)} s and inserting its ${num(inserted, "rows").toLocaleString("en-US")} rows ${num(inserted, "seconds").toFixed(2)} s. In a profile of ${Math.min(plan.profiled, plan.documents)} documents the time goes to: ${formatBreakdown(ingestProfile)}.`,
-        }),
-  );
-
-  step("re-ingesting the unchanged corpus");
-  const reingested = child("ingest", { docs, db }, plan.childTimeout);
-  const hashed = child("hash", { docs }, plan.childTimeout);
-  figures.push(
-    reingested.timedOut
-      ? notMeasured({ id: "reingest", name: "Re-ingest, nothing changed", unit: "s", budget: { of: "value", max: BUDGET.reingestSeconds } }, `did not finish within ${plan.childTimeout} s`)
-      : figure({
-          id: "reingest",
-          name: "Re-ingest of the unchanged corpus",
-          value: num(reingested, "seconds"),
-          unit: "s",
-          baseline: { name: "read and hash every file", value: num(hashed, "seconds"), unit: "s" },
-          budget: { of: "value", max: BUDGET.reingestSeconds },
-          explain: (f) =>
-            `re-ingest took ${f.value?.toFixed(1)} s where reading and hashing every file takes ${num(hashed, "seconds").toFixed(2)} s: unchanged documents are still being read, extracted or re-scored (see the ingest profile: ${formatBreakdown(ingestProfile, 4)}).`,
-        }),
-  );
-
-  // One long document, and one a tenth of its size: the cost per byte should not grow with length.
-  const long = join(work, "long");
-  const tenth = join(work, "tenth");
-  mkdirSync(long);
-  mkdirSync(tenth);
-  writeFileSync(join(long, "long-briefing.md"), longDocument(SEED, plan.longBytes));
-  writeFileSync(join(tenth, "tenth-briefing.md"), longDocument(SEED, plan.longBytes / 10));
-  step(`ingesting one ${mb(plan.longBytes).toFixed(1)} MB document, and one a tenth of its size`);
-  const longRun = child("ingest", { docs: long, db: join(work, "long.db") }, plan.childTimeout);
-  const tenthRun = child("ingest", { docs: tenth, db: join(work, "tenth.db") }, plan.childTimeout);
-  const longParsed = child("parse", { docs: long }, plan.childTimeout);
-  const longName = `One ${mb(plan.longBytes).toFixed(1)} MB document`;
-  if (longRun.timedOut) {
-    figures.push(
-      notMeasured({ id: "long-seconds", name: `${longName}: ingest`, unit: "s", budget: { of: "value", max: BUDGET.longSeconds } }, `did not finish within ${plan.childTimeout} s`),
-    );
-  } else {
-    const perMb = (run: ChildResult, size: number) => num(run, "seconds") / mb(size);
-    figures.push(
-      figure({
-        id: "long-seconds",
-        name: `${longName}: ingest`,
-        value: num(longRun, "seconds"),
-        unit: "s",
-        baseline: { name: "read + blocks + parse of the same document", value: num(longParsed, "seconds"), unit: "s" },
-        budget: { of: "value", max: BUDGET.longSeconds },
-        explain: (f) => `${f.value?.toFixed(1)} s for ${num(longRun, "stances").toLocaleString("en-US")} stances, against ${num(longParsed, "seconds").toFixed(1)} s to parse it.`,
-      }),
-      figure({
-        id: "long-memory",
-        name: `${longName}: peak memory of the ingest process`,
-        value: num(longRun, "peakRssMb"),
-        unit: "MB",
-        baseline: null,
-        budget: { of: "value", max: BUDGET.longPeakMb },
-        explain: (f) => `the ingest process peaked at ${f.value} MB resident.`,
-      }),
-      figure({
-        id: "long-linearity",
-        name: `${longName}: seconds per MB, against a document a tenth of its size`,
-        value: perMb(longRun, plan.longBytes),
-        unit: "s/MB",
-        baseline: tenthRun.timedOut ? null : { name: `the same for ${mb(plan.longBytes / 10).toFixed(1)} MB`, value: perMb(tenthRun, plan.longBytes / 10), unit: "s/MB" },
-        budget: { of: "ratio", max: BUDGET.linearity },
-        explain: (f) => `each MB costs ${f.ratio?.toFixed(1)}× as much in the long document: something grows faster than the text.`,
-      }),
-    );
-  }
+  const ingest = ingestFigures({ plan, seed: SEED, work, docs, db, child, step });
+  figures.push(...ingest.figures);
+  breakdowns.ingest = ingest.breakdown;
+  const { stances } = ingest;
 
   // CSV export of every stance over HTTP against sqlite3 printing the same join.
   step("CSV export: starting the production server on the ingested corpus");

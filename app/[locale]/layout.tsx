@@ -8,6 +8,7 @@ import { routing } from "@/i18n/routing";
 import { LanguageSwitch } from "../_components/LanguageSwitch";
 import { SearchBox } from "../_components/SearchBox";
 import { inLocale, localePath } from "../_lib/locale";
+import { issuePath } from "../_lib/paths";
 import "../globals.css";
 
 // Every page reads the SQLite database: render per request, never freeze data at build time.
@@ -51,7 +52,7 @@ export default async function RootLayout({ children, params }: { children: React
             <nav aria-label={t("mainNavigation")} className="main-nav">
               <a href={localePath(locale, "/")}>{t("overview")}</a>
               {issues.map((issue) => (
-                <a key={issue.slug} href={localePath(locale, `/issues/${issue.slug}`)}>
+                <a key={issue.slug} href={localePath(locale, issuePath(issue.slug))}>
                   {inLocale(locale, issue.label, issue.labelEs)}
                 </a>
               ))}

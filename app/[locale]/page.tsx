@@ -15,8 +15,9 @@ import { TimelineFigure } from "../_components/TimelineFigure";
 import { WorkbookLink } from "../_components/WorkbookLink";
 import { scaleExampleOf } from "../_lib/scale";
 import { inLocale, localePath, localPoles } from "../_lib/locale";
+import { issuePath } from "../_lib/paths";
 import { getActorNames, getFormat } from "../_lib/page-i18n";
-import { type PageSearchParams, pickEvidence } from "../_lib/search-params";
+import { ignoreOthers, type PageSearchParams, pickEvidence } from "../_lib/search-params";
 import { timelineDomain, timeOf } from "../_lib/timeline";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -33,7 +34,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pag
   const query = await searchParams;
   const ignored: string[] = [];
   const evidence = pickEvidence(query, ignored);
-  for (const key of Object.keys(query)) if (key !== "evidence") ignored.push(key);
+  ignoreOthers(query, ["evidence"], ignored);
   const filter = { evidence };
   const evidenceQuery = { evidence: evidence === "structured" ? evidence : undefined };
   const summary = getCorpusSummary(filter);
@@ -177,7 +178,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pag
         {codebookIssues.map((issue) => (
           <article key={issue.slug} className="issue-pair">
             <h3>
-              <a href={localePath(locale, `/issues/${issue.slug}`)}>{label(issue)}</a>
+              <a href={localePath(locale, issuePath(issue.slug))}>{label(issue)}</a>
             </h3>
             <p className="issue-description">{inLocale(locale, issue.description ?? "", issue.descriptionEs)}</p>
             <div className="columns">

@@ -2,6 +2,7 @@ import { useLocale, useTranslations } from "next-intl";
 import type { IssuePosition } from "@/db/positions";
 import { evidenceKinds } from "../_lib/evidence";
 import { inLocale, localePath, localPoles } from "../_lib/locale";
+import { issuePath } from "../_lib/paths";
 import { useFormat } from "../_lib/use-format";
 import type { ActorNames } from "./series";
 import { TableHead } from "./TableHead";
@@ -41,7 +42,7 @@ export function PositionTable({ positions, caption, actorNames }: { positions: I
           return (
             <tr key={slug}>
               <th scope="row">
-                <a href={localePath(locale, `/issues/${slug}`)}>{us ? inLocale(locale, us.issueLabel, us.issueLabelEs) : slug}</a>
+                <a href={localePath(locale, issuePath(slug))}>{us ? inLocale(locale, us.issueLabel, us.issueLabelEs) : slug}</a>
               </th>
               <td className="num" data-label={columns[1]}>
                 {position(us)}

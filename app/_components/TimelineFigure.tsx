@@ -2,6 +2,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { MONTHLY_ABOVE, type TimelinePoint } from "@/db/queries";
 import { queryString } from "../_lib/format";
 import { localePath } from "../_lib/locale";
+import { issuePath, sourcePath } from "../_lib/paths";
 import { type TimelineRow, timeOf } from "../_lib/timeline";
 import { useFormat } from "../_lib/use-format";
 import { ChartFigure } from "./ChartFigure";
@@ -71,8 +72,8 @@ export function TimelineFigure({ id, title, issue, issueLabel, points, domain, h
   const name = (doc: { slug: string; title: string | null }) => doc.title ?? td("untitled", { slug: doc.slug });
   const href = (place: Place) =>
     place.period === "month"
-      ? `${localePath(locale, `/issues/${issue}`)}${queryString({ document: query.document, kind: query.kind, evidence: query.evidence, month: place.date ?? undefined })}`
-      : localePath(locale, `/sources/${encodeURIComponent(place.documents[0]?.slug ?? "")}`);
+      ? `${localePath(locale, issuePath(issue))}${queryString({ document: query.document, kind: query.kind, evidence: query.evidence, month: place.date ?? undefined })}`
+      : localePath(locale, sourcePath(place.documents[0]?.slug ?? ""));
   const when = (place: Place) => (place.date === null ? t("undated") : place.period === "month" ? format.month(place.date) : format.date(place.date));
   const what = (place: Place) => (place.period === "month" ? t("monthDocuments", { count: place.documents.length }) : name(place.documents[0] ?? { slug: "", title: null }));
   const rows: TimelineRow[] = dated.flatMap((place) => {

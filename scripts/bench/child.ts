@@ -88,7 +88,7 @@ const TASKS: Record<string, Task> = {
       const document = readDocument(file, SOURCES, docs);
       blocks += parseMarkdown(normalizeBlocks(document.body, document.format === "txt" ? "txt" : "md")).blocks.length;
     }
-    return { seconds: seconds(started), blocks };
+    return { seconds: seconds(started), blocks, peakRssMb: peakRssMb() };
   },
 
   /** Raw prepared inserts of every row of `from` into the empty, migrated `to`, in one transaction. */

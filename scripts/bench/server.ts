@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { appendFileSync, existsSync, readdirSync, readFileSync } from "node:fs";
 import { get } from "node:http";
 import { createServer } from "node:net";
 
@@ -70,15 +70,20 @@ export function ensureBuild(): boolean {
   return true;
 }
 
-export async function startServer(databaseFile: string): Promise<Server> {
+/** Starts `next start` on 127.0.0.1 for the database (which need not exist: pages then answer 503), its output also appended to `logFile`. */
+export async function startServer(databaseFile: string, logFile?: string): Promise<Server> {
   const port = await freePort();
   let log = "";
+  const record = (data: Buffer) => {
+    log += data;
+    if (logFile) appendFileSync(logFile, data);
+  };
   const child: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: { ...process.env, DATABASE_URL: databaseFile, NEXT_TELEMETRY_DISABLED: "1" },
     detached: true,
   });
-  child.stdout?.on("data", (d) => (log += d));
-  child.stderr?.on("data", (d) => (log += d));
+  child.stdout?.on("data", record);
+  child.stderr?.on("data", record);
   const url = `http://127.0.0.1:${port}`;
   const stop = () => {
     if (child.pid && child.exitCode === null) process.kill(-child.pid, "SIGTERM");
@@ -91,7 +96,9 @@ export async function startServer(databaseFile: string): Promise<Server> {
       throw new Error(`next start did not answer within 60 s:\n${log}`);
     }
     try {
-      if ((await fetch(`${url}/api/export/documents.csv?header=0`)).status < 500) break;
+      // Ready when it answers, with a 503 too (no database yet); the request also loads the download route.
+      const status = (await fetch(`${url}/api/export/documents.csv?header=0`)).status;
+      if (status < 500 || status === 503) break;
     } catch {
       // not listening yet
     }

@@ -1,4 +1,5 @@
-import * as chrono from "chrono-node";
+import { createRequire } from "node:module";
+import type * as Chrono from "chrono-node";
 
 export interface FoundDate {
   /** YYYY-MM-DD */
@@ -7,7 +8,16 @@ export interface FoundDate {
   evidence: string;
 }
 
-const PARSERS = [chrono.en.strict, chrono.es.strict];
+const load = createRequire(import.meta.url);
+let parsers: Chrono.Chrono[] | null = null;
+/** chrono-node takes a third of a second to load: loaded when a date is first looked for, not when the CLI starts. */
+function dateParsers(): Chrono.Chrono[] {
+  if (!parsers) {
+    const chrono = load("chrono-node") as typeof Chrono;
+    parsers = [chrono.en.strict, chrono.es.strict];
+  }
+  return parsers;
+}
 /** Day and month as bare numbers ("3/4/2026") mean 3 April in Bogotá and March 4 in Washington: never read. */
 const NUMERIC_DAY_MONTH = /^\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}$/;
 /** The year must be written in the phrase: chrono marks "two days later" as certain relative to its reference date. */
@@ -30,7 +40,7 @@ interface ExplicitDate {
 /** Dates the text names with day, month and year all written out; never relative ("on Tuesday", "next week"). */
 function explicitDates(text: string): ExplicitDate[] {
   const found = new Map<number, ExplicitDate>();
-  for (const parser of PARSERS) {
+  for (const parser of dateParsers()) {
     for (const result of parser.parse(text, new Date(Date.UTC(2000, 0, 1)))) {
       const start = result.start;
       if (!start.isCertain("day") || !start.isCertain("month") || !start.isCertain("year")) continue;

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { SourceDocument } from "./read";
+import type { ListedMetadata } from "./read/metadata";
 
 /**
  * Bump when a change to reading or extraction (a new rule, a fixed span) should reach documents
@@ -40,11 +41,11 @@ export function contentFingerprint(text: string): string {
 }
 
 /**
- * Everything a stored document's rows depend on besides the codebook: the exact bytes (line
- * numbers), everything read about the document (metadata, language, format, path) and the
- * extraction version. Equal hashes mean re-reading would store the same rows.
+ * Everything reading and extraction depend on besides the codebook, all known before the file is
+ * decoded: its bytes (SHA-256), its seeds/sources.json entry, its path and format, and the
+ * extraction version. What is read from a file (text, metadata, language) follows from these, so
+ * equal hashes mean re-reading would store the same rows, and an unchanged file is never decoded.
  */
-export function extractionHash(document: SourceDocument): string {
-  const { text: _text, body: _body, ...read } = document;
-  return sha256(JSON.stringify({ version: EXTRACTION_VERSION, read }));
+export function extractionHash(file: Pick<SourceDocument, "path" | "format" | "contentHash">, listed?: ListedMetadata): string {
+  return sha256(JSON.stringify({ version: EXTRACTION_VERSION, path: file.path, format: file.format, bytes: file.contentHash, listed: listed ?? null }));
 }

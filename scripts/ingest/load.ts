@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
-import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
+import type Database from "better-sqlite3";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
 import type { ParallaxDb } from "../../db/client";
 import { actors, documents, issues, sourceTables, stances } from "../../db/schema";
 import type { Codebook } from "./codebook";
 import type { DocumentExtraction } from "./extract";
 import type { SourceDocument } from "./read";
-import type { stanceScorer } from "./rescore";
+import type { StanceScorer } from "./rescore";
 import type { ExtractedStance } from "./stance";
 
 type Transaction = Parameters<Parameters<ParallaxDb["transaction"]>[0]>[0];
@@ -45,6 +46,7 @@ export interface StoredDocument {
   codebookHash: string;
   extractionHash: string;
   duplicatePaths: string[];
+  readWarnings: { line: number | null; message: string }[];
 }
 
 const storedColumns = {
@@ -55,6 +57,7 @@ const storedColumns = {
   codebookHash: documents.codebookHash,
   extractionHash: documents.extractionHash,
   duplicatePaths: documents.duplicatePaths,
+  readWarnings: documents.readWarnings,
 };
 
 export function storedDocuments(db: ParallaxDb): StoredDocument[] {
@@ -182,6 +185,60 @@ export interface DocumentToLoad {
 }
 
 /**
+ * The statements that load a document, prepared once per connection: building and preparing them
+ * for each document cost more than running them (a third of the load stage on 10,000 documents).
+ */
+function prepareLoad(client: Database.Database) {
+  return {
+    deleteBySlug: client.prepare("DELETE FROM documents WHERE slug = ?"),
+    deleteById: client.prepare("DELETE FROM documents WHERE id = ?"),
+    listingCopy: client.prepare(
+      `SELECT id, duplicate_paths AS duplicatePaths FROM documents
+        WHERE duplicate_paths <> '[]' AND EXISTS (SELECT 1 FROM json_each(duplicate_paths) WHERE value = ?)`,
+    ),
+    setCopies: client.prepare("UPDATE documents SET duplicate_paths = ? WHERE id = ?"),
+    insertDocument: client.prepare(
+      `INSERT INTO documents (slug, path, format, lang, lang_source, title, outlet, author, published, published_basis,
+         published_evidence, url, metadata_note, page_lines, duplicate_paths, content_hash, codebook_hash, extraction_hash,
+         scoring_hash, read_warnings, line_count, text, ingested_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    insertTable: client.prepare(
+      `INSERT INTO source_tables (document_id, ordinal, line_start, line_end, header, rows, row_lines, layout, note)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    insertOtherIssue: client.prepare("INSERT INTO issues (slug, kind, label, sort_order) VALUES (?, 'other', ?, 1000) ON CONFLICT DO NOTHING"),
+    insertStance: client.prepare(
+      `INSERT INTO stances (stance_key, document_id, issue_slug, actor_id, kind, text, issue_evidence, line_start, line_end,
+         column_start, column_end, source_table_id, table_row, table_column, rule, confidence, holder, attribution,
+         attribution_cue, score, cue_positive, cue_negative, cues, override_position, override_note)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+  };
+}
+
+const PREPARED = new WeakMap<Database.Database, ReturnType<typeof prepareLoad>>();
+
+function loadStatements(client: Database.Database): ReturnType<typeof prepareLoad> {
+  let statements = PREPARED.get(client);
+  if (!statements) {
+    statements = prepareLoad(client);
+    PREPARED.set(client, statements);
+  }
+  return statements;
+}
+
+/** Lines as the source view counts them: CRLF, CR or LF ends a line. */
+function countLines(text: string): number {
+  let lines = 1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || (code === 13 && text.charCodeAt(i + 1) !== 10)) lines++;
+  }
+  return lines;
+}
+
+/**
  * Replaces one document's rows in a single transaction: all of the new version, its stances
  * already scored, or none of it. Readers never see it half written or unscored.
  */
@@ -190,81 +247,72 @@ export function loadDocument(
   load: DocumentToLoad,
   extraction: DocumentExtraction,
   book: Codebook,
-  score: ReturnType<typeof stanceScorer>,
+  score: StanceScorer,
   ingestedAt: string,
 ): number {
   const { document } = load;
+  const client = db.$client;
+  const run = loadStatements(client);
   const keys = stanceKeys(document.slug, extraction.stances);
-  return db.transaction((tx) => {
-    tx.delete(documents).where(eq(documents.slug, document.slug)).run();
-    if (load.replaces.length) tx.delete(documents).where(inArray(documents.id, load.replaces)).run();
-    forgetCopy(tx, document.path, null);
-    const { id: documentId } = tx
-      .insert(documents)
-      .values({
-        slug: document.slug,
-        path: document.path,
-        format: document.format,
-        lang: document.lang,
-        langSource: document.langSource,
-        title: document.metadata.title,
-        outlet: document.metadata.outlet,
-        author: document.metadata.author,
-        published: document.metadata.published,
-        publishedBasis: document.metadata.publishedBasis,
-        publishedEvidence: document.metadata.publishedEvidence,
-        url: document.metadata.url,
-        metadataNote: document.metadata.note,
-        pageLines: document.pageLines,
-        duplicatePaths: load.duplicatePaths,
-        contentHash: load.contentHash,
-        codebookHash: book.hash,
-        extractionHash: load.extractionHash,
-        lineCount: document.text.split(/\r\n|\r|\n/).length,
-        text: document.text,
+  return client.transaction(() => {
+    run.deleteBySlug.run(document.slug);
+    for (const id of load.replaces) run.deleteById.run(id);
+    // A file is a copy of one document at most: the one it is now stored as lists it no more.
+    for (const row of run.listingCopy.all(document.path) as { id: number; duplicatePaths: string }[]) {
+      const paths = (JSON.parse(row.duplicatePaths) as string[]).filter((p) => p !== document.path);
+      run.setCopies.run(JSON.stringify(paths), row.id);
+    }
+    const { metadata } = document;
+    const documentId = Number(
+      run.insertDocument.run(
+        document.slug,
+        document.path,
+        document.format,
+        document.lang,
+        document.langSource,
+        metadata.title,
+        metadata.outlet,
+        metadata.author,
+        metadata.published,
+        metadata.publishedBasis,
+        metadata.publishedEvidence,
+        metadata.url,
+        metadata.note,
+        document.pageLines === null ? null : JSON.stringify(document.pageLines),
+        JSON.stringify(load.duplicatePaths),
+        load.contentHash,
+        book.hash,
+        load.extractionHash,
+        score.hash,
+        JSON.stringify(document.warnings),
+        countLines(document.text),
+        document.text,
         ingestedAt,
-      })
-      .returning({ id: documents.id })
-      .get();
+      ).lastInsertRowid,
+    );
     const tableIds = new Map<number, number>();
     for (const table of extraction.tables) {
-      const { id } = tx
-        .insert(sourceTables)
-        .values({
-          documentId,
-          ordinal: table.ordinal,
-          lineStart: table.table.lineStart,
-          lineEnd: table.table.lineEnd,
-          header: table.table.header.map((cell) => cell.text),
-          rows: table.table.rows.map((row) => row.map((cell) => cell.text)),
-          rowLines: table.table.rowLines,
-          layout: table.layout,
-          note: table.note,
-        })
-        .returning({ id: sourceTables.id })
-        .get();
-      tableIds.set(table.ordinal, id);
+      const { lastInsertRowid } = run.insertTable.run(
+        documentId,
+        table.ordinal,
+        table.table.lineStart,
+        table.table.lineEnd,
+        JSON.stringify(table.table.header.map((cell) => cell.text)),
+        JSON.stringify(table.table.rows.map((row) => row.map((cell) => cell.text))),
+        JSON.stringify(table.table.rowLines),
+        table.layout,
+        table.note,
+      );
+      tableIds.set(table.ordinal, Number(lastInsertRowid));
     }
 
-    for (const issue of new Map(extraction.stances.map((s) => [s.issue.slug, s.issue])).values()) {
-      if (issue.kind !== "other") continue;
-      tx.insert(issues)
-        .values({ slug: issue.slug, kind: "other", label: issue.label, sortOrder: 1000 })
-        .onConflictDoNothing()
-        .run();
-    }
+    for (const issue of new Map(extraction.stances.map((s) => [s.issue.slug, s.issue])).values())
+      if (issue.kind === "other") run.insertOtherIssue.run(issue.slug, issue.label);
 
-    // One prepared statement for every stance: building a query per stance dominated the load of large tables.
-    const insert = db.$client.prepare(
-      `INSERT INTO stances (stance_key, document_id, issue_slug, actor_id, kind, text, issue_evidence, line_start, line_end,
-         column_start, column_end, source_table_id, table_row, table_column, rule, confidence, holder, attribution,
-         attribution_cue, score, cue_positive, cue_negative, cues, override_position, override_note)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
     extraction.stances.forEach((stance, i) => {
       const key = keys[i] as string;
       const scored = score(key, stance.issue.slug, stance.span.text);
-      insert.run(
+      run.insertStance.run(
         key,
         documentId,
         stance.issue.slug,
@@ -293,7 +341,7 @@ export function loadDocument(
       );
     });
     return documentId;
-  });
+  })();
 }
 
 /** Issues no stance refers to that are no longer wanted: "other" issues, and issues dropped from the codebook. */

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import Database from "better-sqlite3";
@@ -18,7 +19,7 @@ import {
   storedLookups,
   upsertCodebook,
 } from "./load";
-import { DOCUMENT_EXTENSIONS, DocumentError, FORMATS, readDocument, type SourceDocument, type SourcesFile } from "./read";
+import { DOCUMENT_EXTENSIONS, DocumentError, documentFile, FORMATS, readBytes, readDocument, type SourceDocument, type SourcesFile } from "./read";
 import { type Override, type RescoreReport, rescore, stanceScorer } from "./rescore";
 import { documentPath, isGone, isInside, walkInputs } from "./walk";
 
@@ -153,8 +154,6 @@ export function ingest(db: ParallaxDb, options: IngestOptions): IngestReport {
   const holders = new Map<string, { id: number; path: string; slug: string }>();
   /** Document names taken in this run → the file that took them. */
   const names = new Map<string, string>();
-  /** Documents written in this run: their stances were scored as they were written. */
-  const loaded = new Set<number>();
 
   const readOne = (file: string, final: boolean): DocumentOutcome | "deferred" => {
     const path = display(file);
@@ -163,7 +162,25 @@ export function ingest(db: ParallaxDb, options: IngestOptions): IngestReport {
       const size = statSync(file).size;
       if (size > maxBytes)
         throw new DocumentError(path, null, `${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit; not read (raise the limit with --max-bytes to read it)`);
-      const document = readDocument(file, options.sources, root);
+      const identity = documentFile(file, root);
+      const claimName = () => {
+        const owner = names.get(identity.slug);
+        if (owner && owner !== identity.path)
+          throw new DocumentError(identity.path, null, `same name as ${owner}: documents are named after their file (without extension), so rename one of them`);
+        names.set(identity.slug, identity.path);
+      };
+      // Unchanged is decided on the bytes and what reading depends on, before anything is decoded.
+      const bytes = readBytes(file);
+      const hash = extractionHash({ ...identity, contentHash: createHash("sha256").update(bytes).digest("hex") }, options.sources.documents[identity.name]);
+      const named = lookup.bySlug(identity.slug);
+      if (named?.path === identity.path && named.codebookHash === book.hash && named.extractionHash === hash) {
+        claimName();
+        holders.set(named.contentHash, named);
+        for (const note of named.readWarnings) warnings.push({ file: named.path, ...note });
+        return { ...outcome, slug: named.slug, status: "unchanged", ...lookup.counts(named.id) };
+      }
+
+      const document = readDocument(file, options.sources, root, bytes);
       outcome.file = document.path;
       outcome.slug = document.slug;
       const contentHash = contentFingerprint(document.text);
@@ -187,10 +204,7 @@ export function ingest(db: ParallaxDb, options: IngestOptions): IngestReport {
         return { ...outcome, slug: original.slug, status: "duplicate", duplicateOf: original.path };
       }
 
-      const owner = names.get(document.slug);
-      if (owner && owner !== document.path)
-        throw new DocumentError(document.path, null, `same name as ${owner}: documents are named after their file (without extension), so rename one of them`);
-      const named = lookup.bySlug(document.slug);
+      claimName();
       if (named && named.path !== document.path && !replaces.includes(named.id)) {
         if (!isGone(resolve(root, named.path)))
           throw new DocumentError(
@@ -200,21 +214,14 @@ export function ingest(db: ParallaxDb, options: IngestOptions): IngestReport {
           );
         warnings.push({ file: document.path, line: null, message: `takes the place of ${named.path} (same name; that file is gone)` });
       }
-      names.set(document.slug, document.path);
 
-      const hash = extractionHash(document);
-      const same = named?.path === document.path && named.contentHash === contentHash;
-      if (same && named.codebookHash === book.hash && named.extractionHash === hash) {
-        holders.set(contentHash, named);
-        return { ...outcome, status: "unchanged", ...lookup.counts(named.id) };
-      }
       checkNesting(document);
       const extraction = extractDocument(document, book);
       for (const note of extraction.notes) warnings.push({ file: document.path, ...note });
+      const same = named?.path === document.path && named.contentHash === contentHash;
       const copies = same ? named.duplicatePaths.filter((copy) => !isGone(resolve(root, copy))) : [];
       const id = loadDocument(db, { document, contentHash, extractionHash: hash, duplicatePaths: copies, replaces }, extraction, book, score, now().toISOString());
       holders.set(contentHash, { id, path: document.path, slug: document.slug });
-      loaded.add(id);
       return { ...outcome, status: "loaded", tables: extraction.tables.length, stances: extraction.stances.length };
     } catch (err) {
       return { ...outcome, status: "failed", error: describeError(outcome.file, err, root) };
@@ -234,7 +241,7 @@ export function ingest(db: ParallaxDb, options: IngestOptions): IngestReport {
   outcomes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 
   pruneOrphanIssues(db, book);
-  const scoring = rescore(db, book, options.overrides ?? [], loaded);
+  const scoring = rescore(db, book, options.overrides ?? []);
   for (const key of scoring.unknownOverrides)
     warnings.push({ file: options.overridesFile ?? "overrides", line: null, message: `override for stance "${key}", which no longer exists; ignored` });
 

@@ -69,28 +69,37 @@ function readFormat(file: string, format: DocumentFormat, bytes: Buffer): Format
   return { ...reading, warnings: [...warnings, ...reading.warnings] };
 }
 
+/** A file as it is known before it is read: its stored path, its name (the slug) and its format. */
+export function documentFile(file: string, root = process.cwd()): { path: string; name: string; slug: string; format: DocumentFormat } {
+  const name = basename(file);
+  const format = FORMATS[extname(file).toLowerCase()];
+  if (!format) throw new DocumentError(file, null, `unsupported file type "${extname(file)}": use ${DOCUMENT_EXTENSIONS}`);
+  return { path: documentPath(file, root), name, slug: name.slice(0, name.length - extname(name).length), format };
+}
+
+/** A document file's bytes, unread as text. */
+export function readBytes(file: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (err) {
+    throw new DocumentError(file, null, `cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+}
+
 /**
  * One document file → its text, metadata and language. Text is NFC-normalised (decomposed accents
  * would not match the codebook), so line and column offsets refer to the stored text.
  */
-export function readDocument(file: string, sources: SourcesFile, root = process.cwd()): SourceDocument {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (err) {
-    throw new DocumentError(file, null, `cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
-  }
-  const name = basename(file);
-  const format = FORMATS[extname(file).toLowerCase()];
-  if (!format) throw new DocumentError(file, null, `unsupported file type "${extname(file)}": use ${DOCUMENT_EXTENSIONS}`);
+export function readDocument(file: string, sources: SourcesFile, root = process.cwd(), bytes = readBytes(file)): SourceDocument {
+  const { path, name, slug, format } = documentFile(file, root);
   if (bytes.length === 0) throw new DocumentError(file, null, "empty file");
   const reading = readFormat(file, format, bytes);
   const text = reading.text.normalize("NFC");
   const body = reading.body.normalize("NFC");
   const { metadata, warnings } = resolveMetadata(reading.stated, sources.documents[name], body);
   return {
-    path: documentPath(file, root),
-    slug: name.slice(0, name.length - extname(name).length),
+    path,
+    slug,
     format,
     contentHash: createHash("sha256").update(bytes).digest("hex"),
     text,

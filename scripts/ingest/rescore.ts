@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import type { ParallaxDb } from "../../db/client";
@@ -57,11 +58,20 @@ export interface StanceScoring {
   overrideNote: string | null;
 }
 
+/**
+ * Bump when a change to scoring (score.ts, how overrides apply) should reach stances already stored:
+ * the next ingest then re-scores every stored stance, as it does after a cue or override edit.
+ */
+export const SCORING_VERSION = 1;
+
+/** Scores one stance; `hash` names everything the scores depend on, stored with each document as scoring_hash. */
+export type StanceScorer = ((key: string, issueSlug: string, text: string) => StanceScoring) & { hash: string };
+
 /** Scores stances with the codebook's axes and the analyst overrides; the same for a new stance and a stored one. */
-export function stanceScorer(book: Codebook, overrides: Override[]): (key: string, issueSlug: string, text: string) => StanceScoring {
+export function stanceScorer(book: Codebook, overrides: Override[]): StanceScorer {
   const axes = new Map(book.issues.map((issue) => [issue.slug, issue.compiledAxis]));
   const byKey = new Map(overrides.map((o) => [o.stance, o]));
-  return (key, issueSlug, text) => {
+  const score = (key: string, issueSlug: string, text: string): StanceScoring => {
     const axis = axes.get(issueSlug);
     const result = axis ? scoreStance(text, axis, book.negation) : { score: null, positive: 0, negative: 0, cues: [] };
     const override = byKey.get(key);
@@ -74,6 +84,18 @@ export function stanceScorer(book: Codebook, overrides: Override[]): (key: strin
       overrideNote: override ? (override.analyst ? `${override.note} (${override.analyst})` : override.note) : null,
     };
   };
+  const { negation } = book;
+  const hash = createHash("sha256")
+    .update(
+      JSON.stringify({
+        version: SCORING_VERSION,
+        axes: book.issues.map((issue) => [issue.slug, issue.axis.negative.cues, issue.axis.positive.cues]),
+        negation: [negation.terms.map((t) => t.term), negation.scopeWords, negation.breakers.source],
+        overrides,
+      }),
+    )
+    .digest("hex");
+  return Object.assign(score, { hash });
 }
 
 export interface RescoreReport {
@@ -86,26 +108,28 @@ export interface RescoreReport {
 }
 
 /**
- * Scores every stored stance on its issue's axis and applies the overrides, in one transaction,
- * writing only the stances whose score or override changed (so a run that changes nothing writes
- * nothing). Stances of the documents in `scoredNow` were scored as they were written and are only
- * counted. Needs no document: after a cue or override edit, `npm run ingest -- --rescore` is enough.
+ * Scores the stored stances of every document scored with another codebook axis, negation or
+ * overrides (documents.scoring_hash) and applies the overrides, in one transaction, writing only
+ * the stances whose score or override changed; documents written with the current scoring are
+ * skipped, so a run after which nothing affecting scores changed reads no stance. Needs no
+ * document: after a cue or override edit, `npm run ingest -- --rescore` is enough.
  */
-export function rescore(db: ParallaxDb, book: Codebook, overrides: Override[], scoredNow: ReadonlySet<number> = new Set()): RescoreReport {
+export function rescore(db: ParallaxDb, book: Codebook, overrides: Override[]): RescoreReport {
   const score = stanceScorer(book, overrides);
+  const client = db.$client;
   const report: RescoreReport = { scored: 0, unscored: 0, overridden: 0, changed: 0, unknownOverrides: [] };
-  const update = db.$client.prepare(
+  const update = client.prepare(
     `UPDATE stances SET score = ?, cue_positive = ?, cue_negative = ?, cues = ?, override_position = ?, override_note = ?
       WHERE id = ?`,
   );
-  const keys = new Set<string>();
-  db.$client.transaction(() => {
-    const rows = db.$client
+  client.transaction(() => {
+    const rows = client
       .prepare(
-        `SELECT id, document_id AS documentId, stance_key AS key, issue_slug AS issue, text, score, cue_positive AS positive, cue_negative AS negative,
-                cues, override_position AS overridePosition, override_note AS overrideNote FROM stances`,
+        `SELECT id, stance_key AS key, issue_slug AS issue, text, score, cue_positive AS positive, cue_negative AS negative,
+                cues, override_position AS overridePosition, override_note AS overrideNote
+           FROM stances WHERE document_id IN (SELECT id FROM documents WHERE scoring_hash <> ?)`,
       )
-      .all() as {
+      .all(score.hash) as {
       id: number;
       key: string;
       issue: string;
@@ -116,15 +140,9 @@ export function rescore(db: ParallaxDb, book: Codebook, overrides: Override[], s
       cues: string;
       overridePosition: number | null;
       overrideNote: string | null;
-      documentId: number;
     }[];
     for (const row of rows) {
-      keys.add(row.key);
-      const next = scoredNow.has(row.documentId) ? null : score(row.key, row.issue, row.text);
-      if ((next ?? row).overridePosition !== null) report.overridden++;
-      if ((next ?? row).score === null) report.unscored++;
-      else report.scored++;
-      if (!next) continue;
+      const next = score(row.key, row.issue, row.text);
       const cues = JSON.stringify(next.cues);
       const same =
         next.score === row.score &&
@@ -137,7 +155,17 @@ export function rescore(db: ParallaxDb, book: Codebook, overrides: Override[], s
       report.changed++;
       update.run(next.score, next.cuePositive, next.cueNegative, cues, next.overridePosition, next.overrideNote, row.id);
     }
+    client.prepare("UPDATE documents SET scoring_hash = ? WHERE scoring_hash <> ?").run(score.hash, score.hash);
   })();
-  report.unknownOverrides = overrides.map((o) => o.stance).filter((key) => !keys.has(key));
-  return report;
+  const counts = client
+    .prepare(
+      `SELECT count(score) AS scored, count(*) - count(score) AS unscored, count(override_position) AS overridden FROM stances`,
+    )
+    .get() as { scored: number; unscored: number; overridden: number };
+  const exists = client.prepare("SELECT 1 FROM stances WHERE stance_key = ?").pluck();
+  return {
+    ...report,
+    ...counts,
+    unknownOverrides: overrides.map((o) => o.stance).filter((key) => exists.get(key) === undefined),
+  };
 }

@@ -23,7 +23,7 @@ describe("npm run bench -- --quick", () => {
     expect(Date.parse(results.date)).not.toBeNaN();
     expect(results.corpus.stances).toBeGreaterThan(300);
     const ids = results.figures.map((f: { id: string }) => f.id);
-    expect(ids.slice(0, 7)).toEqual(["ingest", "reingest", "long-seconds", "long-memory", "long-linearity", "export", "export-memory"]);
+    expect(ids.slice(0, 8)).toEqual(["ingest", "reingest", "long-seconds", "long-memory", "long-linearity", "ingest-startup", "export", "export-memory"]);
     // The web's figures: every page's server time, HTML and JavaScript at scale, and Lighthouse at scale and at the seeds.
     expect(ids).toEqual(
       expect.arrayContaining([

@@ -1,9 +1,10 @@
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { appendFileSync, existsSync, mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import type { TestProject } from "vitest/node";
+import { startServer } from "../../scripts/bench/server";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -11,40 +12,30 @@ declare module "vitest" {
     databaseFile: string;
     /** Everything the server printed, so a test can check it logged no missing message. */
     serverLog: string;
+    /** A second server on tests/fixtures/hostile: markup and javascript: in documents, file names that need encoding. */
+    hostileBaseUrl: string;
+    hostileServerLog: string;
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
+function ingest(databaseFile: string, inputs: string[], env: NodeJS.ProcessEnv): void {
+  const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/ingest.ts", ...inputs, "--db", databaseFile, "--quiet"], { env, encoding: "utf8" });
+  if (run.status !== 0) throw new Error(`ingest failed:\n${run.stdout}${run.stderr}`);
 }
 
-async function waitFor(url: string, server: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}:\n${log()}`);
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`next start did not answer at ${url} within 60 s:\n${log()}`);
-}
-
-/** Ingests the seeds into a temp database, builds the app (unless told to reuse a build) and serves it. */
+/** Ingests the seeds (and the hostile fixtures) into temp databases, builds the app (unless told to reuse a build) and serves each. */
 export default async function setup(project: TestProject) {
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   const dir = mkdtempSync(join(tmpdir(), "parallax-e2e-"));
   const databaseFile = join(dir, "parallax.db");
-  const ingest = spawnSync(process.execPath, ["--import", "tsx", "scripts/ingest.ts", "--db", databaseFile, "--quiet"], { env, encoding: "utf8" });
-  if (ingest.status !== 0) throw new Error(`ingest failed:\n${ingest.stdout}${ingest.stderr}`);
+  ingest(databaseFile, [], env);
+  const hostileDatabase = join(dir, "hostile.db");
+  ingest(hostileDatabase, ["tests/fixtures/hostile"], env);
+  // Ingest drops such addresses; the pages must not link them even when a database holds them anyway.
+  const hostile = new Database(hostileDatabase);
+  hostile.prepare("UPDATE documents SET url = ? WHERE slug = ?").run(`javascript:alert("stored")`, "hostile");
+  hostile.prepare("UPDATE documents SET url = ? WHERE slug = ?").run("data:text/html,<script>alert(1)</script>", "hostile-page");
+  hostile.close();
 
   const reuse = process.env.PARALLAX_E2E_REUSE_BUILD === "1" && existsSync(".next/BUILD_ID");
   if (!reuse) {
@@ -52,32 +43,17 @@ export default async function setup(project: TestProject) {
     if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}${build.stderr}`);
   }
 
-  const port = await freePort();
-  let output = "";
   const serverLog = join(dir, "server.log");
-  const server = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...env, DATABASE_URL: databaseFile },
-    detached: true,
-  });
-  const record = (data: Buffer) => {
-    output += data;
-    appendFileSync(serverLog, data);
-  };
-  server.stdout?.on("data", record);
-  server.stderr?.on("data", record);
-  const baseUrl = `http://127.0.0.1:${port}`;
-  await waitFor(baseUrl, server, () => output);
-  project.provide("baseUrl", baseUrl);
+  const hostileServerLog = join(dir, "hostile-server.log");
+  const [seeds, hostileServer] = await Promise.all([startServer(databaseFile, serverLog), startServer(hostileDatabase, hostileServerLog)]);
+  project.provide("baseUrl", seeds.url);
   project.provide("databaseFile", databaseFile);
   project.provide("serverLog", serverLog);
+  project.provide("hostileBaseUrl", hostileServer.url);
+  project.provide("hostileServerLog", hostileServerLog);
 
   return () => {
-    if (server.pid) {
-      try {
-        process.kill(-server.pid, "SIGTERM");
-      } catch {
-        // already gone
-      }
-    }
+    seeds.stop();
+    hostileServer.stop();
   };
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as datasetRoute } from "../../app/api/export/[file]/route";
 import { GET as tableRoute } from "../../app/api/export/tables/[file]/route";
 import { downloadFileName } from "../../app/api/export/_lib/download";
+import { segmentToken } from "../../app/_lib/url-segment";
 import { STANCE_WEB_COLUMNS, stanceExportRows } from "../../db/export";
 import { ingest } from "../../scripts/ingest/pipeline";
 import { loadSources } from "../../scripts/ingest/read";
@@ -22,7 +23,8 @@ const get = (path: string) => {
   const url = new URL(path, "http://localhost");
   const [, file] = /\/([^/]+)$/.exec(url.pathname) ?? [];
   const route = url.pathname.startsWith("/api/export/tables/") ? tableRoute : datasetRoute;
-  return route(new Request(url), { params: Promise.resolve({ file: decodeURIComponent(file ?? "") }) });
+  // The proxy hands routes their file name as a token (app/_lib/url-segment.ts).
+  return route(new Request(url), { params: Promise.resolve({ file: segmentToken(decodeURIComponent(file ?? "")) }) });
 };
 const today = new Date().toISOString().slice(0, 10);
 
@@ -103,7 +105,50 @@ describe("GET /api/export/stances.csv", () => {
     expect(body.error.message).toContain(message);
   });
 
-  it.each(["/api/export/nothing.csv", "/api/export/stances.xlsx", "/api/export/tables/nope-t1.csv", `/api/export/tables/${SEED_002}-t9.csv`, "/api/export/tables/garbage.csv"])(
+  it.each([
+    ["/api/export/stances.csv?bom=1&bom=0", "bom", "give bom once: 0 or 1"],
+    ["/api/export/stances.csv?__proto__=1", "__proto__", '"__proto__" is not a filter of stances'],
+    ["/api/export/stances.csv?constructor=1", "constructor", '"constructor" is not a filter of stances'],
+    ["/api/export/tables/formula-injection-t1.csv?constructor=1", "constructor", '"constructor" is not an option of a table download'],
+  ])("%s → 400 naming %s", async (path, parameter, message) => {
+    const response = await get(path);
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { parameter: string; message: string } };
+    expect(body.error).toMatchObject({ parameter, message: expect.stringContaining(message) });
+  });
+
+  it("quotes a huge value in its error shortened, never whole", async () => {
+    const response = await get(`/api/export/stances.csv?issue=${"x".repeat(5000)}`);
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { message: string } };
+    expect(body.error.message).toMatch(/^unknown issue "x{80}…"; expected one of: drug-policy, /);
+  });
+
+  it("names a download once per filter value, and keeps its file name short however many there are", async () => {
+    const response = await get(`/api/export/stances.csv?${"issue=energy&".repeat(200)}kind=table`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="parallax-stances-energy-table-${today}.csv"`);
+    const many = await get(`/api/export/stances.csv?issue=energy&issue=migration&issue=venezuela&issue=drug-policy&document=${SEED_002}&document=formula-injection&actor=us&actor=co&kind=table&kind=list&kind=prose`);
+    expect(/filename="([^"]+)"/.exec(many.headers.get("content-disposition") ?? "")?.[1]?.length).toBeLessThan(200);
+  });
+
+  it("a route given a file name the proxy did not pass answers 404, never reads it", async () => {
+    const response = await datasetRoute(new Request("http://localhost/api/export/stances.csv"), { params: Promise.resolve({ file: "stances.csv" }) });
+    expect(response.status).toBe(404);
+  });
+
+  it.each([
+    "/api/export/nothing.csv",
+    "/api/export/stances.xlsx",
+    "/api/export/__proto__.csv",
+    "/api/export/constructor.csv",
+    "/api/export/toString.json",
+    "/api/export/hasOwnProperty.csv",
+    "/api/export/tables/nope-t1.csv",
+    `/api/export/tables/${SEED_002}-t9.csv`,
+    "/api/export/tables/garbage.csv",
+    "/api/export/tables/__proto__-t1.csv",
+  ])(
     "%s → 404",
     async (path) => {
       expect((await get(path)).status).toBe(404);

@@ -121,17 +121,32 @@ describe("what decides that a document is unchanged", () => {
     expect(statuses(p.run(["docs"]))).toEqual([["docs/talks.md", "unchanged"]]);
   });
 
-  it("hashes the bytes, metadata and language into the extraction hash, and only the normalised text into the content hash", () => {
+  it("tells an unchanged file by its bytes without decoding it, and reports what reading it warned about again", () => {
+    const p = project();
+    p.write("docs/notes.md", `---\nurl: ftp://example.org/notes\n---\n\n${LIST}`);
+    const warned = { file: "docs/notes.md", line: null, message: 'address "ftp://example.org/notes" (front matter “url”) is not an http(s) URL; dropped' };
+    expect(p.run(["docs"]).warnings).toContainEqual(warned);
+    expect(p.run(["docs"]).warnings).toContainEqual(warned);
+    // The warnings come from the stored row, not from reading the file again.
+    p.db.$client.prepare(`UPDATE documents SET read_warnings = '[{"line":2,"message":"stored, not re-read"}]'`).run();
+    const again = p.run(["docs"]);
+    expect(statuses(again)).toEqual([["docs/notes.md", "unchanged"]]);
+    expect(again.warnings).toEqual([{ file: "docs/notes.md", line: 2, message: "stored, not re-read" }]);
+  });
+
+  it("hashes the bytes, the sources.json entry, the path and the format into the extraction hash, and only the normalised text into the content hash", () => {
     const p = project();
     p.write("a.md", "Colombia and the “U.S.” met.\n");
     p.write("b.md", "Colombia  and the \"U.S.\"\r\nmet.");
     const a = readDocument(join(p.root, "a.md"), { documents: {} }, p.root);
     const b = readDocument(join(p.root, "b.md"), { documents: {} }, p.root);
     expect(contentFingerprint(a.text)).toBe(contentFingerprint(b.text));
-    expect(extractionHash(a)).not.toBe(extractionHash({ ...a, metadata: { ...a.metadata, title: "Retitled" } }));
-    expect(extractionHash(a)).not.toBe(extractionHash({ ...a, lang: a.lang === "en" ? "es" : "en" }));
+    expect(extractionHash(a)).not.toBe(extractionHash(a, { title: "Retitled" }));
+    expect(extractionHash(a, { title: "Retitled" })).not.toBe(extractionHash(a, { title: "Retitled", published: "2026-03-02" }));
     expect(extractionHash(a)).not.toBe(extractionHash({ ...a, contentHash: b.contentHash }));
-    expect(extractionHash(a)).toBe(extractionHash({ ...a }));
+    expect(extractionHash(a)).not.toBe(extractionHash({ ...a, path: "archive/a.md" }));
+    expect(extractionHash(a)).not.toBe(extractionHash({ ...a, format: "txt" }));
+    expect(extractionHash(a)).toBe(extractionHash({ ...a }, undefined));
   });
 
   it("fingerprints a long text a slice at a time exactly as the whole text", () => {
@@ -299,6 +314,19 @@ describe("scoring", () => {
     });
     expect(report.scoring).toEqual({ scored: 4, unscored: 0, overridden: 1, changed: 0, unknownOverrides: ["talks:ffffffffffff"] });
     expect(report.warnings).toContainEqual({ file: "overrides.json", line: null, message: 'override for stance "talks:ffffffffffff", which no longer exists; ignored' });
+  });
+
+  it("re-scores only documents scored otherwise: an unchanged run reads no stored stance, an override edit reads them all", () => {
+    const { p, keys } = readTalks();
+    p.run(["talks.md"]);
+    // A score no scorer would write: left alone while nothing that scoring depends on changes.
+    p.db.$client.prepare("UPDATE stances SET score = 0.125").run();
+    expect(p.run(["talks.md"]).scoring.changed).toBe(0);
+    expect(all(p.db, "SELECT DISTINCT score FROM stances")).toEqual([{ score: 0.125 }]);
+    const edited = p.run(["talks.md"], { overrides: [{ stance: keys[0] as string, position: 0, note: "neutral on reflection" }] });
+    expect(edited.scoring.changed).toBe(4);
+    expect(all(p.db, "SELECT score FROM stances ORDER BY line_start, column_start")).toEqual([{ score: -1 }, { score: 1 }, { score: -1 }, { score: 1 }]);
+    expect(new Set(all(p.db, "SELECT scoring_hash FROM documents").map((r) => r.scoring_hash)).size).toBe(1);
   });
 
   it("re-scores stored stances after an override edit, writing only those that changed", () => {

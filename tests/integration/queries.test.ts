@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCorpusSummary, getDocument, getIssue, listActors, listDocumentPositions, listDocuments, listIssuePositions, listIssues, listRepresentativeStances, listStances } from "../../db/queries";
+import { openSnapshot } from "../../db/client";
 import { SEED_002, seededDb } from "../helpers";
 
 const seeded = seededDb();
@@ -120,7 +121,7 @@ describe("the read model on the seeds", () => {
   });
 });
 
-describe("the read model's own connection", () => {
+describe("a request's snapshot connection", () => {
   const previous = process.env.DATABASE_URL;
   beforeAll(() => {
     process.env.DATABASE_URL = seeded.file;
@@ -129,7 +130,11 @@ describe("the read model's own connection", () => {
     process.env.DATABASE_URL = previous;
   });
 
-  it("opens DATABASE_URL read-only", () => {
-    expect(getCorpusSummary().documents).toBe(5);
+  it("opens DATABASE_URL read-only, inside a read transaction", () => {
+    const snapshot = openSnapshot();
+    expect(getCorpusSummary({}, snapshot).documents).toBe(5);
+    expect(snapshot.$client.inTransaction).toBe(true);
+    expect(() => snapshot.$client.exec("DELETE FROM stances")).toThrow(/readonly/);
+    snapshot.$client.close();
   });
 });

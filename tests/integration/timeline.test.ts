@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as datasetRoute } from "../../app/api/export/[file]/route";
+import { segmentToken } from "../../app/_lib/url-segment";
 import { TIMELINE_COLUMNS, timelineExportRows } from "../../db/export";
 import { calendarDate, listTimeline, MONTHLY_ABOVE } from "../../db/timeline";
 import { ingest } from "../../scripts/ingest/pipeline";
@@ -128,7 +129,10 @@ describe("GET /api/export/timeline.csv", () => {
   });
   const get = (path: string) => {
     const url = new URL(path, "http://localhost");
-    return datasetRoute(new Request(url), { params: Promise.resolve({ file: url.pathname.split("/").at(-1) ?? "" }) });
+    return datasetRoute(new Request(url), {
+      // The proxy hands routes their file name as a token (app/_lib/url-segment.ts).
+      params: Promise.resolve({ file: segmentToken(decodeURIComponent(url.pathname.split("/").at(-1) ?? "")) }),
+    });
   };
 
   it("returns exactly the timeline's rows for an issue: the dated points, then the undated documents", async () => {

@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as datasetRoute } from "../../app/api/export/[file]/route";
 import { GET as workbookRoute } from "../../app/api/export/workbook.xlsx/route";
+import { segmentToken } from "../../app/_lib/url-segment";
 import { ingest } from "../../scripts/ingest/pipeline";
 import { loadSources } from "../../scripts/ingest/read";
 import { SEED_002, seedCodebook, seededDb } from "../helpers";
@@ -19,7 +20,10 @@ afterAll(() => {
 
 const today = new Date().toISOString().slice(0, 10);
 const csv = async (dataset: string, query: string) => {
-  const response = await datasetRoute(new Request(`http://localhost/api/export/${dataset}.csv${query}`), { params: Promise.resolve({ file: `${dataset}.csv` }) });
+  const response = await datasetRoute(new Request(`http://localhost/api/export/${dataset}.csv${query}`), {
+    // The proxy hands routes their file name as a token (app/_lib/url-segment.ts).
+    params: Promise.resolve({ file: segmentToken(`${dataset}.csv`) }),
+  });
   return parse(await response.text()) as string[][];
 };
 const workbook = async (query: string, headers: Record<string, string> = {}) => {
@@ -134,6 +138,7 @@ describe("GET /api/export/workbook.xlsx", () => {
     ["?evidence=prose", "evidence", 'unknown evidence "prose"'],
     ["?bom=1", "bom", '"bom" is not an option of the workbook'],
     ["?colour=red", "colour", '"colour" is not a filter of the workbook'],
+    [`?issue=${"x".repeat(5000)}`, "issue", `unknown issue "${"x".repeat(80)}…"; expected one of: drug-policy, `],
   ])("%s → 400 naming %s", async (query, parameter, message) => {
     const { response } = await workbook(query);
     expect(response.status).toBe(400);

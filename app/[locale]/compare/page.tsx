@@ -9,8 +9,8 @@ import { FilterNotice } from "../../_components/FilterNotice";
 import { PositionTable } from "../../_components/PositionTable";
 import { inLocale, localPoles } from "../../_lib/locale";
 import { getActorNames, getDocumentLabel } from "../../_lib/page-i18n";
+import { ignoreOthers, type PageSearchParams, pickAllowed, pickDocuments, pickEvidence } from "../../_lib/search-params";
 import { topTopics } from "../../_lib/topics";
-import { type PageSearchParams, pickAllowed, pickDocuments, pickEvidence } from "../../_lib/search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("compare");
@@ -32,7 +32,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Page
   const chosenIssues = pickAllowed(query, "issue", issues.map((i) => i.slug), ignored);
   const chosenDocuments = pickDocuments(query, ignored);
   const evidence = pickEvidence(query, ignored);
-  for (const key of Object.keys(query)) if (key !== "issue" && key !== "document" && key !== "evidence") ignored.push(key);
+  ignoreOthers(query, ["issue", "document", "evidence"], ignored);
   const filter = {
     issues: chosenIssues.length ? chosenIssues : issues.filter((i) => i.kind === "codebook").map((i) => i.slug),
     documents: chosenDocuments.length ? chosenDocuments : undefined,

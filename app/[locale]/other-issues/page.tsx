@@ -11,7 +11,7 @@ import { queryString } from "../../_lib/format";
 import { inLocale, localePath } from "../../_lib/locale";
 import { getActorNames, getFormat } from "../../_lib/page-i18n";
 import { pickPage, shownRange } from "../../_lib/paging";
-import { type PageSearchParams, pickEvidence } from "../../_lib/search-params";
+import { ignoreOthers, type PageSearchParams, pickEvidence } from "../../_lib/search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("otherIssues");
@@ -32,7 +32,7 @@ export default async function OtherIssuesPage({ searchParams }: { searchParams: 
   const query = await searchParams;
   const ignored: string[] = [];
   const evidence = pickEvidence(query, ignored);
-  for (const key of Object.keys(query)) if (key !== "evidence" && key !== "page") ignored.push(key);
+  ignoreOthers(query, ["evidence", "page"], ignored);
   const evidenceQuery = evidence === "structured" ? evidence : undefined;
   // Counted in SQL over every stance: each topic with stances, and each government's count on it.
   const counts = listIssuePositions({ evidence }).filter((p) => p.issueKind === "other");

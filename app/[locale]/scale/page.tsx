@@ -7,7 +7,7 @@ import { FilterNotice } from "../../_components/FilterNotice";
 import { inLocale, localePath, localPoles } from "../../_lib/locale";
 import { getActorNames, getFormat } from "../../_lib/page-i18n";
 import { scaleExampleOf } from "../../_lib/scale";
-import { type PageSearchParams, pickEvidence } from "../../_lib/search-params";
+import { ignoreOthers, type PageSearchParams, pickEvidence } from "../../_lib/search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("scale");
@@ -23,7 +23,7 @@ export default async function ScalePage({ searchParams }: { searchParams: PageSe
   const query = await searchParams;
   const ignored: string[] = [];
   const evidence = pickEvidence(query, ignored);
-  for (const key of Object.keys(query)) if (key !== "evidence") ignored.push(key);
+  ignoreOthers(query, ["evidence"], ignored);
   const example = scaleExampleOf(listIssuePositions({ evidence }).filter((p) => p.issueKind === "codebook"));
   const poles = example ? localPoles(locale, example) : null;
   const code = (chunks: ReactNode) => <code>{chunks}</code>;

@@ -10,8 +10,8 @@ import { SearchResult } from "../../_components/SearchResult";
 import { queryString } from "../../_lib/format";
 import { inLocale, localePath, localPoles } from "../../_lib/locale";
 import { getActorNames, getDocumentLabel, getFormat } from "../../_lib/page-i18n";
+import { allValues, ignoreOthers, type PageSearchParams, pickAllowed, pickDocuments, pickEvidence, shown } from "../../_lib/search-params";
 import { topTopics } from "../../_lib/topics";
-import { allValues, type PageSearchParams, pickAllowed, pickDocuments, pickEvidence } from "../../_lib/search-params";
 
 export async function generateMetadata({ searchParams }: { searchParams: PageSearchParams }): Promise<Metadata> {
   const t = await getTranslations("search");
@@ -33,7 +33,7 @@ export default async function SearchPage({ searchParams }: { searchParams: PageS
   const query = await searchParams;
   const ignored: string[] = [];
   const [rawQ, ...extraQ] = allValues(query, "q");
-  ignored.push(...extraQ.map((value) => `q=${value}`));
+  ignored.push(...extraQ.map((value) => shown("q", value)));
   const q = (rawQ ?? "").trim();
   const allIssues = listIssues();
   const issues = pickAllowed(query, "issue", allIssues.map((i) => i.slug), ignored);
@@ -43,9 +43,9 @@ export default async function SearchPage({ searchParams }: { searchParams: PageS
   const evidence = pickEvidence(query, ignored);
   const [rawPage, ...extraPages] = allValues(query, "page");
   const validPage = rawPage !== undefined && /^[1-9]\d{0,5}$/.test(rawPage);
-  if (rawPage !== undefined && !validPage) ignored.push(`page=${rawPage}`);
-  ignored.push(...extraPages.map((value) => `page=${value}`));
-  for (const key of Object.keys(query)) if (!KNOWN.includes(key)) ignored.push(key);
+  if (rawPage !== undefined && !validPage) ignored.push(shown("page", rawPage));
+  ignored.push(...extraPages.map((value) => shown("page", value)));
+  ignoreOthers(query, KNOWN, ignored);
   const page = validPage ? Number(rawPage) : 1;
 
   const some = <T,>(values: T[]) => (values.length ? values : undefined);

@@ -6,6 +6,7 @@ import { FilterNotice } from "../../_components/FilterNotice";
 import { Pager } from "../../_components/Pager";
 import { TableHead } from "../../_components/TableHead";
 import { localePath } from "../../_lib/locale";
+import { sourcePath } from "../../_lib/paths";
 import { getDocumentLabel, getFormat } from "../../_lib/page-i18n";
 import { pickPage, SOURCES_PER_PAGE, shownRange } from "../../_lib/paging";
 import type { PageSearchParams } from "../../_lib/search-params";
@@ -46,7 +47,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Page
             {documents.map((d) => (
               <tr key={d.slug} id={`doc-${d.slug}`}>
                 <th scope="row">
-                  <a href={localePath(locale, `/sources/${d.slug}`)}>{documentLabel(d)}</a>
+                  <a href={localePath(locale, sourcePath(d.slug))}>{documentLabel(d)}</a>
                   <br />
                   <span className="muted">{t("file", { path: d.path, format: d.format, lines: d.lineCount })}</span>
                 </th>

@@ -80,6 +80,8 @@ export function extractProse(blocks: ParsedBlock[], book: Codebook, lang: Langua
     }
     const passage = passages.get(block);
     if (!passage || (block.type !== "paragraph" && block.type !== "listItem")) continue;
+    // Read once: let it go, so a long document's passages are not all held to its end.
+    passages.delete(block);
     const stances = readParagraph(block.span, passage, book, lang, ctx, discourse, statement?.holder ?? null);
     for (const stance of stances) {
       if (taken.overlaps(stance.span)) continue;

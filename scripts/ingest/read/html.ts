@@ -1,9 +1,21 @@
-import { Readability } from "@mozilla/readability";
-import { parseHTML } from "linkedom";
+import { createRequire } from "node:module";
+import type * as ReadabilityModule from "@mozilla/readability";
+import type * as Linkedom from "linkedom";
 import { normalizeDate } from "../dates";
 import { LANGUAGES, type Language } from "../language";
 import { DocumentError, type FormatReading, type StatedMetadata } from "./document";
 import { htmlToMarkdown } from "./markdown";
+
+const load = createRequire(import.meta.url);
+let libraries: { parseHTML: typeof Linkedom.parseHTML; Readability: typeof ReadabilityModule.Readability } | null = null;
+/** linkedom and Readability take a third of a second to load: loaded for the first web page, not when the CLI starts. */
+function htmlLibraries() {
+  libraries ??= {
+    parseHTML: (load("linkedom") as typeof Linkedom).parseHTML,
+    Readability: (load("@mozilla/readability") as typeof ReadabilityModule).Readability,
+  };
+  return libraries;
+}
 
 /** Page chrome removed before the article is chosen: never part of what a page says. */
 const CHROME_TAGS = "script, style, noscript, template, iframe, object, svg, canvas, form, button, select, nav, aside, dialog";
@@ -129,6 +141,7 @@ function removeChrome(document: Document): void {
  * Readability (the Firefox reader view) after the page chrome is removed, rendered as Markdown.
  */
 export function readHtml(file: string, html: string): FormatReading {
+  const { parseHTML, Readability } = htmlLibraries();
   const { document } = parseHTML(html);
   const stated = pageMetadata(document);
   const lang = pageLanguage(document);

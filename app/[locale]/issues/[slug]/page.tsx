@@ -25,13 +25,21 @@ import { TableHead } from "../../../_components/TableHead";
 import { TimelineFigure } from "../../../_components/TimelineFigure";
 import { queryString } from "../../../_lib/format";
 import { inLocale, localePath, localPoles } from "../../../_lib/locale";
+import { issuePath, sourcePath } from "../../../_lib/paths";
 import { getActorNames, getDocumentLabel, getFormat } from "../../../_lib/page-i18n";
 import { evidenceKinds } from "../../../_lib/evidence";
 import { pageHolding, pickPage, shownRange } from "../../../_lib/paging";
-import { allValues, type PageSearchParams, pickAllowed, pickDocuments, pickEvidence, pickMonths } from "../../../_lib/search-params";
+import { allValues, ignoreOthers, type PageSearchParams, pickAllowed, pickDocuments, pickEvidence, pickMonths, shown } from "../../../_lib/search-params";
 import { timelineDomain, timeOf } from "../../../_lib/timeline";
+import { routeSegment } from "../../../_lib/url-segment";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: PageSearchParams };
+
+/** The issue the address names; null (404) for a slug no issue has, or a segment the proxy did not pass. */
+async function issueOf(params: Props["params"]) {
+  const slug = routeSegment((await params).slug);
+  return slug === null ? null : getIssue(slug);
+}
 
 /** Stances shown per government on a page: the server renders a page of a long list, never all of it (25 a side keeps the page under 300 KB). */
 const STANCES_PER_PAGE = 25;
@@ -42,14 +50,14 @@ const DOCUMENT_CHOICES = 20;
 const KNOWN = ["document", "kind", "evidence", "month", "page", "doc-page", "stance"];
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const issue = getIssue((await params).slug);
+  const issue = await issueOf(params);
   const locale = await getLocale();
   const t = await getTranslations("issue");
   return { title: issue ? inLocale(locale, issue.label, issue.labelEs) : t("notFoundTitle") };
 }
 
 export default async function IssuePage({ params, searchParams }: Props) {
-  const issue = getIssue((await params).slug);
+  const issue = await issueOf(params);
   if (!issue) notFound();
   const locale = await getLocale();
   const t = await getTranslations("issue");
@@ -64,7 +72,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
   const kinds = pickAllowed(query, "kind", STANCE_KINDS, ignored);
   const months = pickMonths(query, ignored);
   const evidence = pickEvidence(query, ignored);
-  for (const key of Object.keys(query)) if (!KNOWN.includes(key)) ignored.push(key);
+  ignoreOthers(query, KNOWN, ignored);
   const filter: StanceFilter = {
     issues: [issue.slug],
     documents: documents.length ? documents : undefined,
@@ -74,7 +82,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
   };
   const filtered = documents.length > 0 || kinds.length > 0 || months.length > 0;
   const te = await getTranslations("evidence");
-  const path = localePath(locale, `/issues/${issue.slug}`);
+  const path = localePath(locale, issuePath(issue.slug));
   const evidenceQuery = evidence === "structured" ? evidence : undefined;
   const filterQuery = { document: documents, kind: kinds, evidence: evidenceQuery, month: months };
 
@@ -94,7 +102,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
         redirect(`${path}${queryString({ ...kept, page: page > 1 ? String(page) : undefined })}#stance-${encodeURIComponent(stanceKey)}`);
       }
     }
-    ignored.push(`stance=${stanceKey}`);
+    ignored.push(shown("stance", stanceKey));
   }
 
   const positions = listIssuePositions(filter);
@@ -148,7 +156,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
         <p className="axis-line">{t("noAxis")}</p>
       )}
       <FilterNotice ignored={ignored} />
-      <EvidenceSwitch evidence={evidence} path={`/issues/${issue.slug}`} query={{ document: documents, kind: kinds, month: months }} />
+      <EvidenceSwitch evidence={evidence} path={issuePath(issue.slug)} query={{ document: documents, kind: kinds, month: months }} />
 
       <form className="filters" method="get" aria-label={t("filtersLabel")}>
         {evidenceQuery ? <input type="hidden" name="evidence" value={evidenceQuery} /> : null}
@@ -278,7 +286,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
                 {perDocumentRows.map((r) => (
                   <tr key={r.slug}>
                     <th scope="row">
-                      <a href={localePath(locale, `/sources/${r.slug}`)}>{r.label}</a>
+                      <a href={localePath(locale, sourcePath(r.slug))}>{r.label}</a>
                     </th>
                     <td className="num" data-label={names.us}>
                       {r.usStances ? format.position(r.us) : t("perDocument.noStances")}

@@ -3,7 +3,6 @@ import { notFound } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { sourceTableId } from "@/db/citation";
 import {
   type DocumentDetail,
   documentIndex,
@@ -33,15 +32,23 @@ import {
 import { queryString } from "../../../_lib/format";
 import { type LineWindow, lineWindow, parseFrom, windowStarts } from "../../../_lib/line-window";
 import { inLocale, localePath } from "../../../_lib/locale";
+import { externalHref, issuePath, sourcePath, sourceTableDownloadPath } from "../../../_lib/paths";
 import { getActorNames, getDocumentLabel, getFormat } from "../../../_lib/page-i18n";
 import { pageHolding, SOURCES_PER_PAGE } from "../../../_lib/paging";
-import type { PageSearchParams } from "../../../_lib/search-params";
+import { ignoreOthers, type PageSearchParams } from "../../../_lib/search-params";
+import { routeSegment } from "../../../_lib/url-segment";
 import { useFormat } from "../../../_lib/use-format";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: PageSearchParams };
 
+/** The name the address gives; null (404) for a segment the proxy did not pass. */
+async function slugOf(params: Props["params"]): Promise<string | null> {
+  return routeSegment((await params).slug);
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const doc = getDocumentSummary((await params).slug);
+  const slug = await slugOf(params);
+  const doc = slug === null ? null : getDocumentSummary(slug);
   const t = await getTranslations("source");
   const documentLabel = await getDocumentLabel();
   return { title: doc ? documentLabel(doc) : t("notFoundTitle") };
@@ -222,7 +229,6 @@ function SourceTableBlock({
   view: LineWindow;
 }) {
   const t = useTranslations("source");
-  const id = sourceTableId(doc.slug, table.ordinal);
   const headerShown = table.lineStart >= view.from && table.lineStart <= view.to;
   return (
     <div className="source-table" id={headerShown ? `table-${table.ordinal}` : undefined}>
@@ -265,7 +271,7 @@ function SourceTableBlock({
           </tbody>
         </table>
       </div>
-      <DownloadLinks path={`/api/export/tables/${id}`} label={t("tableDownload", { table: table.ordinal })} />
+      <DownloadLinks path={sourceTableDownloadPath(doc.slug, table.ordinal)} label={t("tableDownload", { table: table.ordinal })} />
     </div>
   );
 }
@@ -294,20 +300,20 @@ function WindowNav({ view, path, place }: { view: LineWindow; path: string; plac
 }
 
 export default async function SourcePage({ params, searchParams }: Props) {
-  const slug = (await params).slug;
-  const summary = getDocumentSummary(slug);
+  const slug = await slugOf(params);
+  const summary = slug === null ? null : getDocumentSummary(slug);
   if (!summary) notFound();
   const query = await searchParams;
   const ignored: string[] = [];
   const parsed = parseFrom(query.from, summary.lineCount);
   if (parsed.ignored) ignored.push(parsed.ignored);
-  for (const key of Object.keys(query)) if (key !== "from") ignored.push(key);
+  ignoreOthers(query, ["from"], ignored);
   // Windows are cut by what the lines carry, so a page of a dense stance table holds fewer lines than one of plain text.
-  const sizes = getLineSizes(slug);
+  const sizes = getLineSizes(summary.slug);
   if (!sizes) notFound();
   const view = lineWindow(parsed.from, windowStarts(sizes), summary.lineCount);
   // A window reads only its own stances: the page's work grows with the window, and the text and tables are read once.
-  const doc = getDocument(slug, undefined, view.partial ? { from: view.from, to: view.to } : undefined);
+  const doc = getDocument(summary.slug, undefined, view.partial ? { from: view.from, to: view.to } : undefined);
   if (!doc) notFound();
   const locale = await getLocale();
   const t = await getTranslations("source");
@@ -316,7 +322,9 @@ export default async function SourcePage({ params, searchParams }: Props) {
   const names = await getActorNames();
   const documentLabel = await getDocumentLabel();
   const lines = documentLines(doc.text);
-  const path = localePath(locale, `/sources/${encodeURIComponent(doc.slug)}`);
+  const path = localePath(locale, sourcePath(doc.slug));
+  // Shown as text, not a link, unless it is an http(s) address.
+  const href = externalHref(doc.url);
   // The breadcrumb goes back to the page of the sources list that holds this document.
   const listPage = pageHolding(documentIndex(doc.slug) ?? 0, SOURCES_PER_PAGE);
   const listHref = `${localePath(locale, "/sources")}${queryString({ page: listPage > 1 ? String(listPage) : undefined })}#doc-${encodeURIComponent(doc.slug)}`;
@@ -384,7 +392,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
             : ""}
         </dd>
         <dt>{t("address")}</dt>
-        <dd>{doc.url ? <a href={doc.url}>{doc.url}</a> : t("addressNotStated")}</dd>
+        <dd>{href ? <a href={href}>{doc.url}</a> : (doc.url ?? t("addressNotStated"))}</dd>
         {doc.metadataNote ? (
           <>
             <dt>{t("metadataNote")}</dt>
@@ -416,7 +424,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
                     </td>
                     <td>{s.actorId === "us" ? tags("us") : tags("co")}</td>
                     <td>
-                      <a href={`${localePath(locale, `/issues/${s.issueSlug}`)}${queryString({ stance: s.key })}`}>{inLocale(locale, s.issueLabel, s.issueLabelEs)}</a>
+                      <a href={`${localePath(locale, issuePath(s.issueSlug))}${queryString({ stance: s.key })}`}>{inLocale(locale, s.issueLabel, s.issueLabelEs)}</a>
                     </td>
                     <td>{s.text}</td>
                     <td className="num">

@@ -1,6 +1,7 @@
 import "server-only";
+import { z } from "zod";
 import { parseSourceTableId } from "@/db/citation";
-import { databasePath, NoDatabaseError, openReadOnlyDatabase, type ParallaxDb } from "@/db/client";
+import { databasePath, NoDatabaseError, openSnapshot, type ParallaxDb } from "@/db/client";
 import { getSourceTable, listDocuments } from "@/db/documents";
 import {
   type CsvOptions,
@@ -63,19 +64,38 @@ export const DATASETS: Record<string, Dataset> = {
 
 const OPTIONS = ["header", "bom", "cite"] as const;
 
-function flag(params: URLSearchParams, name: (typeof OPTIONS)[number], fallback: boolean): boolean {
-  const value = params.get(name);
-  if (value === null) return fallback;
-  if (value === "1") return true;
-  if (value === "0") return false;
-  throw new DownloadError(400, `${name} must be 0 or 1, not "${value}"`, name);
+/** A value as an error message quotes it: enough to recognise, never the whole of a huge one. */
+function quoted(value: string): string {
+  return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
 }
 
-function parseFile(file: string): { name: string; format: "csv" | "json" } {
-  const match = /^(.+)\.(csv|json)$/.exec(file);
-  if (!match) throw new DownloadError(404, `no download named "${file}": use a .csv or .json name`);
-  return { name: match[1] as string, format: match[2] as "csv" | "json" };
+const FLAG = z.enum(["0", "1"]);
+
+function flag(params: URLSearchParams, name: (typeof OPTIONS)[number], fallback: boolean): boolean {
+  const values = params.getAll(name);
+  if (values.length === 0) return fallback;
+  if (values.length > 1) throw new DownloadError(400, `give ${name} once: 0 or 1`, name);
+  const parsed = FLAG.safeParse(values[0]);
+  if (!parsed.success) throw new DownloadError(400, `${name} must be 0 or 1, not ${quoted(values[0] as string)}`, name);
+  return parsed.data === "1";
 }
+
+const DOWNLOAD_FILE = z.string().regex(/^.+\.(csv|json)$/);
+
+function parseFile(file: string): { name: string; format: "csv" | "json" } {
+  if (!DOWNLOAD_FILE.safeParse(file).success) throw new DownloadError(404, `no download named ${quoted(file)}: use a .csv or .json name`);
+  const dot = file.lastIndexOf(".");
+  return { name: file.slice(0, dot), format: file.slice(dot + 1) === "csv" ? "csv" : "json" };
+}
+
+/** A filter value no dataset has, as a 400 that quotes the value shortened. */
+export function filterDownloadError(err: FilterError): DownloadError {
+  const expected = typeof err.allowed === "string" ? err.allowed : `one of: ${err.allowed.join(", ")}`;
+  return new DownloadError(400, `unknown ${err.parameter} ${quoted(err.value)}; expected ${expected}`, err.parameter);
+}
+
+/** A dataset by name; only the datasets' own names match (never "__proto__" or "constructor"). */
+const DATASET_NAME = z.enum(Object.keys(DATASETS));
 
 /** The words a search download searched for: `q`, given once, with something to search for. */
 function parseQuery(params: URLSearchParams): SearchQuery {
@@ -90,9 +110,10 @@ export function parseFilter(params: URLSearchParams, allowed: FilterName[], data
   for (const key of new Set(params.keys())) {
     if ((OPTIONS as readonly string[]).includes(key) || (searched && key === "q")) continue;
     if (!(allowed as string[]).includes(key))
-      throw new DownloadError(400, `"${key}" is not a filter of ${dataset}${allowed.length ? `; use ${allowed.join(", ")}` : ""}`, key);
+      throw new DownloadError(400, `${quoted(key)} is not a filter of ${dataset}${allowed.length ? `; use ${allowed.join(", ")}` : ""}`, key);
   }
-  const list = (key: FilterName) => (params.getAll(key).length ? params.getAll(key) : undefined);
+  // A value given twice filters once (and names the file once).
+  const list = (key: FilterName) => (params.getAll(key).length ? [...new Set(params.getAll(key))] : undefined);
   const evidence = params.getAll("evidence");
   if (evidence.length > 1) throw new DownloadError(400, `give "evidence" once: ${EVIDENCE.join(" or ")}`, "evidence");
   return { issues: list("issue"), actors: list("actor"), documents: list("document"), kinds: list("kind"), evidence: evidence[0], months: list("month") };
@@ -110,7 +131,8 @@ export function downloadFileName(dataset: string, filter: StanceFilter, format: 
     ...(filter.evidence === "structured" ? ["structured"] : []),
     ...(filter.months ?? []),
   ];
-  const safe = parts.join("-").replace(/[^A-Za-z0-9_-]+/g, "_");
+  // Kept well under the 255 bytes file systems allow, however many filter values there are.
+  const safe = parts.join("-").replace(/[^A-Za-z0-9_-]+/g, "_").slice(0, 160);
   return `parallax-${safe}-${now.toISOString().slice(0, 10)}.${format}`;
 }
 
@@ -151,8 +173,9 @@ type Opener = () => ParallaxDb;
 
 export function openDownloadDb(): ParallaxDb {
   try {
-    // Each download streams from its own connection, so a long export never blocks page queries.
-    return openReadOnlyDatabase(databasePath());
+    // Each download streams from its own connection, so a long export never blocks page queries, inside one
+    // read transaction, so its rows (every sheet of a workbook) come from one ingest run even while another commits.
+    return openSnapshot(databasePath());
   } catch (err) {
     if (err instanceof NoDatabaseError) throw new DownloadError(503, "no data yet: run `npm run ingest`");
     throw err;
@@ -234,8 +257,8 @@ function download(open: Opener, build: (db: ParallaxDb, tally: { rows: number })
 
 export function datasetDownload(file: string, params: URLSearchParams, now = new Date(), open: Opener = openDownloadDb): Response {
   const { name, format } = parseFile(file);
-  const dataset = DATASETS[name];
-  if (!dataset) throw new DownloadError(404, `no dataset "${name}"; available: ${Object.keys(DATASETS).join(", ")}`);
+  const dataset = DATASET_NAME.safeParse(name).success ? DATASETS[name] : undefined;
+  if (!dataset) throw new DownloadError(404, `no dataset ${quoted(name)}; available: ${Object.keys(DATASETS).join(", ")}`);
   const input = parseFilter(params, dataset.filters, name, dataset.searched);
   const query = dataset.searched ? parseQuery(params) : [];
   const options: CsvOptions = { header: flag(params, "header", true), bom: flag(params, "bom", false) };
@@ -245,7 +268,7 @@ export function datasetDownload(file: string, params: URLSearchParams, now = new
     try {
       filter = validateStanceFilter(db, input);
     } catch (err) {
-      if (err instanceof FilterError) throw new DownloadError(400, err.message, err.parameter);
+      if (err instanceof FilterError) throw filterDownloadError(err);
       throw err;
     }
     const fileName = downloadFileName(name, filter, format, now, queryWords(query));
@@ -268,14 +291,14 @@ export function datasetDownload(file: string, params: URLSearchParams, now = new
 export function sourceTableDownload(file: string, params: URLSearchParams, now = new Date(), open: Opener = openDownloadDb): Response {
   const { name, format } = parseFile(file);
   const id = parseSourceTableId(name);
-  if (!id) throw new DownloadError(404, `no source table "${name}"`);
+  if (!id) throw new DownloadError(404, `no source table ${quoted(name)}`);
   for (const key of params.keys())
-    if (!(OPTIONS as readonly string[]).includes(key)) throw new DownloadError(400, `"${key}" is not an option of a table download; use header, bom, cite`, key);
+    if (!(OPTIONS as readonly string[]).includes(key)) throw new DownloadError(400, `${quoted(key)} is not an option of a table download; use header, bom, cite`, key);
   const options = { header: flag(params, "header", true), bom: flag(params, "bom", false) };
   const cite = flag(params, "cite", false);
   return download(open, (db, tally) => {
     const table = getSourceTable(id.documentSlug, id.ordinal, db);
-    if (!table) throw new DownloadError(404, `no source table "${name}"`);
+    if (!table) throw new DownloadError(404, `no source table ${quoted(name)}`);
     const fileName = `parallax-table-${table.id}-${now.toISOString().slice(0, 10)}.${format}`;
     if (format === "csv") {
       const records = [...(options.header ? [table.header] : []), ...table.rows, ...(cite ? [[`# Source: ${table.citation}`]] : [])];

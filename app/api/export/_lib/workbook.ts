@@ -5,7 +5,7 @@ import { listDocuments } from "@/db/documents";
 import type { SearchQuery } from "@/db/search-query";
 import { FilterError, type StanceFilter, validateStanceFilter } from "@/db/filters";
 import { type WorkbookSheet, writeWorkbook } from "@/db/workbook";
-import { contentDisposition, DATASETS, DownloadError, downloadFileName, type FilterName, openDownloadDb, parseFilter } from "./download";
+import { contentDisposition, DATASETS, DownloadError, downloadFileName, type FilterName, filterDownloadError, openDownloadDb, parseFilter } from "./download";
 
 /** The sheets in order, each one dataset of the CSV downloads (the same columns and rows), named for people. */
 const SHEETS = [
@@ -73,7 +73,7 @@ export function workbookDownload(url: URL, now = new Date(), open: () => Paralla
     filter = validateStanceFilter(db, input);
   } catch (err) {
     db.$client.close();
-    if (err instanceof FilterError) throw new DownloadError(400, err.message, err.parameter);
+    if (err instanceof FilterError) throw filterDownloadError(err);
     throw err;
   }
   const fileName = downloadFileName("workbook", filter, "xlsx", now);
