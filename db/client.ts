@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
@@ -53,6 +53,39 @@ export function openSnapshot(path = databasePath()): ParallaxDb {
   const db = openReadOnlyDatabase(path);
   db.$client.exec("BEGIN");
   return db;
+}
+
+/** Read-only connections between requests, per database file, with the file they were opened on. */
+const idleReaders = new Map<string, { db: ParallaxDb; ino: number }[]>();
+/** Idle connections kept per file; the rest are closed when released. */
+const IDLE_READERS = 8;
+
+/**
+ * A snapshot (see openSnapshot) on a connection kept between requests: what a request computed and
+ * memoized on it (db/memo.ts, checked against the database's version) serves the next request too,
+ * where a connection per request would recompute every aggregate. A connection to a file since
+ * replaced is closed, never reused. `release` ends the read transaction and keeps the connection.
+ */
+export function borrowSnapshot(path = databasePath()): { db: ParallaxDb; release: () => void } {
+  const ino = path === ":memory:" || !existsSync(path) ? -1 : statSync(path).ino;
+  const idle = idleReaders.get(path) ?? [];
+  idleReaders.set(path, idle);
+  let reader = idle.pop();
+  while (reader && reader.ino !== ino) {
+    reader.db.$client.close();
+    reader = idle.pop();
+  }
+  const db = reader?.db ?? openReadOnlyDatabase(path);
+  db.$client.exec("BEGIN");
+  return {
+    db,
+    release: () => {
+      if (!db.$client.open) return;
+      if (db.$client.inTransaction) db.$client.exec("COMMIT");
+      if (idle.length < IDLE_READERS) idle.push({ db, ino });
+      else db.$client.close();
+    },
+  };
 }
 
 let shared: { path: string; db: ParallaxDb } | null = null;

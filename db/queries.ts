@@ -1,7 +1,7 @@
 import "server-only";
 import { after } from "next/server";
 import { cache } from "react";
-import { openSnapshot, type ParallaxDb } from "./client";
+import { borrowSnapshot, type ParallaxDb } from "./client";
 import * as corpus from "./corpus";
 import * as documents from "./documents";
 import type { StanceFilter } from "./filters";
@@ -15,14 +15,15 @@ import * as timeline from "./timeline";
  * The read model: every page reads through these functions. One definition per dataset: the downloads
  * (db/export.ts) map the same rows the pages show.
  *
- * Within a request every function reads one snapshot: the request's own read-only connection inside one
- * read transaction (WAL), shared by the layout, the metadata and the page through React's per-request
- * cache and closed once the response is sent. So a page never mixes two ingest runs, even while an ingest
- * commits between its queries. Tests and scripts pass a connection instead.
+ * Within a request every function reads one snapshot: a read-only connection inside one read transaction
+ * (WAL), shared by the layout, the metadata and the page through React's per-request cache and released once
+ * the response is sent, so a page never mixes two ingest runs, even while an ingest commits between its
+ * queries. The connection, and what was memoized on it, then serves later requests. Tests and scripts pass a
+ * connection instead.
  */
 const requestSnapshot = cache((): ParallaxDb => {
-  const db = openSnapshot();
-  after(() => db.$client.close());
+  const { db, release } = borrowSnapshot();
+  after(release);
   return db;
 });
 

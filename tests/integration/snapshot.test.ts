@@ -1,8 +1,9 @@
-import { writeFileSync } from "node:fs";
+import { copyFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDownloadDb } from "../../app/api/export/_lib/download";
-import { openReadOnlyDatabase, openSnapshot } from "../../db/client";
+import { borrowSnapshot, openReadOnlyDatabase, openSnapshot } from "../../db/client";
+import { memo } from "../../db/memo";
 import { stanceExportRows } from "../../db/export";
 import { getCorpusSummary, listDocuments, listIssuePositions, listStances } from "../../db/queries";
 import { ingest } from "../../scripts/ingest/pipeline";
@@ -65,5 +66,48 @@ describe("a download's reads come from one snapshot", () => {
       other.db.$client.close();
       process.env.DATABASE_URL = previous;
     }
+  });
+});
+
+describe("a request's snapshot is borrowed from the connections kept between requests", () => {
+  it("serves the next request on the same connection, its memo intact, and in a new snapshot that sees later commits", () => {
+    const other = seededDb();
+    const first = borrowSnapshot(other.file);
+    let computed = 0;
+    const count = (db: typeof first.db) => memo(db, "documents", () => ++computed && listDocuments(db).length);
+    expect(count(first.db)).toBe(5);
+    first.release();
+    expect(first.db.$client.inTransaction).toBe(false);
+
+    const second = borrowSnapshot(other.file);
+    expect(second.db).toBe(first.db);
+    expect(second.db.$client.inTransaction).toBe(true);
+    expect(count(second.db)).toBe(5);
+    expect(computed).toBe(1);
+    second.release();
+
+    const dir = tempDir();
+    writeFileSync(join(dir, "pooled.md"), "| Issue | United States | Colombia |\n|---|---|---|\n| Energy | More drilling | Halt exploration |\n");
+    ingest(other.db, { inputs: [dir], codebook: seedCodebook(), sources: loadSources("seeds/sources.json") });
+    const third = borrowSnapshot(other.file);
+    expect(third.db).toBe(first.db);
+    expect(count(third.db)).toBe(6);
+    expect(computed).toBe(2);
+    third.release();
+    other.db.$client.close();
+  });
+
+  it("never reuses a connection to a file since replaced", () => {
+    const other = seededDb();
+    const first = borrowSnapshot(other.file);
+    first.release();
+    const copy = `${other.file}.copy`;
+    copyFileSync(other.file, copy);
+    renameSync(copy, other.file);
+    const second = borrowSnapshot(other.file);
+    expect(second.db).not.toBe(first.db);
+    expect(first.db.$client.open).toBe(false);
+    second.release();
+    other.db.$client.close();
   });
 });
