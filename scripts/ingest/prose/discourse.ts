@@ -44,9 +44,12 @@ function genderOf(text: string): Gender {
 
 type Office = "head" | "minister" | "other" | null;
 
+/** A phrase's words, folded ("Ministra" → "ministra"). */
+const wordsOf = (text: string): string[] => fold(text).split(/[^\p{L}]+/u).filter(Boolean);
+
 /** The office a phrase names ("President Gustavo Petro": head; "el senador Pardo": other), null for a bare name or pronoun. */
 function officeOf(text: string): Office {
-  const words = fold(text).split(/[^\p{L}]+/u);
+  const words = wordsOf(text);
   if (words.some((w) => HEAD_OF_STATE_ROLES.has(w))) return "head";
   if (words.some((w) => MINISTER_ROLES.has(w))) return "minister";
   if (words.some((w) => THIRD_PARTY_NOUNS.has(w))) return "other";
@@ -55,7 +58,7 @@ function officeOf(text: string): Office {
 
 /** The office noun a description ends on ("the spokesperson", "el vocero del ministerio" → "vocero"): the word before "of"/"de", else the last. */
 function headOf(text: string): string | null {
-  const words = fold(text).split(/[^\p{L}]+/u).filter(Boolean);
+  const words = wordsOf(text);
   const of = words.findIndex((w, i) => i > 0 && /^(?:of|de|del)$/.test(w));
   return (of > 0 ? words[of - 1] : words[words.length - 1]) ?? null;
 }
@@ -119,7 +122,7 @@ export class Discourse {
    */
   private salientPerson(gender: Gender, speech = false, office: Office = null, head: string | null = null): Holder | null {
     let best: Entity | null = null;
-    const rank = (e: Entity) => (head && fold(e.holder.text).split(/[^\p{L}]+/u).includes(head) ? 2 : 0) + (e.holder.name ? 1 : 0);
+    const rank = (e: Entity) => (head && wordsOf(e.holder.text).includes(head) ? 2 : 0) + (e.holder.name ? 1 : 0);
     const score = (e: Entity) => e.salience + (speech ? e.speaking : 0);
     for (const entity of this.people.values()) {
       if (gender && entity.gender && entity.gender !== gender) continue;
@@ -140,7 +143,7 @@ export class Discourse {
     if (!head) return holder;
     let best: Entity | null = null;
     for (const entity of this.people.values()) {
-      if (entity.holder === holder || !fold(entity.holder.text).split(/[^\p{L}]+/u).includes(head)) continue;
+      if (entity.holder === holder || !wordsOf(entity.holder.text).includes(head)) continue;
       if (!best || entity.salience > best.salience) best = entity;
     }
     return best ? { ...holder, actor: best.holder.actor, via: "description", name: best.holder.name } : holder;
