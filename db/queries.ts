@@ -4,6 +4,7 @@ import { cache } from "react";
 import { borrowSnapshot, type ParallaxDb } from "./client";
 import * as corpus from "./corpus";
 import * as documents from "./documents";
+import * as filters from "./filters";
 import type { StanceFilter } from "./filters";
 import * as positions from "./positions";
 import * as search from "./search";
@@ -41,6 +42,7 @@ export const getCorpusSummary = (filter: StanceFilter = {}, db: ParallaxDb = req
 export const listDocuments = (db: ParallaxDb = requestSnapshot()) => documents.listDocuments(db);
 export const getDocumentSummary = (slug: string, db: ParallaxDb = requestSnapshot()) => documents.getDocumentSummary(slug, db);
 export const getDocument = (slug: string, db: ParallaxDb = requestSnapshot(), lines?: { from: number; to: number }) => documents.getDocument(slug, db, lines);
+export const knownDocumentSlugs = (slugs: readonly string[], db: ParallaxDb = requestSnapshot()) => filters.knownDocumentSlugs(slugs, db);
 export const countDocuments = (db: ParallaxDb = requestSnapshot()) => documents.countDocuments(db);
 export const documentIndex = (slug: string, db: ParallaxDb = requestSnapshot()) => documents.documentIndex(slug, db);
 export const getLineSizes = (slug: string, db: ParallaxDb = requestSnapshot()) => documents.getLineSizes(slug, db);

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { DEFAULT_EVIDENCE, EVIDENCE, type Evidence, isMonth, knownDocumentSlugs } from "@/db/filters";
+import { DEFAULT_EVIDENCE, EVIDENCE, type Evidence, isMonth } from "@/db/filters";
+import { knownDocumentSlugs } from "@/db/queries";
 
 export type PageSearchParams = Promise<Record<string, string | string[] | undefined>>;
 type Query = Record<string, string | string[] | undefined>;
