@@ -55,6 +55,18 @@ describe("holders: who a noun phrase names", () => {
   ])("%s → %s", (phrase, expected) => {
     expect(read(phrase)).toBe(expected);
   });
+
+  it.each([
+    ["the U.S. began", "the U.S."],
+    ["In Petro’s", "Petro’s"],
+    ["For Petro", "Petro"],
+    ["Colombian President Gustavo Petro", "Colombian President Gustavo Petro"],
+    ["the Colombian foreign minister", "the Colombian foreign minister"],
+    ["el canciller colombiano", "el canciller colombiano"],
+  ])("shows %s as the words that name the holder: %s", (phrase, expected) => {
+    const reading = readChunk(toPassage(phrase), 0, phrase.length, holderMarkers(book), new NameRegistry());
+    expect(reading.kind === "holder" ? reading.holder.text : reading.kind).toBe(expected);
+  });
 });
 
 describe("prose stances: attribution frames in English", () => {

@@ -182,6 +182,25 @@ export function markerHits(passage: Passage, markers: Marker[]): AliasHit<Marker
 
 export type ChunkReading = { kind: "holder"; holder: Holder } | { kind: "pending"; pending: PendingHolder } | { kind: "none" };
 
+/** Prepositions that open a phrase around a holder ("In Petro’s telling", "For Petro:"), not the holder itself. */
+const LEADING_PREPOSITIONS = new Set(["in", "for", "en", "para"]);
+
+/**
+ * The words of a chunk that name its holder, as a reader should see them: a leading preposition and
+ * the words after its last name, actor word or role ("the U.S. began striking …" → "the U.S.") are
+ * the sentence's. The whole chunk where nothing in it names anyone.
+ */
+function namingText(passage: Passage, words: Word[], named: (w: Word) => boolean, whole: string): string {
+  const naming = (w: Word) => named(w) || ROLE_NOUNS.has(w.folded) || THIRD_PARTY_NOUNS.has(w.folded) || PERSONAL_PRONOUNS.has(w.folded);
+  const first = words.findIndex((w) => !LEADING_PREPOSITIONS.has(w.folded));
+  const last = words.findLastIndex(naming);
+  const start = words[first];
+  const end = words[last];
+  if (!start || !end || last < first) return whole;
+  const to = passage.plain[end.end] === "." && /\p{Lu}/u.test(passage.plain[end.end - 1] ?? "") ? end.end + 1 : end.end;
+  return passage.text.slice(start.start, to);
+}
+
 /**
  * Reads a noun phrase [start, end) as a holder. In order: a codebook person named in it; a
  * "former" office holder (a third party); a third country's or a non-government noun; the
@@ -220,9 +239,10 @@ export function readChunk(
   const names = nameRuns(words, covered).filter((run) => !facing(run[0]?.start ?? 0));
   const runText = (run: Word[] | undefined) => (run ? passage.text.slice(run[0]?.start, run[run.length - 1]?.end) : null);
   const lastName = runText(names[names.length - 1]);
+  const shown = namingText(passage, words, (w) => covered(w) || names.some((run) => run.includes(w)), text);
   const holder = (actor: ActorId | null, isPerson: boolean, via: Holder["via"] = "named", name = lastName): ChunkReading => ({
     kind: "holder",
-    holder: { actor, text, start: from, end: to, person: isPerson, via, name: isPerson ? name : null },
+    holder: { actor, text: shown, start: from, end: to, person: isPerson, via, name: isPerson ? name : null },
   });
 
   const personHit = hits.find((h) => h.target.type === "person" && !facing(h.start));
