@@ -127,6 +127,14 @@ function longestFirst<T extends Span>(hits: T[]): T[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * Articles, prepositions and possessives do not count towards a negator's scope: "rejects the decision of the
+ * Government of the United States to decertify" reaches "decertify" as "rejects the decision to decertify" does.
+ */
+const FUNCTION_WORDS = new Set(
+  "the a an of to its his her their our this that these those el la los las lo un una unos unas de del al a su sus nuestro nuestra este esta estos estas".split(" "),
+);
+
 /** Where a negator's scope ends: scopeWords words on, or at punctuation or a contrast word, whichever is first. */
 function scopeEnd(copy: string, from: number, negation: CompiledNegation): number {
   const rest = copy.slice(from);
@@ -135,6 +143,7 @@ function scopeEnd(copy: string, from: number, negation: CompiledNegation): numbe
   let words = 0;
   for (const m of rest.matchAll(new RegExp(`${LETTER}+`, "gu"))) {
     if (m.index >= limit) break;
+    if (FUNCTION_WORDS.has(m[0])) continue;
     words++;
     if (words === negation.scopeWords) return from + m.index + m[0].length;
   }

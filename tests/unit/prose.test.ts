@@ -224,6 +224,26 @@ describe("prose stances: attribution frames in English", () => {
     ],
     ["a possessor that is no government states nothing", ["Analysts doubt the senator's push for coca eradication."], []],
     [
+      "“the government” is the government of whoever last spoke or acted, not the last institution named",
+      [
+        "The Treasury widened its sanctions on money-laundering networks last year.",
+        "Colombia's defense minister argued that cocaine seizures at sea matter more than spraying.",
+        "The government wants to pay coca growers to switch to cacao.",
+      ],
+      [
+        ["co", "drug-policy", "prose:reported-speech", "Colombia's defense minister argued that cocaine seizures at sea matter more than spraying"],
+        ["co", "drug-policy", "prose:stance-verb", "The government wants to pay coca growers to switch to cacao"],
+      ],
+    ],
+    [
+      "a quoted sentence that turns to a second issue is two stances; a sentence naming none joins the one after it",
+      ["“Let them prove it in court. We reject any strike on Venezuela and any strike on fishing boats carrying cocaine,” the Colombian foreign minister said."],
+      [
+        ["co", "venezuela", "prose:quote-speaker-after", "Let them prove it in court. We reject any strike on Venezuela"],
+        ["co", "drug-policy", "prose:quote-speaker-after", "any strike on fishing boats carrying cocaine"],
+      ],
+    ],
+    [
       "the holder is who speaks, not who is mentioned",
       ["Petro said the U.S. deportation flights treated migrants like criminals."],
       [["co", "migration", "prose:reported-speech", "Petro said the U.S. deportation flights treated migrants like criminals"]],

@@ -106,7 +106,16 @@ describe("negation and reversal", () => {
   it("ends a negation at punctuation, a contrast word, or after the scope", () => {
     expect(cueList("drug-policy", "No fumigation, but more seizures")).toEqual(["fumigation ¬No +", "seizures -"]);
     expect(cueList("drug-policy", "Not fumigation but seizures")).toEqual(["fumigation ¬Not +", "seizures -"]);
-    expect(cueList("drug-policy", "Without a single word from anyone about any of the seizures")).toEqual(["seizures -"]);
+    expect(cueList("drug-policy", "Without a single word from anyone in government about any recent seizures")).toEqual(["seizures -"]);
+  });
+
+  it("does not count articles, prepositions and possessives towards the scope", () => {
+    expect(cueList("drug-policy", "Colombia rejects the decision of the Government of the United States to decertify our country")).toEqual([
+      "decertify ¬rejects +",
+    ]);
+    expect(cueList("drug-policy", "Rechaza la decisión del Gobierno de los Estados Unidos de descertificar al país")).toEqual([
+      "descertificar ¬Rechaza +",
+    ]);
   });
 
   it("reads the dots of an abbreviation or an initial as part of the clause, a full stop as its end", () => {

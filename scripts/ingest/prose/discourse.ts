@@ -101,7 +101,7 @@ export class Discourse {
     // "the administration", "el Gobierno", "it": the last government named, else that of the person the text is about.
     const office = pending.via === "description" && !pending.government ? officeOf(pending.text) : null;
     const antecedent = pending.government
-      ? (this.government ?? this.salientPerson(null))
+      ? this.governmentAntecedent(pending.text)
       : pending.via === "zero"
         ? this.holder
         : this.salientPerson(genderOf(pending.text), speech, office, pending.via === "description" ? headOf(pending.text) : null);
@@ -112,6 +112,16 @@ export class Discourse {
       return { actor: this.home, text: pending.text, start: pending.start, end: pending.end, person, via: "home", name: null };
     }
     return { actor: antecedent.actor, text: pending.text, start: pending.start, end: pending.end, person, via: pending.via, name: antecedent.name };
+  }
+
+  /**
+   * "the government", "el Gobierno": the government of whoever the text last had speak or act, person or
+   * institution ("Sarabia argued … The government wants …" is hers); "the administration" and "it" the last
+   * government named as such.
+   */
+  private governmentAntecedent(text: string): Holder | null {
+    if (/(?:government|gobierno)$/i.test(text.trim()) && this.holder?.actor) return this.holder;
+    return this.government ?? this.salientPerson(null);
   }
 
   /**

@@ -388,22 +388,33 @@ function tailTopic(p: Passage, frame: Frame, sentence: Range, book: Codebook): I
 }
 
 /**
- * A quotation, read sentence by sentence: consecutive sentences on the same issue make one stance;
- * a sentence that names no issue joins the stance before it; a quote that names none is no stance.
+ * A quotation, read sentence by sentence: consecutive sentences on the same issue make one stance, and a
+ * sentence that coordinates two issues ("rechazamos cualquier acción militar contra Venezuela y contra
+ * lanchas …") is cut where it turns. A sentence that names no issue joins the stance before it or, when
+ * none is before it, the one after it ("Que lo demuestren ante un juez. Nosotros extraditamos …"); a quote
+ * that names none is no stance.
  */
 function quoteParts(p: Passage, content: Range, lang: Language, book: Codebook, topic: IssueHit | null): Candidate["parts"] {
   const parts: Candidate["parts"] = [];
   const inner = p.plain.slice(content.start, content.end);
+  let pending: number | null = null;
   for (const s of splitSentences(inner, lang, [])) {
     const range = { start: content.start + s.start, end: content.start + s.end };
-    const choice = dominantIssue(issueHits(p, range.start, range.end, book));
+    const hits = issueHits(p, range.start, range.end, book);
     const last = parts[parts.length - 1];
-    if (!choice) {
+    if (!dominantIssue(hits)) {
       if (last) last.range.end = range.end;
+      else pending ??= range.start;
       continue;
     }
-    if (last && last.hit.issue.slug === choice.hit.issue.slug && last.range.end >= range.start - 2) last.range.end = range.end;
-    else parts.push({ range, hit: choice.hit, fromContext: false, twoIssues: choice.ambiguous });
+    for (const piece of splitByIssue(p, range.start, range.end, hits)) {
+      const choice = dominantIssue(piece.hits.length ? piece.hits : hits);
+      if (!choice) continue;
+      const previous = parts[parts.length - 1];
+      if (previous && previous.hit.issue.slug === choice.hit.issue.slug && previous.range.end >= piece.start - 2) previous.range.end = piece.end;
+      else parts.push({ range: { start: pending ?? piece.start, end: piece.end }, hit: choice.hit, fromContext: false, twoIssues: choice.ambiguous });
+      pending = null;
+    }
   }
   if (parts.length === 0 && topic) parts.push({ range: { ...content }, hit: topic, fromContext: true, twoIssues: false });
   return parts;

@@ -55,7 +55,8 @@ export const ROLE_NOUNS = words(`
   diplomat diplomats policymakers
   presidente presidenta mandatario mandataria gobierno gobiernos administracion canciller cancilleria
   ministro ministra ministros ministerio secretario secretaria portavoz vocero vocera voceros
-  embajador embajadora embajada enviado delegacion negociadores autoridades funcionario funcionarios
+  embajador embajadora embajada enviado enviada delegacion delegado delegada negociador negociadora negociadores
+  autoridades funcionario funcionaria funcionarios funcionarias diplomatico diplomatica diplomaticos
   gabinete asesor asesores asesora equipo jefe jefa viceministro viceministra vicecanciller
 `);
 
@@ -70,7 +71,8 @@ export const GOVERNMENT_OFFICES = words(`
 export const PERSON_ROLES = words(`
   president leader minister secretary spokesperson spokesman spokeswoman ambassador envoy aide adviser advisor chancellor
   presidente presidenta mandatario mandataria canciller ministro ministra secretario secretaria portavoz vocero vocera
-  embajador embajadora enviado asesor asesora jefe jefa
+  embajador embajadora enviado enviada asesor asesora jefe jefa funcionario funcionaria diplomatico diplomatica
+  delegado delegada negociador negociadora
 `);
 
 /** Definite descriptions that point back to a person already named ("the president", "el mandatario"). */
