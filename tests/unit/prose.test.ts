@@ -244,6 +244,17 @@ describe("prose stances: attribution frames in English", () => {
       ],
     ],
     [
+      "an 'and' between offices is one subject; a relative clause may quote",
+      [
+        "“We will keep importing gas until the solar farms are built,” Colombia's mines and energy minister said.",
+        "Petro, who has called coal “a slow poison,” defended the auctions for wind power on the coast.",
+      ],
+      [
+        ["co", "energy", "prose:quote-speaker-after", "We will keep importing gas until the solar farms are built"],
+        ["co", "energy", "prose:stance-verb", "Petro, who has called coal “a slow poison,” defended the auctions for wind power on the coast"],
+      ],
+    ],
+    [
       "the holder is who speaks, not who is mentioned",
       ["Petro said the U.S. deportation flights treated migrants like criminals."],
       [["co", "migration", "prose:reported-speech", "Petro said the U.S. deportation flights treated migrants like criminals"]],
@@ -282,6 +293,17 @@ describe("prose stances: attribution frames in Spanish", () => {
       "sujeto pospuesto",
       ["Washington no levantará las sanciones contra Caracas, afirmó el secretario de Estado de EE. UU."],
       [["us", "venezuela", "prose:reported-speaker-after", "Washington no levantará las sanciones contra Caracas"]],
+    ],
+    [
+      "un cargo sin país es del Gobierno del texto, salvo que la aposición nombre a otra persona",
+      [
+        "El Gobierno colombiano defendió la sustitución de cultivos en el Catatumbo.",
+        "El ministro de Defensa, Pete Hegseth, dijo que los ataques contra las lanchas del narcotráfico seguirán.",
+      ],
+      [
+        ["co", "drug-policy", "prose:stance-verb", "El Gobierno colombiano defendió la sustitución de cultivos en el Catatumbo"],
+        ["us", "drug-policy", "prose:reported-speech", "El ministro de Defensa, Pete Hegseth, dijo que los ataques contra las lanchas del narcotráfico seguirán"],
+      ],
     ],
     ["un senador no es el Gobierno", ["El senador opositor criticó la política de drogas del Gobierno."], []],
     [

@@ -1,6 +1,6 @@
 import type { Attribution } from "../../../db/schema";
 import { type ChunkReading, type holderMarkers, markersIn, type NameRegistry, readChunk } from "./holders";
-import { BE_FORMS, CLAUSE_WORDS, CONDITIONALS, COORDINATORS, HEDGES, PARENTHETICAL_OPENERS, PERSON_OBJECTS, SKIPPABLE } from "./lexicon";
+import { BE_FORMS, CLAUSE_WORDS, CONDITIONALS, COORDINATORS, HEDGES, PARENTHETICAL_OPENERS, PERSON_OBJECTS, ROLE_NOUNS, SKIPPABLE } from "./lexicon";
 import { findNominalFrames } from "./nominals";
 import type { Passage } from "./passage";
 import type { QuoteRange, SentenceRange } from "./sentences";
@@ -119,6 +119,17 @@ function skipLeft(p: Passage, floor: number, at: number): { at: number; hedged: 
 }
 
 /** Start of the noun phrase that ends at `at`: back to punctuation, a clause word, a verb, or twelve words. */
+/**
+ * "Colombia's mines and energy minister", "the foreign and defense ministers": an "and" between lower-case
+ * words that end in a role noun joins the offices of one subject; it starts no clause.
+ */
+function joinsOffices(p: Passage, word: { word: string; start: number }, from: number, at: number): boolean {
+  if (word.word !== "and" && word.word !== "y") return false;
+  const after = p.plain.slice(from, at).trim().split(/\s+/);
+  const before = p.plain.slice(Math.max(0, word.start - 30), word.start).trim().split(/\s+/).pop() ?? "";
+  return after.length <= 2 && after.every((w) => /^\p{Ll}+$/u.test(w)) && ROLE_NOUNS.has(after[after.length - 1] as string) && /^\p{Ll}+$/u.test(before);
+}
+
 function chunkStart(p: Passage, floor: number, at: number, verbs: VerbHit[]): number {
   let start = at;
   let count = 0;
@@ -127,7 +138,8 @@ function chunkStart(p: Passage, floor: number, at: number, verbs: VerbHit[]): nu
     if (!last) break;
     const between = p.plain.slice(last.start + last.word.length, start);
     if (count > 0 && BOUNDARY_CHARS.test(between)) break;
-    if (CLAUSE_WORDS.has(last.word) || verbs.some((v) => v.start <= last.start && last.start < v.end)) break;
+    if (verbs.some((v) => v.start <= last.start && last.start < v.end)) break;
+    if (CLAUSE_WORDS.has(last.word) && !joinsOffices(p, last, start, at)) break;
     if (++count > 12) break;
     start = last.start;
     if (count === 1 && BOUNDARY_CHARS.test(between)) break;
@@ -160,7 +172,9 @@ function subjectLeft(p: Passage, sentence: SentenceRange, verb: VerbHit, verbs: 
   const base = { hedged: skipped.hedged, passive: skipped.passive && verb.verb.pastParticiple, coordinated: false, afterCoordinator: false };
   const before = p.plain.slice(floor, skipped.at);
   // “…,” said Petro / «…», dijo Petro: the speaker follows the verb.
-  if (/[”"»]\s*,\s*$|,\s*[”"»]\s*$/.test(before)) return { ...base, reading: null, chunk: null, speakerAfterQuote: true };
+  // Not when the quotation closes a relative clause: "Petro, who has called oil "the poison of the planet," defended …".
+  const quotedRelative = /,\s*(?:who|whose|which|quien|quienes|que)\s[^,“”"«»]*[“"«][^“”"«»]*[”"»]?\s*,?\s*[”"»]?\s*$/iu.test(before);
+  if (!quotedRelative && /[”"»]\s*,\s*$|,\s*[”"»]\s*$/.test(before)) return { ...base, reading: null, chunk: null, speakerAfterQuote: true };
   const comma = endsWithComma(before);
   const coordinatorBefore = (at: number) => {
     const word = lastWord(p, floor, at);
@@ -179,7 +193,9 @@ function subjectLeft(p: Passage, sentence: SentenceRange, verb: VerbHit, verbs: 
         const opener = inner.split(/\s+/)[0] ?? "";
         // ", asked about the remarks," / ", speaking on condition of anonymity,": a participle phrase is a parenthetical too.
         const participle = /^\p{L}+(?:ed|ing)$/u.test(opener);
-        if (inner && !crossesQuote && inner.split(/\s+/).length <= 15 && (PARENTHETICAL_OPENERS.has(opener) || participle || !innerHasVerb)) {
+        // ", who has called oil "the poison of the planet,"": a relative clause may quote.
+        const relative = /^(?:who|whose|which|quien|quienes|que)$/.test(opener);
+        if (inner && (!crossesQuote || relative) && inner.split(/\s+/).length <= 15 && (PARENTHETICAL_OPENERS.has(opener) || participle || !innerHasVerb)) {
           const start = chunkStart(p, floor, open, verbs);
           const reading = readChunk(p, start, open, ctx.markers, ctx.registry);
           if (reading.kind !== "none") {
@@ -188,6 +204,11 @@ function subjectLeft(p: Passage, sentence: SentenceRange, verb: VerbHit, verbs: 
             if (reading.kind === "holder" && reading.holder.actor === null && appositive.kind === "holder" && appositive.holder.actor) {
               ctx.registry.register(reading.holder.text, appositive.holder.actor);
               return { ...base, reading: { kind: "holder", holder: { ...reading.holder, actor: appositive.holder.actor, via: "registry" } }, chunk: { start, end: open } };
+            }
+            // "El ministro, Pete Hegseth, dijo": the named person's government, not the office's guess at the home government.
+            if (reading.kind === "holder" && reading.holder.via === "home" && appositive.kind === "holder" && appositive.holder.person && appositive.holder.via === "named" && appositive.holder.actor) {
+              const holder = { ...reading.holder, actor: appositive.holder.actor, via: "named" as const, name: appositive.holder.name };
+              return { ...base, reading: { kind: "holder", holder }, chunk: { start, end: open } };
             }
             return { ...base, reading, chunk: { start, end: open }, afterCoordinator: coordinatorBefore(start) };
           }
