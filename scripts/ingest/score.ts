@@ -150,15 +150,31 @@ function scopeEnd(copy: string, from: number, negation: CompiledNegation): numbe
   return from + limit;
 }
 
+/**
+ * Words that are both a cue and a negator ("turn back") are a negator when a cue follows in their scope, a
+ * cue otherwise: "turned back the deportation flights" is against deportations, "turned back migrants" is deterrence.
+ */
+function dualRoles<T extends Span>(copy: string, cues: T[], negators: T[], negation: CompiledNegation): T[] {
+  const dual = (n: T) => cues.some((c) => c.start === n.start && c.end === n.end);
+  const governs = (n: T) => {
+    const end = scopeEnd(copy, n.end, negation);
+    return cues.some((c) => c.start >= n.end && c.start < end);
+  };
+  const acting = new Set(negators.filter((n) => dual(n) && governs(n)).map((n) => `${n.start}:${n.end}`));
+  return [
+    ...cues.filter((c) => !acting.has(`${c.start}:${c.end}`)),
+    ...negators.filter((n) => !dual(n) || acting.has(`${n.start}:${n.end}`)),
+  ];
+}
+
 export function scoreStance(text: string, axis: CompiledAxis, negation: CompiledNegation): StanceScore {
   const copy = matchCopy(text);
   // Cues and negators compete for words: where they overlap the longer wins, so a negator inside a
   // cue is part of it ("fight against") and a cue inside a negator is not a cue ("wind down").
-  const terms = longestFirst<Span & { term: CompiledTerm; tag: Pole | null }>([
-    ...findAll(copy, axis.negative, (): Pole | null => "negative"),
-    ...findAll(copy, axis.positive, (): Pole | null => "positive"),
-    ...findAll(copy, negation.terms, (): Pole | null => null),
-  ]);
+  const cueHits = [...findAll(copy, axis.negative, (): Pole | null => "negative"), ...findAll(copy, axis.positive, (): Pole | null => "positive")];
+  const terms = longestFirst<Span & { term: CompiledTerm; tag: Pole | null }>(
+    dualRoles(copy, cueHits, findAll(copy, negation.terms, (): Pole | null => null), negation),
+  );
   const cues = terms.flatMap((t) => (t.tag ? [{ ...t, tag: t.tag }] : []));
   const negators = terms.filter((t) => t.tag === null);
   const scopes = negators.map((n) => ({ negator: n, end: scopeEnd(copy, n.end, negation) }));

@@ -109,6 +109,11 @@ describe("negation and reversal", () => {
     expect(cueList("drug-policy", "Without a single word from anyone in government about any recent seizures")).toEqual(["seizures -"]);
   });
 
+  it("reads a word that is both a cue and a negator as a negator only when a cue follows in its scope", () => {
+    expect(cueList("migration", "Colombia turned back a U.S. deportation flight")).toEqual(["deportation ¬turned back +"]);
+    expect(cueList("migration", "Panama turned back the migrants at the border")).toEqual(["turned back -"]);
+  });
+
   it("does not count articles, prepositions and possessives towards the scope", () => {
     expect(cueList("drug-policy", "Colombia rejects the decision of the Government of the United States to decertify our country")).toEqual([
       "decertify ¬rejects +",
