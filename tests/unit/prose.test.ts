@@ -244,6 +244,14 @@ describe("prose stances: attribution frames in English", () => {
       ],
     ],
     [
+      "a quotation that goes on in the same paragraph keeps the issue of the one before it, at a lower confidence",
+      ["“We take back every deportee the United States sends,” the Colombian foreign minister said. “What we ask for is respect.”"],
+      [
+        ["co", "migration", "prose:quote-speaker-after", "We take back every deportee the United States sends"],
+        ["co", "migration", "prose:quote-continued+context", "What we ask for is respect"],
+      ],
+    ],
+    [
       "an 'and' between offices is one subject; a relative clause may quote",
       [
         "“We will keep importing gas until the solar farms are built,” Colombia's mines and energy minister said.",

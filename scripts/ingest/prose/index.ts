@@ -223,6 +223,8 @@ function readParagraph(
     }
   }
 
+  /** The issue of this paragraph's last quotation, for an unattributed quotation that goes on from it. */
+  let quotedIssue: IssueHit | null = null;
   for (const sentence of splitSentences(p.plain, lang, quotes).filter((s) => s.end > bodyStart)) {
     const sentenceSubject = noteSubject(p, sentence, ctx, discourse);
     const frames = findFrames(p, sentence, quotes, ctx);
@@ -244,8 +246,10 @@ function readParagraph(
           aboutPerson: false,
         };
         const holder = { ...discourse.quoteSpeaker, via: "pronoun" as const };
-        // A quotation that goes on only counts where it names an issue of its own.
-        emit({ frame, holder, parts: quoteParts(p, frame.content, lang, book, null) });
+        // A quotation that goes on counts where it names an issue of its own, or goes on from a quotation of this paragraph.
+        const parts = quoteParts(p, frame.content, lang, book, quotedIssue);
+        emit({ frame, holder, parts });
+        quotedIssue = parts[parts.length - 1]?.hit ?? quotedIssue;
       }
       discourse.endSentence(topicOf(p, sentence, book));
       continue;
@@ -270,6 +274,7 @@ function readParagraph(
           ? quoteParts(p, frame.content, lang, book, tailTopic(p, frame, sentence, book) ?? discourse.currentTopic())
           : clauseParts(p, frame, lead, previous?.issue ?? discourse.currentTopic(), book);
       emit({ frame, holder, parts });
+      if (frame.attribution === "quote") quotedIssue = parts[parts.length - 1]?.hit ?? null;
       previous = { holder, issue: parts[parts.length - 1]?.hit ?? null, at: frame.cue.start };
     }
     discourse.endSentence(topicOf(p, sentence, book));
