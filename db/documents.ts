@@ -1,9 +1,9 @@
-import { and, asc, count, countDistinct, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, between, count, countDistinct, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import { formatCitation, sourceTableId } from "./citation";
 import { getDb, type ParallaxDb } from "./client";
 import { type StanceFilter, stanceConditions } from "./filters";
 import { memo } from "./memo";
-import { type Document, documents, type SourceTable, sourceTables, stances } from "./schema";
+import { type Document, documents, type SourceTable, type SourceTableRow, sourceTableRows, sourceTables, stances } from "./schema";
 import { listDocumentStances, type StanceView } from "./stances";
 
 export type DocumentSummary = Pick<
@@ -175,7 +175,8 @@ export function getLineSizes(slug: string, db: ParallaxDb = getDb()): LineSizes 
   });
 }
 
-export type SourceTableView = Omit<SourceTable, "documentId">;
+/** A source table with its body rows (those on the lines asked for, when a range was asked for), in table order. */
+export type SourceTableView = Omit<SourceTable, "documentId"> & { rows: Omit<SourceTableRow, "tableId">[] };
 
 export interface DocumentDetail extends DocumentSummary {
   text: string;
@@ -184,14 +185,24 @@ export interface DocumentDetail extends DocumentSummary {
   stanceList: StanceView[];
 }
 
-/** One document's metadata and counts, without its text. */
+/** One document's metadata and counts, without its text; its counts read once per state of the database (a page asks twice). */
 export function getDocumentSummary(slug: string, db: ParallaxDb = getDb()): DocumentSummary | null {
-  return selectDocuments(db).where(eq(documents.slug, slug)).get() ?? null;
+  return memo(db, `document-summary ${slug}`, () => selectDocuments(db).where(eq(documents.slug, slug)).get() ?? null);
+}
+
+/** A table's body rows in order; with `lines`, only those on the lines (an index range, so a window of a long table reads its own rows). */
+function listTableRows(db: ParallaxDb, tableId: number, lines?: { from: number; to: number }) {
+  return db
+    .select({ row: sourceTableRows.row, line: sourceTableRows.line, cells: sourceTableRows.cells })
+    .from(sourceTableRows)
+    .where(and(eq(sourceTableRows.tableId, tableId), lines ? between(sourceTableRows.line, lines.from, lines.to) : undefined))
+    .orderBy(asc(sourceTableRows.row))
+    .all();
 }
 
 /**
- * A document with its text, tables and stances; with `lines`, only the stances starting on those lines, so a
- * window of a long document reads the stances it shows, not all of them.
+ * A document with its text, tables and stances; with `lines`, only the stances and table rows on those lines, so
+ * a window of a long document reads what it shows, not all of it.
  */
 export function getDocument(slug: string, db: ParallaxDb = getDb(), lines?: { from: number; to: number }): DocumentDetail | null {
   const summary = getDocumentSummary(slug, db);
@@ -205,15 +216,17 @@ export function getDocument(slug: string, db: ParallaxDb = getDb(), lines?: { fr
       lineStart: sourceTables.lineStart,
       lineEnd: sourceTables.lineEnd,
       header: sourceTables.header,
-      rows: sourceTables.rows,
-      rowLines: sourceTables.rowLines,
       layout: sourceTables.layout,
       note: sourceTables.note,
     })
     .from(sourceTables)
     .where(eq(sourceTables.documentId, body.id))
     .orderBy(asc(sourceTables.ordinal))
-    .all();
+    .all()
+    .map((table) => {
+      const outside = lines !== undefined && (table.lineEnd < lines.from || table.lineStart > lines.to);
+      return { ...table, rows: outside ? [] : listTableRows(db, table.id, lines) };
+    });
   const stanceList = listDocumentStances(body.id, lines, db);
   return { ...summary, text: body.text, sourceTables: tables, stanceList };
 }
@@ -230,13 +243,13 @@ export interface SourceTableExport {
 export function getSourceTable(documentSlug: string, ordinal: number, db: ParallaxDb = getDb()): SourceTableExport | null {
   const row = db
     .select({
+      id: sourceTables.id,
       slug: documents.slug,
       title: documents.title,
       outlet: documents.outlet,
       published: documents.published,
       pageLines: documents.pageLines,
       header: sourceTables.header,
-      rows: sourceTables.rows,
       lineStart: sourceTables.lineStart,
       lineEnd: sourceTables.lineEnd,
     })
@@ -249,7 +262,7 @@ export function getSourceTable(documentSlug: string, ordinal: number, db: Parall
     id: sourceTableId(row.slug, ordinal),
     document: row.slug,
     header: row.header,
-    rows: row.rows,
+    rows: listTableRows(db, row.id).map((r) => r.cells),
     citation: formatCitation(row, { kind: "table", lineStart: row.lineStart, lineEnd: row.lineEnd, tableOrdinal: ordinal }),
   };
 }

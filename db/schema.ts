@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 export const DOCUMENT_FORMATS = ["txt", "md", "html", "pdf", "docx"] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
@@ -86,8 +86,6 @@ export const sourceTables = sqliteTable(
     lineStart: integer("line_start").notNull(),
     lineEnd: integer("line_end").notNull(),
     header: text("header", { mode: "json" }).$type<string[]>().notNull(),
-    rows: text("rows", { mode: "json" }).$type<string[][]>().notNull(),
-    rowLines: text("row_lines", { mode: "json" }).$type<number[]>().notNull(),
     layout: text("layout", { enum: ["issue-column", "issue-from-content", "transposed", "no-actors"] }).notNull(),
     note: text("note"),
   },
@@ -95,6 +93,22 @@ export const sourceTables = sqliteTable(
 );
 export type SourceTable = typeof sourceTables.$inferSelect;
 export type NewSourceTable = typeof sourceTables.$inferInsert;
+
+/** A source table's body rows, one per row, so a window of a long table reads its own rows by line, not the whole table. */
+export const sourceTableRows = sqliteTable(
+  "source_table_rows",
+  {
+    tableId: integer("table_id")
+      .notNull()
+      .references(() => sourceTables.id, { onDelete: "cascade" }),
+    /** The row's place in the table's body, from 1 (as stances.table_row counts it). */
+    row: integer("row").notNull(),
+    line: integer("line").notNull(),
+    cells: text("cells", { mode: "json" }).$type<string[]>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tableId, t.row] }), index("source_table_rows_line").on(t.tableId, t.line)],
+);
+export type SourceTableRow = typeof sourceTableRows.$inferSelect;
 
 export interface StanceCue {
   cue: string;
@@ -149,7 +163,8 @@ export const stances = sqliteTable(
   },
   (t) => [
     index("stances_issue_actor").on(t.issueSlug, t.actorId),
-    index("stances_document").on(t.documentId),
+    // A window of a long document reads its stances by line.
+    index("stances_document_line").on(t.documentId, t.lineStart),
   ],
 );
 export type Stance = typeof stances.$inferSelect;

@@ -9,35 +9,58 @@ export interface FormatWords {
 
 const MINUS = "\u2212";
 
+/** The locale's number and date formatters: building one costs far more than using it, and every stance mark asks. */
+function intlFormats(locale: AppLocale) {
+  const axis = new Map<number, Intl.NumberFormat>();
+  return {
+    signed: new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: "exceptZero" }),
+    unsigned: new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+    integer: new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }),
+    tenths: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }),
+    share: new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+    // Dates are calendar dates (and ingest times are UTC): formatting in UTC keeps the day the document states.
+    day: new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }),
+    monthOfYear: new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" }),
+    moment: new Intl.DateTimeFormat(locale, {
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+      timeZone: "UTC",
+      timeZoneName: "short",
+    }),
+    axis: (decimals: number): Intl.NumberFormat => {
+      let format = axis.get(decimals);
+      if (!format) {
+        format = new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals, signDisplay: "exceptZero" });
+        axis.set(decimals, format);
+      }
+      return format;
+    },
+  };
+}
+
+/** Formatters are immutable, so one set per locale serves every request and component. */
+const byLocale = new Map<AppLocale, ReturnType<typeof intlFormats>>();
+
 /**
  * Numbers and dates as a reader of the locale writes them: −2.83 / −2,83 (a real minus sign, and a plus
  * sign on positions so the side of the axis is never left to colour), Feb 4, 2026 / 4 feb 2026.
  */
 export function createFormat(locale: AppLocale, words: FormatWords) {
-  const signed = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: "exceptZero" });
-  const unsigned = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  const tenths = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-  const share = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  // Dates are calendar dates (and ingest times are UTC): formatting in UTC keeps the day the document states.
-  const day = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-  const monthOfYear = new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" });
-  const moment = new Intl.DateTimeFormat(locale, {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-    timeZone: "UTC",
-    timeZoneName: "short",
-  });
+  let intl = byLocale.get(locale);
+  if (!intl) {
+    intl = intlFormats(locale);
+    byLocale.set(locale, intl);
+  }
+  const { signed, unsigned, integer, tenths, share, day, monthOfYear, moment, axis } = intl;
   return {
     /** A position on an issue's axis; "not scored" for null, never 0. */
     position: (value: number | null): string => (value === null ? words.notScored : signed.format(value).replace("-", MINUS)),
     /** An axis tick on a position axis: a sign on each side of 0 and only the decimals the step needs (−2, 0, +2; +0.5). */
-    axis: (value: number, decimals: number): string =>
-      new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals, signDisplay: "exceptZero" }).format(value).replace("-", MINUS),
+    axis: (value: number, decimals: number): string => axis(decimals).format(value).replace("-", MINUS),
     /** A distance between two positions; a dash when one of them is not scored. */
     gap: (value: number | null): string => (value === null ? "—" : unsigned.format(value)),
     count: (value: number): string => integer.format(value),

@@ -96,7 +96,7 @@ const TASKS: Record<string, Task> = {
     const [from, to] = [arg("from"), arg("to")];
     const source = openDatabase(from).$client;
     const target = openDatabase(to).$client;
-    const tables = ["actors", "issues", "documents", "source_tables", "stances"];
+    const tables = ["actors", "issues", "documents", "source_tables", "source_table_rows", "stances"];
     const rows = new Map(tables.map((table) => [table, source.prepare(`SELECT * FROM ${table}`).raw().all() as unknown[][]]));
     const statements = tables.map((table) => {
       const columns = source.prepare(`SELECT * FROM ${table} LIMIT 0`).columns();

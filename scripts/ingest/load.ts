@@ -204,9 +204,10 @@ function prepareLoad(client: Database.Database) {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     insertTable: client.prepare(
-      `INSERT INTO source_tables (document_id, ordinal, line_start, line_end, header, rows, row_lines, layout, note)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO source_tables (document_id, ordinal, line_start, line_end, header, layout, note)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
+    insertTableRow: client.prepare("INSERT INTO source_table_rows (table_id, row, line, cells) VALUES (?, ?, ?, ?)"),
     insertOtherIssue: client.prepare("INSERT INTO issues (slug, kind, label, sort_order) VALUES (?, 'other', ?, 1000) ON CONFLICT DO NOTHING"),
     insertStance: client.prepare(
       `INSERT INTO stances (stance_key, document_id, issue_slug, actor_id, kind, text, issue_evidence, line_start, line_end,
@@ -298,12 +299,14 @@ export function loadDocument(
         table.table.lineStart,
         table.table.lineEnd,
         JSON.stringify(table.table.header.map((cell) => cell.text)),
-        JSON.stringify(table.table.rows.map((row) => row.map((cell) => cell.text))),
-        JSON.stringify(table.table.rowLines),
         table.layout,
         table.note,
       );
-      tableIds.set(table.ordinal, Number(lastInsertRowid));
+      const tableId = Number(lastInsertRowid);
+      table.table.rows.forEach((row, r) => {
+        run.insertTableRow.run(tableId, r + 1, table.table.rowLines[r] ?? table.table.lineStart, JSON.stringify(row.map((cell) => cell.text)));
+      });
+      tableIds.set(table.ordinal, tableId);
     }
 
     for (const issue of new Map(extraction.stances.map((s) => [s.issue.slug, s.issue])).values())

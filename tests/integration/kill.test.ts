@@ -48,7 +48,7 @@ function documentStates(file: string): Map<string, string> {
   try {
     const states = new Map<string, string>();
     for (const d of db.prepare("SELECT id, slug, content_hash, extraction_hash, text, duplicate_paths FROM documents").all() as Record<string, unknown>[]) {
-      const tables = db.prepare("SELECT ordinal, header, rows, layout FROM source_tables WHERE document_id = ? ORDER BY ordinal").all(d.id);
+      const tables = db.prepare("SELECT ordinal, header, layout, (SELECT json_group_array(cells) FROM (SELECT cells FROM source_table_rows WHERE table_id = t.id ORDER BY row)) AS rows FROM source_tables t WHERE document_id = ? ORDER BY ordinal").all(d.id);
       const stances = db
         .prepare(
           "SELECT stance_key, issue_slug, actor_id, text, line_start, column_start, score, cues, override_position FROM stances WHERE document_id = ? ORDER BY stance_key",

@@ -31,6 +31,11 @@ const snapshotOf = (db: ParallaxDb, slug: string) => ({
   document: all(db, "SELECT * FROM documents WHERE slug = ?", slug),
   stances: all(db, "SELECT s.* FROM stances s JOIN documents d ON d.id = s.document_id WHERE d.slug = ? ORDER BY s.id", slug),
   tables: all(db, "SELECT t.* FROM source_tables t JOIN documents d ON d.id = t.document_id WHERE d.slug = ? ORDER BY t.id", slug),
+  tableRows: all(
+    db,
+    "SELECT r.* FROM source_table_rows r JOIN source_tables t ON t.id = r.table_id JOIN documents d ON d.id = t.document_id WHERE d.slug = ? ORDER BY r.table_id, r.row",
+    slug,
+  ),
 });
 
 const statuses = (report: IngestReport) => report.outcomes.map((o) => [o.file, o.status]);

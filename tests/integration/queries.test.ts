@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getCorpusSummary, getDocument, getIssue, listActors, listDocumentPositions, listDocuments, listIssuePositions, listIssues, listRepresentativeStances, listStances } from "../../db/queries";
 import { openSnapshot } from "../../db/client";
 import { SEED_002, seededDb } from "../helpers";
@@ -118,6 +118,37 @@ describe("the read model on the seeds", () => {
     expect(doc?.stanceList[0]?.lineStart).toBe(2);
     expect(doc?.text.split("\n")[11]).toBe("| Key Issue | Petro’s Goal | U.S. Concern |");
     expect(getDocument("missing", db)).toBeNull();
+  });
+
+  it("a window of a document holds the table rows and stances on its lines only", () => {
+    const doc = getDocument(SEED_002, db, { from: 15, to: 27 });
+    expect(doc?.sourceTables.map((t) => [t.ordinal, t.rows.map((r) => [r.row, r.line, r.cells[0]])])).toEqual([
+      [
+        1,
+        [
+          [2, 15, "Energy Transition"],
+          [3, 16, "Venezuela"],
+        ],
+      ],
+      [2, [[1, 27, "Border flows"]]],
+      [3, []],
+      [4, []],
+    ]);
+    expect(doc?.stanceList.map((s) => s.lineStart)).toEqual([15, 15, 16, 16, 19, 19, 20, 20, 20, 21, 21, 22, 22, 23, 23, 24, 24, 27, 27]);
+    expect(getDocument(SEED_002, db)?.sourceTables.map((t) => t.rows.length)).toEqual([3, 3, 3, 3]);
+  });
+
+  // A 10,000-row table's window read every row and stance of the document and cut the window afterwards.
+  it("reads a window's table rows and stances by an index range on their lines", () => {
+    const prepare = vi.spyOn(db.$client, "prepare");
+    getDocument(SEED_002, db, { from: 15, to: 27 });
+    const read = prepare.mock.calls.map(([sql]) => sql).filter((sql) => /from "(source_table_rows|stances)"/.test(sql));
+    prepare.mockRestore();
+    // The plan does not depend on the values: each placeholder is bound to null.
+    const planOf = (sql: string) => db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...sql.split("?").slice(1).map(() => null)) as { detail: string }[];
+    const plans = read.map((sql) => planOf(sql).map((row) => row.detail).join("; "));
+    expect(plans).toHaveLength(3);
+    for (const plan of plans) expect(plan).toMatch(/SEARCH \w+ USING INDEX (source_table_rows_line \(table_id=\? AND line>\? AND line<\?\)|stances_document_line \(document_id=\? AND line_start>\? AND line_start<\?\))/);
   });
 });
 

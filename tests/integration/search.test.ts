@@ -229,14 +229,21 @@ describe("keeping the index current", () => {
     // Today's ingest writes columns later migrations add: copy its rows into the columns the old schema has.
     const seeded = seededDb();
     sqlite.exec(`ATTACH '${seeded.file}' AS seeded`);
+    // The old schema kept a table's rows in the table's own row (migration 0008 moves them to source_table_rows).
+    const tableRows = (column: string) =>
+      `(SELECT json_group_array(json(${column})) FROM (SELECT ${column} FROM seeded.source_table_rows r WHERE r.table_id = seeded.source_tables.id ORDER BY r.row))`;
+    const older: Record<string, string> = { rows: tableRows("cells"), row_lines: tableRows("line") };
     sqlite.transaction(() => {
       for (const table of ["issues", "actors", "documents", "source_tables", "stances"]) {
-        const columns = (sqlite.pragma(`main.table_info(${table})`) as { name: string }[]).map((c) => `"${c.name}"`).join(", ");
-        sqlite.exec(`DELETE FROM main.${table}; INSERT INTO main.${table} (${columns}) SELECT ${columns} FROM seeded.${table}`);
+        const names = (sqlite.pragma(`main.table_info(${table})`) as { name: string }[]).map((c) => c.name);
+        const values = names.map((name) => (table === "source_tables" ? (older[name] ?? `"${name}"`) : `"${name}"`));
+        sqlite.exec(`DELETE FROM main.${table}; INSERT INTO main.${table} (${names.map((n) => `"${n}"`).join(", ")}) SELECT ${values.join(", ")} FROM seeded.${table}`);
       }
     })();
-    sqlite.exec("DETACH seeded");
     migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    const rowsOf = (schema: string) => sqlite.prepare(`SELECT * FROM ${schema}.source_table_rows ORDER BY table_id, row`).all();
+    expect(rowsOf("main")).toEqual(rowsOf("seeded"));
+    sqlite.exec("DETACH seeded");
     const { expected, passages, indexed } = indexCounts(db);
     expect([passages, indexed]).toEqual([expected, expected]);
     expect(hits(db, "bogota")).toEqual(hits(seededDb().db, "bogota"));

@@ -150,8 +150,9 @@ describe("ingesting the seed documents", () => {
       [3, 38, 42, ["Petro’s Priorities", "Trump’s Priorities"], "issue-from-content", 6],
       [4, 52, 56, ["Track", "Goal", "Risk If Absent"], "no-actors", 0],
     ]);
-    const track = all(db, "SELECT rows, note FROM source_tables WHERE ordinal = 4")[0];
-    expect(JSON.parse(track?.rows as string)[1]).toEqual(["Anti‑Narcotics Agenda", "Cut cartel revenues and violence", "Persistent cross‑border crime and instability"]);
+    const track = all(db, "SELECT cells, line, note FROM source_tables t JOIN source_table_rows r ON r.table_id = t.id WHERE ordinal = 4 AND row = 2")[0];
+    expect(track?.line).toBe(55);
+    expect(JSON.parse(track?.cells as string)).toEqual(["Anti‑Narcotics Agenda", "Cut cartel revenues and violence", "Persistent cross‑border crime and instability"]);
     expect(track?.note).toContain("no column header names the United States or Colombia");
   });
 
@@ -189,6 +190,7 @@ describe("ingesting the seed documents", () => {
 const snapshot = (db: ReturnType<typeof tempDb>["db"]) => ({
   documents: all(db, "SELECT * FROM documents ORDER BY id"),
   tables: all(db, "SELECT * FROM source_tables ORDER BY id"),
+  tableRows: all(db, "SELECT * FROM source_table_rows ORDER BY table_id, row"),
   stances: all(db, "SELECT * FROM stances ORDER BY id"),
   issues: all(db, "SELECT * FROM issues ORDER BY slug"),
 });

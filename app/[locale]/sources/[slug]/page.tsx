@@ -214,7 +214,7 @@ function LayoutNote({ table, actorNames }: { table: SourceTableView; actorNames:
   return null;
 }
 
-/** A source table as a table, its rows limited to the window; its header always shows, so every row keeps its columns' names. */
+/** A source table as a table, its rows those of the window (the read model reads no others); its header always shows, so every row keeps its columns' names. */
 function SourceTableBlock({
   doc,
   table,
@@ -252,16 +252,15 @@ function SourceTableBlock({
             </tr>
           </thead>
           <tbody>
-            {table.rows.map((row, r) => {
-              const line = table.rowLines[r] ?? table.lineStart;
+            {table.rows.map(({ row, line, cells }) => {
               if (line < view.from || line > view.to) return null;
               return (
                 <tr key={line} id={`L${line}`}>
                   <td className="ln-cell">
                     <LineNumber line={line} />
                   </td>
-                  {row.map((cell, c) => {
-                    const stance = cellStance.get(`${table.ordinal}:${r + 1}:${c + 1}`);
+                  {cells.map((cell, c) => {
+                    const stance = cellStance.get(`${table.ordinal}:${row}:${c + 1}`);
                     // biome-ignore lint/suspicious/noArrayIndexKey: a table's columns are positional and never reorder
                     return <td key={c}>{stance ? <StanceMark stance={stance}>{cell}</StanceMark> : cell}</td>;
                   })}
@@ -297,6 +296,21 @@ function WindowNav({ view, path, place }: { view: LineWindow; path: string; plac
       </form>
     </nav>
   );
+}
+
+/** The table that holds `line`, found by halving (tables are in document order and never overlap): a long table's lines are not listed one by one. */
+function tableAt(tables: readonly SourceTableView[], line: number): SourceTableView | undefined {
+  let low = 0;
+  let high = tables.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const table = tables[middle];
+    if (!table) return undefined;
+    if (line < table.lineStart) high = middle - 1;
+    else if (line > table.lineEnd) low = middle + 1;
+    else return table;
+  }
+  return undefined;
 }
 
 export default async function SourcePage({ params, searchParams }: Props) {
@@ -340,10 +354,9 @@ export default async function SourcePage({ params, searchParams }: Props) {
       else stancesOn.set(s.lineStart, [s]);
     }
   }
-  const tableOn = new Map<number, SourceTableView>();
-  for (const table of doc.sourceTables) for (let line = table.lineStart; line <= table.lineEnd; line++) tableOn.set(line, table);
+  const tableOn = (line: number) => tableAt(doc.sourceTables, line);
   const frontMatter = doc.format === "md" ? frontMatterLength(lines) : 0;
-  const blocks = lines.map((text, i) => (i < frontMatter || tableOn.has(i + 1) ? null : lineBlock(text)));
+  const blocks = lines.map((text, i) => (i < frontMatter || tableOn(i + 1) ? null : lineBlock(text)));
   const levels = headingLevels(blocks.flatMap((b) => (b?.kind === "heading" ? [b.level] : [])));
 
   // Each line's text is the document's own, marked with the document's language whatever the page's.
@@ -354,7 +367,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
       line = frontMatter;
       continue;
     }
-    const table = tableOn.get(line);
+    const table = tableOn(line);
     if (table) {
       body.push(<SourceTableBlock key={`t${table.ordinal}`} doc={doc} table={table} actorNames={names} cellStance={cellStance} view={view} />);
       line = table.lineEnd;
