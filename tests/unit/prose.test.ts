@@ -252,6 +252,14 @@ describe("prose stances: attribution frames in English", () => {
       ],
     ],
     [
+      "a perfect participle in the clause that opens the sentence has the main clause's subject, and says only what its clause says",
+      [
+        "Colombia's energy minister, Irene Vélez, spoke to reporters in Cartagena.",
+        "Despite having once said that “fracking poisons the water,” she now visits the pilot wells.",
+      ],
+      [["co", "energy", "prose:reported-speech", "said that “fracking poisons the water,”"]],
+    ],
+    [
       "an 'and' between offices is one subject; a relative clause may quote",
       [
         "“We will keep importing gas until the solar farms are built,” Colombia's mines and energy minister said.",

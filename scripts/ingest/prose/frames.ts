@@ -118,7 +118,6 @@ function skipLeft(p: Passage, floor: number, at: number): { at: number; hedged: 
   return { at, hedged, passive };
 }
 
-/** Start of the noun phrase that ends at `at`: back to punctuation, a clause word, a verb, or twelve words. */
 /**
  * "Colombia's mines and energy minister", "the foreign and defense ministers": an "and" between lower-case
  * words that end in a role noun joins the offices of one subject; it starts no clause.
@@ -130,6 +129,7 @@ function joinsOffices(p: Passage, word: { word: string; start: number }, from: n
   return after.length <= 2 && after.every((w) => /^\p{Ll}+$/u.test(w)) && ROLE_NOUNS.has(after[after.length - 1] as string) && /^\p{Ll}+$/u.test(before);
 }
 
+/** Start of the noun phrase that ends at `at`: back to punctuation, a clause word, a verb, or twelve words. */
 function chunkStart(p: Passage, floor: number, at: number, verbs: VerbHit[]): number {
   let start = at;
   let count = 0;
@@ -303,7 +303,10 @@ export function findFrames(p: Passage, sentence: SentenceRange, quotes: QuoteRan
     }
     // A noun-like form ("tariffs and sanctions") continues no verb: only a form that is surely a verb inherits a subject.
     const nounLike = NOUN_LIKE.has(verb.verb.lemma) && !verb.verb.participle && !verb.verb.pastParticiple;
-    if (!subject && !nounLike && (scan.coordinated || verb.verb.participle)) subject = { kind: "inherit", participle: verb.verb.participle };
+    // "Despite having once claimed …, he …": a perfect participle is a participle too, its subject the main clause's.
+    const perfectParticiple = verb.verb.pastParticiple && /(?:^|\s)(?:having|habiendo)\s+(?:\p{L}+\s+)?$/u.test(p.folded.slice(sentence.start, verb.start));
+    if (!subject && !nounLike && (scan.coordinated || verb.verb.participle || perfectParticiple))
+      subject = { kind: "inherit", participle: verb.verb.participle || perfectParticiple };
     if (!subject && ctx.lang === "es" && clauseInitial(p, sentence, verb)) subject = { kind: "zero", at: verb.start };
     if (!subject) continue;
     const clauseStart = chunk && chunk.end <= verb.start ? chunk.start : verb.start;

@@ -6,10 +6,10 @@ import type { ExtractedStance, IngestNote } from "../stance";
 import { Discourse } from "./discourse";
 import { type Frame, type FrameContext, findFrames, type ProseRule, type Range } from "./frames";
 import { type Holder, holderMarkers, markersIn, NameRegistry, readChunk, TITLE_WORDS } from "./holders";
-import { ADVERBIAL_OPENERS, CLAUSE_WORDS, ROLE_NOUNS } from "./lexicon";
+import { ADVERBIAL_OPENERS, CLAUSE_WORDS, PERSONAL_PRONOUNS, ROLE_NOUNS } from "./lexicon";
 import { dominantIssue, type IssueHit, issueHits, splitByIssue } from "./issues";
 import { type Passage, toPassage } from "./passage";
-import { findQuotes, splitSentences } from "./sentences";
+import { findQuotes, type QuoteRange, splitSentences } from "./sentences";
 import { findVerbs } from "./verbs-match";
 
 /** How sure each rule is before adjustments (README § Prose evidence: confidence). */
@@ -226,7 +226,7 @@ function readParagraph(
   /** The issue of this paragraph's last quotation, for an unattributed quotation that goes on from it. */
   let quotedIssue: IssueHit | null = null;
   for (const sentence of splitSentences(p.plain, lang, quotes).filter((s) => s.end > bodyStart)) {
-    const sentenceSubject = noteSubject(p, sentence, ctx, discourse);
+    const sentenceSubject = noteSubject(p, sentence, quotes, ctx, discourse);
     const frames = findFrames(p, sentence, quotes, ctx);
     const lead = { start: sentence.start, end: Math.min(sentence.end, ...frames.map((f) => Math.min(f.span.start, f.cue.start))) };
     let previous: { holder: Holder; issue: IssueHit | null; at: number } | null = null;
@@ -254,7 +254,11 @@ function readParagraph(
       discourse.endSentence(topicOf(p, sentence, book));
       continue;
     }
-    for (const frame of frames) {
+    for (const found of frames) {
+      // A participle in the clause that opens the sentence ("Despite having once claimed that …, he now …") says what that clause says.
+      const opening =
+        found.subject.kind === "inherit" && found.subject.participle && found.cue.end <= sentenceSubject.clauseStart && found.content.end > sentenceSubject.clauseStart;
+      const frame = opening ? clipFrame(found, sentenceSubject.clauseStart) : found;
       // A participle belongs to the main clause: not to a verb in the clause that opens the sentence ("After X threatened …, both sides agreed, allowing …").
       const continued =
         frame.subject.kind === "inherit" && frame.subject.participle && previous && previous.at < sentenceSubject.clauseStart
@@ -281,6 +285,10 @@ function readParagraph(
   }
   discourse.endParagraph(topicOf(p, { start: bodyStart, end: p.text.length }, book));
   return stances;
+}
+
+function clipFrame(frame: Frame, end: number): Frame {
+  return { ...frame, content: { ...frame.content, end }, span: { ...frame.span, end: Math.min(frame.span.end, end) } };
 }
 
 /**
@@ -319,26 +327,28 @@ function resolveHolder(frame: Frame, previous: Holder | null, discourse: Discour
 function noteSubject(
   p: Passage,
   sentence: { start: number; end: number },
+  quotes: QuoteRange[],
   ctx: FrameContext,
   discourse: Discourse,
 ): { holder: Holder | null; clauseStart: number } {
   let from = sentence.start;
   // A sentence that opens with a quotation has its speaker, if any, after it.
   if (/^[“”"«‘]/.test(p.plain.slice(from, from + 1))) return { holder: null, clauseStart: from };
-  const intro = /^([^,;:“”"]{1,100}),\s+/.exec(p.plain.slice(from, sentence.end));
-  const firstWord = (intro?.[1] as string | undefined)?.trim().split(/\s+/)[0]?.toLowerCase() ?? "";
+  const firstWord = /^[^\s,;:“”"]+/u.exec(p.plain.slice(from, sentence.end))?.[0].toLowerCase() ?? "";
+  const plain = /^([^,;:“”"]{1,100}),\s+/.exec(p.plain.slice(from, sentence.end));
+  const intro: Intro | null = plain ? { whole: plain[0], clause: plain[1] as string } : quotingIntro(p, from, sentence.end, firstWord, quotes);
   // "After the Trump administration threatened tariffs, …": a clause or phrase that opens the sentence is not its subject, however long.
   const adverbial = CLAUSE_WORDS.has(firstWord) || ADVERBIAL_OPENERS.has(firstWord);
-  if (intro && (adverbial || intro[0].trim().split(/\s+/).length <= 14)) {
+  if (intro && (adverbial || intro.whole.trim().split(/\s+/).length <= 14)) {
     // "La viceministra de Relaciones Exteriores, Natalia Ortiz, habló …": the opening phrase is the subject and the name its appositive.
-    const opening = adverbial ? ({ kind: "none" } as const) : readChunk(p, from, from + (intro[1] as string).length, ctx.markers, ctx.registry);
-    const apposition = /^([^,;:“”"]{1,40}),/.exec(p.plain.slice(from + intro[0].length, sentence.end));
+    const opening = adverbial ? ({ kind: "none" } as const) : readChunk(p, from, from + intro.clause.length, ctx.markers, ctx.registry);
+    const apposition = /^([^,;:“”"]{1,40}),/.exec(p.plain.slice(from + intro.whole.length, sentence.end));
     if (opening.kind === "holder" && opening.holder.actor) {
       if (apposition && /^\p{Lu}/u.test(apposition[1] as string)) ctx.registry.register((apposition[1] as string).trim(), opening.holder.actor);
       if (opening.holder.person) discourse.mention(opening.holder);
       return { holder: opening.holder, clauseStart: from };
     }
-    from += intro[0].length;
+    from += intro.whole.length;
   }
   let end = from;
   const verbs = findVerbs(p, from, sentence.end);
@@ -352,6 +362,7 @@ function noteSubject(
     const lower = word.toLowerCase();
     const opensPhrase =
       /^\p{Lu}/u.test(word) ||
+      (end === from && PERSONAL_PRONOUNS.has(lower)) ||
       /^(?:the|a|an|el|la|los|las|of|de|del)$/i.test(word) ||
       ROLE_NOUNS.has(lower) ||
       TITLE_WORDS.has(lower) ||
@@ -364,6 +375,29 @@ function noteSubject(
   const holder = reading.kind === "holder" ? reading.holder : reading.kind === "pending" ? discourse.resolve(reading.pending) : null;
   if (holder && reading.kind === "holder" && (holder.person || holder.actor)) discourse.mention(holder);
   return { holder, clauseStart: from };
+}
+
+/** A sentence's opening phrase or clause: with its comma and the space after it, and without. */
+interface Intro {
+  whole: string;
+  clause: string;
+}
+
+/**
+ * An opening adverbial clause that quotes ("Despite having once claimed that “cocaine is no more harmful than
+ * whiskey,” he now …"): up to the first comma outside a quotation, as the plain intro is up to its first comma.
+ */
+function quotingIntro(p: Passage, from: number, end: number, firstWord: string, quotes: QuoteRange[]): Intro | null {
+  if (!CLAUSE_WORDS.has(firstWord) && !ADVERBIAL_OPENERS.has(firstWord)) return null;
+  for (let at = p.plain.indexOf(",", from); at >= 0 && at < end && at - from <= 200; at = p.plain.indexOf(",", at + 1)) {
+    const quote = quotes.find((q) => q.open < at && at < q.close);
+    // Inside a quotation a comma ends the clause only where the quotation ends with it ("…whiskey,”").
+    if (quote && quote.close - at > 1) continue;
+    const close = quote ? quote.close + 1 : at + 1;
+    const space = /^\s*/.exec(p.plain.slice(close, end))?.[0] ?? "";
+    return { whole: p.plain.slice(from, close + space.length), clause: p.plain.slice(from, at) };
+  }
+  return null;
 }
 
 /**
