@@ -260,6 +260,14 @@ describe("prose stances: attribution frames in English", () => {
       [["co", "energy", "prose:reported-speech", "said that “fracking poisons the water,”"]],
     ],
     [
+      "verbs with a particle and verbs of concession",
+      ["The Colombian foreign ministry ruled out a return to aerial fumigation.", "U.S. officials conceded that the deportation flights had been badly handled."],
+      [
+        ["co", "drug-policy", "prose:stance-verb", "The Colombian foreign ministry ruled out a return to aerial fumigation"],
+        ["us", "migration", "prose:reported-speech", "U.S. officials conceded that the deportation flights had been badly handled"],
+      ],
+    ],
+    [
       "an 'and' between offices is one subject; a relative clause may quote",
       [
         "“We will keep importing gas until the solar farms are built,” Colombia's mines and energy minister said.",
@@ -319,6 +327,14 @@ describe("prose stances: attribution frames in Spanish", () => {
       [
         ["co", "drug-policy", "prose:stance-verb", "El Gobierno colombiano defendió la sustitución de cultivos en el Catatumbo"],
         ["us", "drug-policy", "prose:reported-speech", "El ministro de Defensa, Pete Hegseth, dijo que los ataques contra las lanchas del narcotráfico seguirán"],
+      ],
+    ],
+    [
+      "descartar, reafirmar",
+      ["La Cancillería descartó volver a la aspersión aérea con glifosato.", "El Departamento de Estado reafirmó que las deportaciones continuarán."],
+      [
+        ["co", "drug-policy", "prose:stance-verb", "La Cancillería descartó volver a la aspersión aérea con glifosato"],
+        ["us", "migration", "prose:reported-speech", "El Departamento de Estado reafirmó que las deportaciones continuarán"],
       ],
     ],
     ["un senador no es el Gobierno", ["El senador opositor criticó la política de drogas del Gobierno."], []],
