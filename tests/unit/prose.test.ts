@@ -49,6 +49,9 @@ describe("holders: who a noun phrase names", () => {
     ["Latin American leaders", "third party"],
     ["el canciller colombiano", "co"],
     ["funcionarios estadounidenses", "us"],
+    ["un vocero de la Casa Blanca", "us"],
+    ["UN officials", "third party"],
+    ["el secretario de Energía", "us"],
     ["he", "pending"],
     ["el mandatario", "pending"],
     ["the coffee harvest", "none"],
@@ -335,6 +338,18 @@ describe("prose stances: attribution frames in Spanish", () => {
       [
         ["co", "drug-policy", "prose:stance-verb", "La Cancillería descartó volver a la aspersión aérea con glifosato"],
         ["us", "migration", "prose:reported-speech", "El Departamento de Estado reafirmó que las deportaciones continuarán"],
+      ],
+    ],
+    [
+      "«el jefe de Estado» es quien fue nombrado con ese cargo, no la persona más reciente sin cargo; «en palabras de» atribuye",
+      [
+        "El presidente Gustavo Petro habló en Cúcuta.",
+        "CORRESPONSAL: Así es, Mónica. Desde la Casa de Nariño, el jefe de Estado sostuvo que la erradicación forzada no funciona.",
+        "En palabras de un funcionario del Departamento de Comercio, las petroleras «necesitan reglas estables para invertir en gas».",
+      ],
+      [
+        ["co", "drug-policy", "prose:reported-speech", "el jefe de Estado sostuvo que la erradicación forzada no funciona"],
+        ["us", "energy", "prose:according-to", "las petroleras «necesitan reglas estables para invertir en gas»"],
       ],
     ],
     ["un senador no es el Gobierno", ["El senador opositor criticó la política de drogas del Gobierno."], []],

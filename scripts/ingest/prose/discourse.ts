@@ -132,7 +132,9 @@ export class Discourse {
    */
   private salientPerson(gender: Gender, speech = false, office: Office = null, head: string | null = null): Holder | null {
     let best: Entity | null = null;
-    const rank = (e: Entity) => (head && wordsOf(e.holder.text).includes(head) ? 2 : 0) + (e.holder.name ? 1 : 0);
+    // A description's office ("el jefe de Estado") fits the person named with it ("el presidente Gustavo Petro") before one of no known office.
+    const rank = (e: Entity) =>
+      (head && wordsOf(e.holder.text).includes(head) ? 4 : 0) + (office && e.office === office ? 2 : 0) + (e.holder.name ? 1 : 0);
     const score = (e: Entity) => e.salience + (speech ? e.speaking : 0);
     for (const entity of this.people.values()) {
       if (gender && entity.gender && entity.gender !== gender) continue;

@@ -358,7 +358,7 @@ export function findFrames(p: Passage, sentence: SentenceRange, quotes: QuoteRan
   return nest(p, extra.length ? [...frames, ...extra].sort((a, b) => a.span.start - b.span.start) : frames);
 }
 
-const ACCORDING = /(?:^|[\s,(])(according to|segun|de acuerdo con|in the (?:view|words) of)\s+/g;
+const ACCORDING = /(?:^|[\s,(])(according to|segun|de acuerdo con|in the (?:view|words) of|en (?:palabras|opinion) de|a juicio de)\s+/g;
 
 /**
  * "According to the State Department, …", "…, según la Cancillería, …": the position is the rest

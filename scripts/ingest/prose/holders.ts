@@ -261,7 +261,8 @@ export function readChunk(
   const candidates = [
     ...hits.filter((h) => h.target.type !== "person").map((h) => ({ at: h.start, actor: h.target.actor, third: h.target.type === "region" })),
     ...words
-      .filter((w) => (OTHER_COUNTRIES.has(w.folded) || THIRD_PARTY_NOUNS.has(w.folded)) && !covered(w))
+      // "UN" only as written: folded, it is the Spanish article ("un vocero de la Casa Blanca").
+      .filter((w) => (OTHER_COUNTRIES.has(w.folded) || w.text === "UN" || THIRD_PARTY_NOUNS.has(w.folded)) && !covered(w))
       .map((w) => ({ at: w.start, actor: null, third: true })),
   ]
     .filter((c) => !facing(c.at))

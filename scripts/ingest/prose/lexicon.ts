@@ -57,14 +57,14 @@ export const ROLE_NOUNS = words(`
   ministro ministra ministros ministerio secretario secretaria portavoz vocero vocera voceros
   embajador embajadora embajada enviado enviada delegacion delegado delegada negociador negociadora negociadores
   autoridades funcionario funcionaria funcionarios funcionarias diplomatico diplomatica diplomaticos
-  gabinete asesor asesores asesora equipo jefe jefa viceministro viceministra vicecanciller
+  gabinete asesor asesores asesora equipo jefe jefa viceministro viceministra vicecanciller cartera
 `);
 
 /** Offices of a government, as opposed to generic roles: with no country named they are the home government's. */
 export const GOVERNMENT_OFFICES = words(`
   minister ministry secretary chancellor viceminister spokesperson spokesman spokeswoman ambassador embassy
   ministro ministra ministerio viceministro viceministra canciller cancilleria vicecanciller secretario secretaria
-  portavoz vocero vocera embajador embajadora embajada
+  portavoz vocero vocera embajador embajadora embajada cartera
 `);
 
 /** Heads that make a singular person: they can be the antecedent of "he"/"she". */
@@ -130,7 +130,7 @@ export const OTHER_COUNTRIES = words(`
   mexican mexico venezuelan venezuela ecuadorian ecuador brazilian brazil chilean chile argentine argentinian argentina
   cuban cuba panamanian panama peruvian peru canadian canada chinese china russian russia european europe eu spanish spain
   british britain uk french france german germany ukrainian ukraine israeli israel honduran honduras guatemalan guatemala
-  salvadoran nicaraguan nicaragua bolivian bolivia haitian haiti dominican un onu
+  salvadoran nicaraguan nicaragua bolivian bolivia haitian haiti dominican onu
   mexicano mexicana venezolano venezolana venezolanos ecuatoriano ecuatoriana brasileno brasilena chileno chilena argentino
   argentina cubano cubana panameno panamena peruano peruana canadiense chino china ruso rusa europeo europea espanol espanola
   britanico britanica frances francesa aleman alemana ucraniano ucraniana israeli hondureno guatemalteco salvadoreno
