@@ -263,6 +263,18 @@ describe("prose stances: attribution frames in English", () => {
       [["co", "energy", "prose:reported-speech", "said that “fracking poisons the water,”"]],
     ],
     [
+      "“he” after “the Colombian leader” is the Colombian leader, not the named but less recent president",
+      [
+        "President Donald Trump defended the strikes on drug boats.",
+        "The Colombian leader condemned the strikes within hours. He has since said Colombia will keep buying natural gas from its neighbour.",
+      ],
+      [
+        ["us", "drug-policy", "prose:stance-verb", "President Donald Trump defended the strikes on drug boats"],
+        ["co", "drug-policy", "prose:stance-verb+context", "The Colombian leader condemned the strikes within hours"],
+        ["co", "energy", "prose:reported-speech", "He has since said Colombia will keep buying natural gas from its neighbour"],
+      ],
+    ],
+    [
       "verbs with a particle and verbs of concession",
       ["The Colombian foreign ministry ruled out a return to aerial fumigation.", "U.S. officials conceded that the deportation flights had been badly handled."],
       [

@@ -77,6 +77,9 @@ function identity(holder: Holder): string {
  * salience-based resolution. Spanish's unstated subject is the last holder of any kind; "the
  * administration" the last government named. The topic is the issue the last sentences named.
  */
+/** A person the text names, or points to as someone known ("the Colombian leader"); not an unnamed source ("a spokesperson"). */
+const known = (holder: Holder) => holder.name !== null || !/^(?:a|an|un|una)\s/i.test(holder.text.trim());
+
 export class Discourse {
   private readonly people = new Map<string, Entity>();
   private holder: Holder | null = null;
@@ -134,7 +137,7 @@ export class Discourse {
     let best: Entity | null = null;
     // A description's office ("el jefe de Estado") fits the person named with it ("el presidente Gustavo Petro") before one of no known office.
     const rank = (e: Entity) =>
-      (head && wordsOf(e.holder.text).includes(head) ? 4 : 0) + (office && e.office === office ? 2 : 0) + (e.holder.name ? 1 : 0);
+      (head && wordsOf(e.holder.text).includes(head) ? 4 : 0) + (office && e.office === office ? 2 : 0) + (known(e.holder) ? 1 : 0);
     const score = (e: Entity) => e.salience + (speech ? e.speaking : 0);
     for (const entity of this.people.values()) {
       if (gender && entity.gender && entity.gender !== gender) continue;
