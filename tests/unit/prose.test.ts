@@ -275,6 +275,15 @@ describe("prose stances: attribution frames in English", () => {
       ],
     ],
     [
+      "a relative clause without “that” has its own subject; a month is no name; a quotation takes the issue of the deed it answers",
+      ["Petro criticized the drug boat strikes in September.", "The Treasury sanctioned him personally in October, a step he called “a lie dressed up as law.”"],
+      [
+        ["co", "drug-policy", "prose:stance-verb", "Petro criticized the drug boat strikes in September"],
+        ["us", "other-sanctions-on-individuals", "prose:action", "The Treasury sanctioned him personally in October, a step"],
+        ["co", "other-sanctions-on-individuals", "prose:quote-speaker-before+context", "a lie dressed up as law"],
+      ],
+    ],
+    [
       "verbs with a particle and verbs of concession",
       ["The Colombian foreign ministry ruled out a return to aerial fumigation.", "U.S. officials conceded that the deportation flights had been badly handled."],
       [

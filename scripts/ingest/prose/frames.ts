@@ -1,6 +1,17 @@
 import type { Attribution } from "../../../db/schema";
 import { type ChunkReading, type holderMarkers, markersIn, type NameRegistry, readChunk } from "./holders";
-import { BE_FORMS, CLAUSE_WORDS, CONDITIONALS, COORDINATORS, HEDGES, PARENTHETICAL_OPENERS, PERSON_OBJECTS, ROLE_NOUNS, SKIPPABLE } from "./lexicon";
+import {
+  BE_FORMS,
+  CLAUSE_WORDS,
+  CONDITIONALS,
+  COORDINATORS,
+  HEDGES,
+  PARENTHETICAL_OPENERS,
+  PERSON_OBJECTS,
+  PERSONAL_PRONOUNS,
+  ROLE_NOUNS,
+  SKIPPABLE,
+} from "./lexicon";
 import { findNominalFrames } from "./nominals";
 import type { Passage } from "./passage";
 import type { QuoteRange, SentenceRange } from "./sentences";
@@ -220,6 +231,12 @@ function subjectLeft(p: Passage, sentence: SentenceRange, verb: VerbHit, verbs: 
   const start = chunkStart(p, floor, skipped.at, verbs);
   if (start >= skipped.at) return { ...base, reading: null, chunk: null };
   const reading = readChunk(p, start, skipped.at, ctx.markers, ctx.registry);
+  // "…, a step he called “a lie”": a relative clause without "that" has its own subject, the pronoun before the verb.
+  const pronoun = lastWord(p, start, skipped.at);
+  if (reading.kind === "none" && pronoun && PERSONAL_PRONOUNS.has(pronoun.word)) {
+    const own = readChunk(p, pronoun.start, skipped.at, ctx.markers, ctx.registry);
+    return { ...base, reading: own, chunk: { start: pronoun.start, end: skipped.at } };
+  }
   return { ...base, reading, chunk: { start, end: skipped.at }, afterCoordinator: coordinatorBefore(start) };
 }
 

@@ -275,7 +275,7 @@ function readParagraph(
       }
       const parts: Candidate["parts"] =
         frame.attribution === "quote"
-          ? quoteParts(p, frame.content, lang, book, tailTopic(p, frame, sentence, book) ?? discourse.currentTopic())
+          ? quoteParts(p, frame.content, lang, book, tailTopic(p, frame, sentence, book) ?? previous?.issue ?? discourse.currentTopic())
           : clauseParts(p, frame, lead, previous?.issue ?? discourse.currentTopic(), book);
       emit({ frame, holder, parts });
       if (frame.attribution === "quote") quotedIssue = parts[parts.length - 1]?.hit ?? null;
