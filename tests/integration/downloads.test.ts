@@ -161,6 +161,7 @@ describe("the other datasets", () => {
     const rows = parse(await (await get("/api/export/issues.csv")).text(), { columns: true }) as Record<string, string>[];
     expect(rows.map((r) => `${r.issue}:${r.actor}`)).toEqual([
       "drug-policy:us", "drug-policy:co", "energy:us", "energy:co", "venezuela:us", "venezuela:co", "migration:us", "migration:co",
+      "other-accusations-against-leaders:us", "other-accusations-against-leaders:co",
       "other-sanctions-on-individuals:us", "other-sanctions-on-individuals:co",
       "other-security-and-armed-groups:us", "other-security-and-armed-groups:co", "other-trade-and-tariffs:us", "other-trade-and-tariffs:co",
     ]);
