@@ -284,6 +284,11 @@ describe("prose stances: attribution frames in English", () => {
       ],
     ],
     [
+      "a clause about the talking itself takes no position on the issue around it",
+      ["Petro defended crop substitution for coca growers.", "He agreed to speak with me in his office. He told me that Trump had struck a light tone when they spoke."],
+      [["co", "drug-policy", "prose:stance-verb", "Petro defended crop substitution for coca growers"]],
+    ],
+    [
       "verbs with a particle and verbs of concession",
       ["The Colombian foreign ministry ruled out a return to aerial fumigation.", "U.S. officials conceded that the deportation flights had been badly handled."],
       [

@@ -405,6 +405,10 @@ function quotingIntro(p: Passage, from: number, end: number, firstWord: string, 
  * them, the words that open the sentence before the holder ("In an apparent reference to the
  * strikes on drug boats, he added …"), or the issue of the clause it is coordinated with.
  */
+/** Words whose clause is about a conversation, not a policy. */
+const COMMUNICATION =
+  /(?<!\p{L})(?:speak|spoke|speaking|talk(?:ed|ing)? (?:to|with)|meet(?:ing)? with|met with|phone call|(?:a|the) call with|tone|conversation|interview|wrote to|writing to|letter to|hablar con|hablo con|conversacion|llamada|reunion con|se reunio|tono|entrevista|carta a)(?!\p{L})/u;
+
 function clauseParts(p: Passage, frame: Frame, lead: Range, previousIssue: IssueHit | null, book: Codebook): Candidate["parts"] {
   // An action or stance verb can name the issue itself ("deported", "descertificó"); a speech verb never does.
   const from = frame.verbClass === "speech" || frame.verbClass === "according" ? frame.content.start : Math.min(frame.cue.start, frame.content.start);
@@ -416,8 +420,10 @@ function clauseParts(p: Passage, frame: Frame, lead: Range, previousIssue: Issue
     });
   }
   const context = dominantIssue(issueHits(p, lead.start, lead.end, book))?.hit ?? previousIssue;
+  // Words about the talking itself ("agreed to speak with me", "struck a light tone") take no position on the issue around them.
+  if (!context || COMMUNICATION.test(p.folded.slice(from, frame.content.end))) return [];
   // The issue the text was on a sentence or three ago, or the one of the clause this one is coordinated with.
-  return context ? [{ range: frame.span, hit: context, fromContext: true, twoIssues: false }] : [];
+  return [{ range: frame.span, hit: context, fromContext: true, twoIssues: false }];
 }
 
 /** "“…,” Petro said, referring to the deportation flights": what follows the attribution can name the quotation's issue. */
