@@ -71,6 +71,8 @@ const negationSchema = z
     $comment: z.string().optional(),
     scopeWords: z.number().int().min(1).max(20),
     terms: z.array(cueSchema).min(1, "needs at least one negator"),
+    /** Failure predicates that flip the cues before them ("forced eradication has failed"). */
+    after: z.array(cueSchema).default([]),
     scopeBreakers: z.array(cueSchema).default([]),
   })
   .strict();
@@ -207,7 +209,7 @@ export function parseCodebook(raw: unknown, file = "codebook.json"): Codebook {
         positive: i.axis.positive.cues.map((cue) => compileTerm(cue)),
       },
     })),
-    negation: compileNegation(book.negation.terms, book.negation.scopeWords, book.negation.scopeBreakers),
+    negation: compileNegation(book.negation.terms, book.negation.scopeWords, book.negation.scopeBreakers, book.negation.after),
   };
 }
 

@@ -39,6 +39,8 @@ export interface CompiledAxis {
 
 export interface CompiledNegation {
   terms: CompiledTerm[];
+  /** Failure predicates: they flip the cues before them, back to the clause's start or scopeWords words. */
+  after: CompiledTerm[];
   scopeWords: number;
   breakers: RegExp;
 }
@@ -95,10 +97,11 @@ export function anyTerm(terms: CompiledTerm[]): RegExp {
 /** A full stop, not the dot of an abbreviation or an initial ("u.s. military", "ee.uu.", "donald j. trump"). */
 const SENTENCE_DOT = "(?<!(?:\\.\\p{L}{1,2}|(?:^|[^\\p{L}])\\p{L}))\\.(?!\\p{L})";
 
-export function compileNegation(terms: string[], scopeWords: number, breakers: string[]): CompiledNegation {
+export function compileNegation(terms: string[], scopeWords: number, breakers: string[], after: string[] = []): CompiledNegation {
   const words = breakers.map((w) => escapeRegExp(matchCopy(w))).join("|");
   return {
     terms: terms.map((t) => compileTerm(t, false)),
+    after: after.map((t) => compileTerm(t, false)),
     scopeWords,
     breakers: new RegExp(`[,;:!?()]|${SENTENCE_DOT}|(?<!${LETTER})(?:${words || "(?!)"})(?!${LETTER})`, "u"),
   };
@@ -167,6 +170,16 @@ function dualRoles<T extends Span>(copy: string, cues: T[], negators: T[], negat
   ];
 }
 
+/** Where a failure predicate's scope starts: scopeWords words back, or at punctuation or a contrast word, whichever is nearer. */
+function scopeStart(copy: string, to: number, negation: CompiledNegation): number {
+  const before = copy.slice(0, to);
+  let from = 0;
+  for (const m of before.matchAll(new RegExp(negation.breakers.source, "gu"))) from = m.index + m[0].length;
+  const words = [...before.slice(from).matchAll(new RegExp(`${LETTER}+`, "gu"))].filter((m) => !FUNCTION_WORDS.has(m[0]));
+  const first = words[Math.max(0, words.length - negation.scopeWords)];
+  return first ? from + first.index : to;
+}
+
 export function scoreStance(text: string, axis: CompiledAxis, negation: CompiledNegation): StanceScore {
   const copy = matchCopy(text);
   // Cues and negators compete for words: where they overlap the longer wins, so a negator inside a
@@ -177,10 +190,16 @@ export function scoreStance(text: string, axis: CompiledAxis, negation: Compiled
   );
   const cues = terms.flatMap((t) => (t.tag ? [{ ...t, tag: t.tag }] : []));
   const negators = terms.filter((t) => t.tag === null);
-  const scopes = negators.map((n) => ({ negator: n, end: scopeEnd(copy, n.end, negation) }));
+  const scopes = [
+    ...negators.map((n) => ({ negator: n, start: n.end, end: scopeEnd(copy, n.end, negation) })),
+    // "forced eradication has failed": a failure predicate governs the cues before it.
+    ...findAll(copy, negation.after, () => null)
+      .filter((f) => !terms.some((t) => t.start < f.end && f.start < t.end && t.tag !== null))
+      .map((f) => ({ negator: f, start: scopeStart(copy, f.start, negation), end: f.start })),
+  ];
 
   const hits: CueHit[] = cues.map((cue) => {
-    const governing = scopes.filter((s) => cue.start >= s.negator.end && cue.start < s.end);
+    const governing = scopes.filter((s) => cue.start >= s.start && cue.start < s.end);
     const flipped = governing.length % 2 === 1;
     const last = governing[governing.length - 1];
     return {

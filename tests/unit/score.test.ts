@@ -109,6 +109,16 @@ describe("negation and reversal", () => {
     expect(cueList("drug-policy", "Without a single word from anyone in government about any recent seizures")).toEqual(["seizures -"]);
   });
 
+  it("flips the cues before a failure predicate, back to the clause's start", () => {
+    expect(cueList("drug-policy", "Forced eradication has failed")).toEqual(["Forced eradication ¬has failed +"]);
+    expect(cueList("migration", "Colombia argued that punitive border controls alone will not work")).toEqual(["punitive ¬will not work +", "border controls ¬will not work +"]);
+    expect(cueList("drug-policy", "La erradicación forzada no funciona")).toEqual(["erradicación forzada ¬no funciona +"]);
+    expect(cueList("drug-policy", "Crop substitution works, but forced eradication has failed")).toEqual([
+      "Crop substitution +",
+      "forced eradication ¬has failed +",
+    ]);
+  });
+
   it("reads a word that is both a cue and a negator as a negator only when a cue follows in its scope", () => {
     expect(cueList("migration", "Colombia turned back a U.S. deportation flight")).toEqual(["deportation ¬turned back +"]);
     expect(cueList("migration", "Panama turned back the migrants at the border")).toEqual(["turned back -"]);
