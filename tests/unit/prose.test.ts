@@ -227,6 +227,18 @@ describe("prose stances: attribution frames in English", () => {
     ],
     ["a possessor that is no government states nothing", ["Analysts doubt the senator's push for coca eradication."], []],
     [
+      "a described possessor is resolved like a subject; a position can be stated as “X's position is that …”",
+      [
+        "Washington insists that the cocaine problem is a supply problem.",
+        "Since then, the administration’s decision to strike suspected drug boats has defined its approach. Bogotá’s position is that the border with Venezuela must stay open.",
+      ],
+      [
+        ["us", "drug-policy", "prose:reported-speech", "Washington insists that the cocaine problem is a supply problem"],
+        ["us", "drug-policy", "prose:nominal", "the administration’s decision to strike suspected drug boats has defined its approach"],
+        ["co", "venezuela", "prose:nominal", "Bogotá’s position is that the border with Venezuela must stay open"],
+      ],
+    ],
+    [
       "“the government” is the government of whoever last spoke or acted, not the last institution named",
       [
         "The Treasury widened its sanctions on money-laundering networks last year.",

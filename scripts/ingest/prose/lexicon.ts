@@ -98,10 +98,10 @@ export const MINISTER_ROLES = words(`
 export const STANCE_NOUNS = words(`
   emphasis focus insistence push demand demands call calls decision refusal rejection opposition support proposal
   plan plans offer threat threats pledge promise commitment approach strategy stance position priority bid effort
-  efforts campaign ban order request warning crackdown
+  efforts campaign ban order request warning crackdown view argument line message
   apuesta enfasis insistencia exigencia exigencias llamado decision negativa rechazo oposicion apoyo propuesta plan
   oferta amenaza amenazas promesa compromiso estrategia postura posicion prioridad intento esfuerzo campana
-  prohibicion orden peticion solicitud advertencia
+  prohibicion orden peticion solicitud advertencia tesis argumento mensaje
 `);
 
 /** Holders that are never a government: third parties whose views are not the actors' positions. */

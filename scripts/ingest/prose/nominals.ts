@@ -11,8 +11,8 @@ const POSSESSOR_STOPS = new Set(
 );
 
 /** After the noun, the words that open what the position is about. */
-const EN_LINK = /^\s+(?:on|for|to|of|against|toward|towards|that)\b/;
-const ES_LINK = /^(?:a|al|por|en|contra|para|de|del|sobre|frente a|hacia|que)\b/;
+const EN_LINK = /^\s+(?:on|for|to|of|against|toward|towards|that|(?:is|was|remains) that)\b/;
+const ES_LINK = /^(?:a|al|por|en|contra|para|de|del|sobre|frente a|hacia|que|es que|era que|sigue siendo que)\b/;
 
 export interface NominalFrame extends Frame {
   clauseStart: number;
@@ -30,7 +30,8 @@ export function findNominalFrames(p: Passage, sentence: Range, ctx: FrameContext
 }
 
 function frameOf(holder: ReturnType<typeof readChunk>, from: number, noun: Range, contentStart: number, sentence: Range): NominalFrame | null {
-  if (holder.kind !== "holder" || holder.holder.actor === null) return null;
+  // "the administration's decision to …": a description the discourse resolves is a possessor too.
+  if (holder.kind === "none" || (holder.kind === "holder" && holder.holder.actor === null)) return null;
   const content = { start: contentStart, end: sentence.end };
   return {
     rule: "prose:nominal",
@@ -78,6 +79,9 @@ function possessor(p: Passage, floor: number, end: number, ctx: FrameContext): {
     if (POSSESSOR_STOPS.has(first[0].toLowerCase()) || /[,;:(“”"«»]/.test(p.plain.slice(start, end))) return null;
     const reading = readChunk(p, start, end, ctx.markers, ctx.registry);
     if (reading.kind === "holder" && reading.holder.actor) return { reading, start };
+    // "the administration's", "the president's": a description (read without its "'s") the discourse resolves.
+    const bare = readChunk(p, start, end - 2, ctx.markers, ctx.registry);
+    if (bare.kind === "pending" && bare.pending.via === "description") return { reading: bare, start };
   }
   return null;
 }
