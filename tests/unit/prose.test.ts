@@ -301,6 +301,15 @@ describe("prose stances: attribution frames in English", () => {
       [["co", "drug-policy", "prose:stance-verb", "Petro defended crop substitution for coca growers"]],
     ],
     [
+      "an office with no country, in a text about both governments, is the government the text was just on; imports of gas are energy",
+      ["Washington criticized the auctions for wind power.", "Petro defended them. The ministry has authorised imports of liquefied natural gas through Cartagena."],
+      [
+        ["us", "energy", "prose:stance-verb", "Washington criticized the auctions for wind power"],
+        ["co", "energy", "prose:stance-verb+context", "Petro defended them"],
+        ["co", "energy", "prose:action", "The ministry has authorised imports of liquefied natural gas through Cartagena"],
+      ],
+    ],
+    [
       "verbs with a particle and verbs of concession",
       ["The Colombian foreign ministry ruled out a return to aerial fumigation.", "U.S. officials conceded that the deportation flights had been badly handled."],
       [

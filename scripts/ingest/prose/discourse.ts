@@ -123,7 +123,7 @@ export class Discourse {
    * government named as such.
    */
   private governmentAntecedent(text: string): Holder | null {
-    if (/(?:government|gobierno)$/i.test(text.trim()) && this.holder?.actor) return this.holder;
+    if (!/(?:administration|administración|^it)$/i.test(text.trim()) && this.holder?.actor) return this.holder;
     return this.government ?? this.salientPerson(null);
   }
 

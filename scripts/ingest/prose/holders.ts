@@ -292,6 +292,9 @@ export function readChunk(
     for (const run of names) registry.register(runText(run) as string, registry.home);
     return holder(registry.home, person || names.length > 0, "home");
   }
+  // "the foreign ministry" in a text about both governments: the government the text was just on.
+  if (office && !person && names.length === 0 && !indefinite && DETERMINERS.has(folded[0] ?? "") && words.length <= 4)
+    return { kind: "pending", pending: { text, start: from, end: to, via: "description", government: true } };
   // "It says it seized …" after "Colombia's government disputes that reading": an institution speaking.
   if (words.length === 1 && last === "it") return { kind: "pending", pending: { text, start: from, end: to, via: "pronoun", government: true } };
   if (words.length === 1 && PERSONAL_PRONOUNS.has(last))
