@@ -399,6 +399,19 @@ describe("prose stances: attribution frames in Spanish", () => {
         ["us", "energy", "prose:according-to", "las petroleras «necesitan reglas estables para invertir en gas»"],
       ],
     ],
+    [
+      "una oración con dos temas mantiene el tema en curso; «denunciar» toma un objeto",
+      [
+        "El canciller colombiano denunció los bombardeos contra Venezuela.",
+        "Subrayó que Colombia mantendrá abiertos los pasos fronterizos y el diálogo con Caracas. El Departamento de Estado, en cambio, reiteró que no habrá alivio de sanciones sin elecciones libres.",
+      ],
+      [
+        ["co", "venezuela", "prose:stance-verb", "El canciller colombiano denunció los bombardeos contra Venezuela"],
+        ["co", "migration", "prose:reported-speech", "Subrayó que Colombia mantendrá abiertos los pasos fronterizos"],
+        ["co", "venezuela", "prose:reported-speech", "el diálogo con Caracas"],
+        ["us", "venezuela", "prose:reported-speech+context", "El Departamento de Estado, en cambio, reiteró que no habrá alivio de sanciones sin elecciones libres"],
+      ],
+    ],
     ["un senador no es el Gobierno", ["El senador opositor criticó la política de drogas del Gobierno."], []],
     [
       "el sustantivo de quien sostiene la posición: «la amenaza de Trump» es un sustantivo, «la criticó» un verbo",
@@ -434,6 +447,13 @@ describe("prose stances: attribution frames in Spanish", () => {
     ],
   ])("%s", (_name, paragraphs, expected) => {
     expect(stancesOf("es", ...paragraphs)).toEqual(expected);
+  });
+});
+
+describe("holder texts", () => {
+  it("shows an unstated Spanish subject as the holder it continues", () => {
+    const stances = extractProse(blocks("La canciller colombiana habló en Cartagena.", "Agregó que Colombia seguirá recibiendo a los deportados."), book, "es", []).stances;
+    expect(stances.map((s) => s.holder)).toEqual(["La canciller colombiana"]);
   });
 });
 

@@ -114,7 +114,9 @@ export class Discourse {
       if (office !== "head" || !this.home) return null;
       return { actor: this.home, text: pending.text, start: pending.start, end: pending.end, person, via: "home", name: null };
     }
-    return { actor: antecedent.actor, text: pending.text, start: pending.start, end: pending.end, person, via: pending.via, name: antecedent.name };
+    // An unstated subject ("Subrayó que …") is shown as the holder it continues.
+    const text = pending.via === "zero" ? antecedent.text : pending.text;
+    return { actor: antecedent.actor, text, start: pending.start, end: pending.end, person, via: pending.via, name: antecedent.name };
   }
 
   /**

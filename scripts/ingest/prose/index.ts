@@ -251,7 +251,7 @@ function readParagraph(
         emit({ frame, holder, parts });
         quotedIssue = parts[parts.length - 1]?.hit ?? quotedIssue;
       }
-      discourse.endSentence(topicOf(p, sentence, book));
+      discourse.endSentence(topicOf(p, sentence, book, discourse.currentTopic()));
       continue;
     }
     for (const found of frames) {
@@ -281,7 +281,7 @@ function readParagraph(
       if (frame.attribution === "quote") quotedIssue = parts[parts.length - 1]?.hit ?? null;
       previous = { holder, issue: parts[parts.length - 1]?.hit ?? null, at: frame.cue.start };
     }
-    discourse.endSentence(topicOf(p, sentence, book));
+    discourse.endSentence(topicOf(p, sentence, book, discourse.currentTopic()));
   }
   discourse.endParagraph(topicOf(p, { start: bodyStart, end: p.text.length }, book));
   return stances;
@@ -489,7 +489,12 @@ function documentTopic(passages: Passage[], book: Codebook): IssueHit | null {
 }
 
 /** The codebook issue a stretch of text is clearly about (one issue named most), for the discourse topic. */
-function topicOf(p: Passage, range: Range, book: Codebook): IssueHit | null {
-  const choice = dominantIssue(issueHits(p, range.start, range.end, book).filter((h) => h.issue.kind === "codebook"));
-  return choice && !choice.ambiguous ? choice.hit : null;
+function topicOf(p: Passage, range: Range, book: Codebook, current: IssueHit | null = null): IssueHit | null {
+  const hits = issueHits(p, range.start, range.end, book).filter((h) => h.issue.kind === "codebook");
+  const choice = dominantIssue(hits);
+  if (choice && !choice.ambiguous) return choice.hit;
+  // A sentence that names the current topic as often as another keeps the text on it ("… los pasos fronterizos y el diálogo con Caracas").
+  if (!choice || !current) return null;
+  const count = (slug: string) => hits.filter((h) => h.issue.slug === slug).length;
+  return count(current.issue.slug) === count(choice.hit.issue.slug) ? current : null;
 }

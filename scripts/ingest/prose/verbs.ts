@@ -272,7 +272,6 @@ const ES: SpanishVerb[] = [
   { lemma: "considerar", verbClass: "speech" },
   { lemma: "plantear", verbClass: "speech" },
   { lemma: "acusar", verbClass: "speech" },
-  { lemma: "denunciar", verbClass: "speech" },
   { lemma: "hablar", verbClass: "speech" },
   // stance
   { lemma: "querer", verbClass: "stance", forms: ["quiere", "quieren", "quiso", "quisieron", "quería", "querrá", "querido", "queriendo"] },
@@ -291,6 +290,7 @@ const ES: SpanishVerb[] = [
   { lemma: "rechazar", verbClass: "stance", forms: ["rechaza", "rechazan", "rechazó", "rechazaron", "rechazaba", "rechazará", "rechazado", "rechazando"] },
   { lemma: "criticar", verbClass: "stance", forms: ["critica", "critican", "criticó", "criticaron", "criticaba", "criticará", "criticado", "criticando"] },
   { lemma: "condenar", verbClass: "stance" },
+  { lemma: "denunciar", verbClass: "stance" },
   { lemma: "oponer", verbClass: "stance", reflexive: true, forms: ["opone", "oponen", "opuso", "opusieron", "oponía", "opondrá", "opuesto", "oponiendo"] },
   { lemma: "cuestionar", verbClass: "stance" },
   { lemma: "reprochar", verbClass: "stance" },
