@@ -380,11 +380,16 @@ describe("prose stances: attribution frames in Spanish", () => {
       ],
     ],
     [
-      "descartar, reafirmar",
-      ["La Cancillería descartó volver a la aspersión aérea con glifosato.", "El Departamento de Estado reafirmó que las deportaciones continuarán."],
+      "descartar, reafirmar, condicionar",
+      [
+        "La Cancillería descartó volver a la aspersión aérea con glifosato.",
+        "El Departamento de Estado reafirmó que las deportaciones continuarán.",
+        "Washington condiciona la cooperación antidrogas a la erradicación forzada.",
+      ],
       [
         ["co", "drug-policy", "prose:stance-verb", "La Cancillería descartó volver a la aspersión aérea con glifosato"],
         ["us", "migration", "prose:reported-speech", "El Departamento de Estado reafirmó que las deportaciones continuarán"],
+        ["us", "drug-policy", "prose:stance-verb", "Washington condiciona la cooperación antidrogas a la erradicación forzada"],
       ],
     ],
     [

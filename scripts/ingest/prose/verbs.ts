@@ -113,6 +113,8 @@ const EN: EnglishVerb[] = [
   { lemma: "praise", verbClass: "stance" },
   { lemma: "hail", verbClass: "stance", pastOnly: true },
   { lemma: "recommend", verbClass: "stance" },
+  // "conditioned aid on …"; "a condition" is a noun.
+  { lemma: "condition", verbClass: "stance", pastOnly: true },
   { lemma: "reject", verbClass: "stance" },
   { lemma: "criticize", verbClass: "stance" },
   { lemma: "criticise", verbClass: "stance" },
@@ -295,6 +297,7 @@ const ES: SpanishVerb[] = [
   { lemma: "cuestionar", verbClass: "stance" },
   { lemma: "reprochar", verbClass: "stance" },
   { lemma: "exhortar", verbClass: "stance" },
+  { lemma: "condicionar", verbClass: "stance" },
   { lemma: "descartar", verbClass: "stance" },
   { lemma: "celebrar", verbClass: "stance" },
   { lemma: "instar", verbClass: "stance" },
