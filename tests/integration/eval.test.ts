@@ -12,18 +12,18 @@ describe("extraction against the hand-labelled gold set", () => {
   });
 
   it.each([
-    ["all", 0.68, 0.77],
-    ["issues:four", 0.74, 0.78],
-    ["kind:prose", 0.66, 0.75],
-    ["lang:es", 0.69, 0.8],
+    ["all", 0.71, 0.79],
+    ["issues:four", 0.77, 0.79],
+    ["kind:prose", 0.7, 0.78],
+    ["lang:es", 0.73, 0.81],
   ])("%s: recall ≥ %d, precision ≥ %d", (key, recall, precision) => {
     const t = figure(key);
     expect(ratio(t.found, t.gold)).toBeGreaterThanOrEqual(recall);
     expect(ratio(t.correct, t.extracted)).toBeGreaterThanOrEqual(precision);
   });
 
-  it("direction: the found stances' positions agree with the labels' signs at least seven times in ten", () => {
+  it("direction: the found stances' positions agree with the labels' signs at least three times in four", () => {
     const t = figure("all");
-    expect(ratio(t.directionAgreed, t.directionCompared)).toBeGreaterThanOrEqual(0.72);
+    expect(ratio(t.directionAgreed, t.directionCompared)).toBeGreaterThanOrEqual(0.75);
   });
 });
