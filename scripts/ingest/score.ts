@@ -113,8 +113,13 @@ interface Span {
   end: number;
 }
 
-/** Every match of every term in `copy`, term by term; `openings` are the copy's word openings (fold.ts wordOpenings). */
-function findAll<T>(copy: string, openings: Set<string>, terms: CompiledTerm[], tag: (term: CompiledTerm) => T): (Span & { term: CompiledTerm; tag: T })[] {
+/** Every match of every term in `copy`, term by term; `openings` are the copy's word openings, found once per stance. */
+function findAll<T>(
+  copy: string,
+  terms: CompiledTerm[],
+  tag: (term: CompiledTerm) => T,
+  openings = wordOpenings(copy),
+): (Span & { term: CompiledTerm; tag: T })[] {
   const hits: (Span & { term: CompiledTerm; tag: T })[] = [];
   for (const term of terms) {
     // A term matches only where a word of the copy opens as it does: a set lookup skips most terms before any search.
@@ -185,11 +190,11 @@ export function scoreStance(text: string, axis: CompiledAxis, negation: Compiled
   // Cues and negators compete for words: where they overlap the longer wins, so a negator inside a
   // cue is part of it ("fight against") and a cue inside a negator is not a cue ("wind down").
   const cueHits = [
-    ...findAll(copy, openings, axis.negative, (): Pole | null => "negative"),
-    ...findAll(copy, openings, axis.positive, (): Pole | null => "positive"),
+    ...findAll(copy, axis.negative, (): Pole | null => "negative", openings),
+    ...findAll(copy, axis.positive, (): Pole | null => "positive", openings),
   ];
   const terms = longestFirst<Span & { term: CompiledTerm; tag: Pole | null }>(
-    dualRoles(copy, cueHits, findAll(copy, openings, negation.terms, (): Pole | null => null), negation),
+    dualRoles(copy, cueHits, findAll(copy, negation.terms, (): Pole | null => null, openings), negation),
   );
   const cues = terms.flatMap((t) => (t.tag ? [{ ...t, tag: t.tag }] : []));
   const negators = terms.filter((t) => t.tag === null);
