@@ -96,7 +96,8 @@ const TASKS: Record<string, Task> = {
     const [from, to] = [arg("from"), arg("to")];
     const source = openDatabase(from).$client;
     const target = openDatabase(to).$client;
-    const tables = ["actors", "issues", "documents", "source_tables", "source_table_rows", "stances"];
+    // search_passages too: ingest writes them (and its triggers index them) beside the rows they copy.
+    const tables = ["actors", "issues", "documents", "source_tables", "source_table_rows", "stances", "search_passages"];
     const rows = new Map(tables.map((table) => [table, source.prepare(`SELECT * FROM ${table}`).raw().all() as unknown[][]]));
     const statements = tables.map((table) => {
       const columns = source.prepare(`SELECT * FROM ${table} LIMIT 0`).columns();

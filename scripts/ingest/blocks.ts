@@ -52,5 +52,6 @@ export function normalizeBlocks(source: string, format: "txt" | "md"): Normalize
     originalLine.push(index + 1);
     previous = kind;
   });
-  return { text: out.join("\n"), originalLine };
+  // Nothing inserted and only "\n" line ends: the source itself, not a second copy of a long text kept while it is extracted.
+  return { text: out.length === lines.length && !source.includes("\r") ? source : out.join("\n"), originalLine };
 }

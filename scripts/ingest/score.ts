@@ -1,4 +1,4 @@
-import { fold } from "./fold";
+import { fold, isWordChar, wordOpenings } from "./fold";
 
 /**
  * Dictionary scaling of one stance on its issue's axis: count cue hits per pole, flipping a cue
@@ -30,6 +30,8 @@ export interface CompiledTerm {
   pattern: RegExp;
   /** Letters every match starts with (the first word's stem): a text without them cannot match, so the pattern is not run. */
   literal: string;
+  /** The literal's first two units when it opens with a letter or digit: a match starts a word that opens with them. */
+  opening: string | null;
 }
 
 export interface CompiledAxis {
@@ -79,10 +81,12 @@ export function compileTerm(term: string, inflect = true): CompiledTerm {
   const first = plain[0] ?? "";
   const tail = prefix ? `${last}${LETTER}*` : inflect || phrase ? inflected(last) : last;
   const body = [...words.map(inflected), tail].join("\\s+");
+  const literal = inflectsFirst && /[ey]$/.test(first) ? first.slice(0, -1) : first;
   return {
     term,
     pattern: new RegExp(`${WORD_START}${body}(?!${LETTER})`, "gu"),
-    literal: inflectsFirst && /[ey]$/.test(first) ? first.slice(0, -1) : first,
+    literal,
+    opening: literal.length >= 2 && isWordChar(literal[0]) ? literal.slice(0, 2) : null,
   };
 }
 
@@ -112,11 +116,24 @@ interface Span {
   end: number;
 }
 
-function findAll<T>(copy: string, terms: CompiledTerm[], tag: (term: CompiledTerm) => T): (Span & { term: CompiledTerm; tag: T })[] {
+/** Every match of every term in `copy`, term by term; `openings` are the copy's word openings, found once per stance. */
+function findAll<T>(
+  copy: string,
+  terms: CompiledTerm[],
+  tag: (term: CompiledTerm) => T,
+  openings = wordOpenings(copy),
+): (Span & { term: CompiledTerm; tag: T })[] {
   const hits: (Span & { term: CompiledTerm; tag: T })[] = [];
   for (const term of terms) {
-    if (!copy.includes(term.literal)) continue;
-    for (const m of copy.matchAll(term.pattern)) hits.push({ start: m.index, end: m.index + m[0].length, term, tag: tag(term) });
+    // A term matches only where a word of the copy opens as it does: a set lookup skips most terms before any search.
+    if ((term.opening !== null && !openings.has(term.opening)) || !copy.includes(term.literal)) continue;
+    // exec on the term's own pattern: matchAll copies the pattern on every call, which cost more than the matching.
+    const pattern = term.pattern;
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(copy); m; m = pattern.exec(copy)) {
+      hits.push({ start: m.index, end: m.index + m[0].length, term, tag: tag(term) });
+      if (m[0] === "") pattern.lastIndex++;
+    }
   }
   return hits;
 }
@@ -182,11 +199,15 @@ function scopeStart(copy: string, to: number, negation: CompiledNegation): numbe
 
 export function scoreStance(text: string, axis: CompiledAxis, negation: CompiledNegation): StanceScore {
   const copy = matchCopy(text);
+  const openings = wordOpenings(copy);
   // Cues and negators compete for words: where they overlap the longer wins, so a negator inside a
   // cue is part of it ("fight against") and a cue inside a negator is not a cue ("wind down").
-  const cueHits = [...findAll(copy, axis.negative, (): Pole | null => "negative"), ...findAll(copy, axis.positive, (): Pole | null => "positive")];
+  const cueHits = [
+    ...findAll(copy, axis.negative, (): Pole | null => "negative", openings),
+    ...findAll(copy, axis.positive, (): Pole | null => "positive", openings),
+  ];
   const terms = longestFirst<Span & { term: CompiledTerm; tag: Pole | null }>(
-    dualRoles(copy, cueHits, findAll(copy, negation.terms, (): Pole | null => null), negation),
+    dualRoles(copy, cueHits, findAll(copy, negation.terms, (): Pole | null => null, openings), negation),
   );
   const cues = terms.flatMap((t) => (t.tag ? [{ ...t, tag: t.tag }] : []));
   const negators = terms.filter((t) => t.tag === null);

@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { tempDir } from "../helpers";
@@ -64,6 +65,23 @@ describe("npm run ingest", () => {
     expect(read.code).toBe(0);
     expect(read.stdout).toContain("1 loaded, 0 unchanged, 0 failed.");
     expect(run("scripts/ingest.ts", [docs, "--db", dbFile, "--max-bytes", "lots"]).code).toBe(2);
+  });
+
+  it.each([
+    ["--help", ["--help"], 0],
+    ["an unknown option", ["--bogus"], 2],
+    ["a --max-bytes that is not a size", ["--max-bytes", "lots"], 2],
+  ])("%s answers from the arguments alone, loading no module of the pipeline", (_, args, code) => {
+    const file = join(tempDir(), "imports.txt");
+    writeFileSync(file, "");
+    const result = spawnSync(process.execPath, ["--import", "tsx", "--import", "./tests/fixtures/record-imports.mjs", "scripts/ingest.ts", ...args], {
+      encoding: "utf8",
+      env: { ...process.env, RECORD_IMPORTS: file },
+    });
+    expect(result.status).toBe(code);
+    expect((code === 0 ? result.stdout : result.stderr).trimEnd().endsWith("--quiet     print only warnings and errors")).toBe(true);
+    const loaded = readFileSync(file, "utf8").trim().split("\n").map((url) => url.replace(pathToFileURL(process.cwd()).href, ""));
+    expect(loaded).toEqual(["/scripts/ingest.ts", "/scripts/ingest/limits.ts"]);
   });
 
   it.each([

@@ -48,12 +48,36 @@ function indexCounts(db: ParallaxDb) {
 describe("the search index", () => {
   const { db } = searchDb();
 
-  it("holds a passage for every stance and every non-blank line, written by the triggers in ingest's transactions", () => {
+  it("holds a passage for every stance and every non-blank line, written in ingest's transactions", () => {
     const { expected, passages, indexed } = indexCounts(db);
     expect(passages).toBe(expected);
     expect(indexed).toBe(expected);
     // FTS5's own check that the index matches its content table.
     expect(() => db.$client.exec("insert into search_index(search_index) values ('integrity-check')")).not.toThrow();
+  });
+
+  it("writes a document's passages as migration 0005's triggers did: its lines as its view splits them, then its stances in order", () => {
+    const docs = tempDir();
+    const many = Array.from({ length: 250 }, (_, i) => `Línea ${i + 1}: Petro dijo que la erradicación forzada fracasó.`).join("\n\n");
+    const text = `# Líneas\r\nCRLF line\r\rafter an empty CR line\n   \n\t\nC:\\nuevo stays one line\u2028with a line separator\n\n${many}\n\n`;
+    writeFileSync(join(docs, "lineas.md"), text);
+    const { db: fresh } = seededDb();
+    ingest(fresh, { inputs: [docs], codebook: seedCodebook(), sources });
+    const client = fresh.$client;
+    const id = client.prepare("select id from documents where slug = 'lineas'").pluck().get();
+    const written = client.prepare("select line_start, line_end, body from search_passages where document_id = ? and stance_id is null order by id").all(id);
+    const viewed = client
+      .prepare("select line as line_start, line as line_end, text as body from document_lines where document_id = ? and trim(text) <> '' order by line")
+      .all(id);
+    expect(written).toEqual(viewed);
+    expect(written.map((row) => (row as { line_start: number }).line_start).slice(0, 7)).toEqual([1, 2, 4, 6, 7, 9, 11]);
+    expect(written).toHaveLength(255);
+    const stanceRows = client.prepare("select id, line_start, line_end, text, holder from stances where document_id = ? order by id").all(id);
+    const stancePassages = client
+      .prepare("select stance_id as id, line_start, line_end, body as text, holder from search_passages where document_id = ? and stance_id is not null order by id")
+      .all(id);
+    expect(stanceRows.length).toBeGreaterThan(0);
+    expect(stancePassages).toEqual(stanceRows);
   });
 
   it("numbers lines as the source view does, keeping backslashes and accents as written", () => {

@@ -34,6 +34,19 @@ describe("compileTerm", () => {
     expect(compileTerm(term).pattern.test(matchCopy(text))).toBe(expected);
   });
 
+  // Scoring skips a term unless a word of the stance opens with its opening; a term without one is tried on every stance.
+  it.each([
+    ["eradicate", "eradicat", "er"],
+    ["negociación", "negociacion", "ne"],
+    ["militari*", "militari", "mi"],
+    ["phase out", "phas", "ph"],
+    ["3%", "3%", "3%"],
+    ["y", "", null],
+    ["#MeToo", "#metoo", null],
+  ])("%j is searched for as %j, opening %j", (term, literal, opening) => {
+    expect(compileTerm(term)).toMatchObject({ literal, opening });
+  });
+
   it("keeps single-word negators exact: 'no' is not 'nos'", () => {
     expect(compileTerm("no", false).pattern.test(matchCopy("nos dijeron"))).toBe(false);
     expect(compileTerm("no", false).pattern.test(matchCopy("no más"))).toBe(true);
