@@ -7,7 +7,7 @@ import type { Codebook } from "./codebook";
 import type { DocumentExtraction } from "./extract";
 import type { SourceDocument } from "./read";
 import type { StanceScorer } from "./rescore";
-import type { ExtractedStance } from "./stance";
+import { type ExtractedStance, slugify } from "./stance";
 
 type Transaction = Parameters<Parameters<ParallaxDb["transaction"]>[0]>[0];
 
@@ -34,7 +34,20 @@ export function upsertCodebook(db: ParallaxDb, book: Codebook): void {
       };
       tx.insert(issues).values(row).onConflictDoUpdate({ target: issues.slug, set: row }).run();
     });
+    // An "other" issue already stored follows its codebook labels too.
+    for (const other of book.otherIssues)
+      tx.update(issues)
+        .set({ label: other.label, labelEs: other.labelEs })
+        .where(and(eq(issues.slug, otherSlug(other.label)), eq(issues.kind, "other")))
+        .run();
   });
+}
+
+const otherSlug = (label: string) => `other-${slugify(label)}`;
+
+/** The Spanish label of a codebook "other" issue; null for one a table or list named ("Tariffs" in a header). */
+function otherLabelEs(book: Codebook, slug: string): string | null {
+  return book.otherIssues.find((o) => otherSlug(o.label) === slug)?.labelEs ?? null;
 }
 
 /** What the pipeline compares a file against: a stored document's identity, hashes and copies. */
@@ -220,7 +233,9 @@ function prepareLoad(client: Database.Database) {
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
     insertTableRow: client.prepare("INSERT INTO source_table_rows (table_id, row, line, cells) VALUES (?, ?, ?, ?)"),
-    insertOtherIssue: client.prepare("INSERT INTO issues (slug, kind, label, sort_order) VALUES (?, 'other', ?, 1000) ON CONFLICT DO NOTHING"),
+    insertOtherIssue: client.prepare(
+      "INSERT INTO issues (slug, kind, label, label_es, sort_order) VALUES (?, 'other', ?, ?, 1000) ON CONFLICT (slug) DO UPDATE SET label_es = excluded.label_es WHERE excluded.label_es IS NOT NULL",
+    ),
     insertStance: client.prepare(
       `INSERT INTO stances (stance_key, document_id, issue_slug, actor_id, kind, text, issue_evidence, line_start, line_end,
          column_start, column_end, source_table_id, table_row, table_column, rule, confidence, holder, attribution,
@@ -333,7 +348,7 @@ export function loadDocument(
     }
 
     for (const issue of new Map(extraction.stances.map((s) => [s.issue.slug, s.issue])).values())
-      if (issue.kind === "other") run.insertOtherIssue.run(issue.slug, issue.label);
+      if (issue.kind === "other") run.insertOtherIssue.run(issue.slug, issue.label, otherLabelEs(book, issue.slug));
 
     extraction.stances.forEach((stance, i) => {
       const key = keys[i] as string;

@@ -50,6 +50,15 @@ const stanceRows = (db: ReturnType<typeof tempDb>["db"]) =>
 describe("ingesting the seed documents", () => {
   const { db, report } = seededDb();
 
+  it("stores the codebook's Spanish labels for the other issues the seeds reach", () => {
+    expect(all(db, "SELECT slug, label, label_es FROM issues WHERE kind = 'other' ORDER BY slug")).toEqual([
+      { slug: "other-accusations-against-leaders", label: "Accusations against leaders", label_es: "Acusaciones contra líderes" },
+      { slug: "other-sanctions-on-individuals", label: "Sanctions on individuals", label_es: "Sanciones personales" },
+      { slug: "other-security-and-armed-groups", label: "Security and armed groups", label_es: "Seguridad y grupos armados" },
+      { slug: "other-trade-and-tariffs", label: "Trade and tariffs", label_es: "Comercio y aranceles" },
+    ]);
+  });
+
   it("reads all five documents without failures", () => {
     expect(report.outcomes.map((o) => [o.slug, o.status])).toEqual([
       ["000_4a2f62b616ad6501", "loaded"],
