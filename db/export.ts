@@ -327,6 +327,8 @@ export interface CsvOptions {
 }
 
 const NEEDS_QUOTES = /[",;\t\r\n]/;
+/** A text cell that neither starts a formula nor needs quotes, the common case, is written as it is after one test. */
+const NEEDS_WORK = /^[=+\-@\t\r]|[",;\t\r\n]/;
 
 /**
  * One field as RFC 4180 text: text guarded against formulas and quoted when it holds a comma, a
@@ -337,6 +339,7 @@ const NEEDS_QUOTES = /[",;\t\r\n]/;
 function csvField(value: unknown): string {
   switch (typeof value) {
     case "string": {
+      if (!NEEDS_WORK.test(value)) return value;
       const text = guardCell(value);
       return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
     }

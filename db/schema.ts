@@ -52,27 +52,37 @@ export const documents = sqliteTable("documents", {
 export type Document = typeof documents.$inferSelect;
 export type NewDocument = typeof documents.$inferInsert;
 
-export const actors = sqliteTable("actors", {
-  id: text("id").$type<ActorId>().primaryKey(),
-  label: text("label").notNull(),
-  labelEs: text("label_es").notNull(),
-  sortOrder: integer("sort_order").notNull(),
-});
+export const actors = sqliteTable(
+  "actors",
+  {
+    id: text("id").$type<ActorId>().primaryKey(),
+    label: text("label").notNull(),
+    labelEs: text("label_es").notNull(),
+    sortOrder: integer("sort_order").notNull(),
+  },
+  // Unique, so SQLite knows each step of it is one actor and reads stances in dashboard order without sorting them.
+  (t) => [uniqueIndex("actors_order").on(t.sortOrder, t.id)],
+);
 export type Actor = typeof actors.$inferSelect;
 
-export const issues = sqliteTable("issues", {
-  slug: text("slug").primaryKey(),
-  kind: text("kind", { enum: ["codebook", "other"] }).notNull(),
-  label: text("label").notNull(),
-  labelEs: text("label_es"),
-  description: text("description"),
-  descriptionEs: text("description_es"),
-  poleNegative: text("pole_negative"),
-  poleNegativeEs: text("pole_negative_es"),
-  polePositive: text("pole_positive"),
-  polePositiveEs: text("pole_positive_es"),
-  sortOrder: integer("sort_order").notNull(),
-});
+export const issues = sqliteTable(
+  "issues",
+  {
+    slug: text("slug").primaryKey(),
+    kind: text("kind", { enum: ["codebook", "other"] }).notNull(),
+    label: text("label").notNull(),
+    labelEs: text("label_es"),
+    description: text("description"),
+    descriptionEs: text("description_es"),
+    poleNegative: text("pole_negative"),
+    poleNegativeEs: text("pole_negative_es"),
+    polePositive: text("pole_positive"),
+    polePositiveEs: text("pole_positive_es"),
+    sortOrder: integer("sort_order").notNull(),
+  },
+  // Dashboard order of issues (ISSUE_ORDER), unique for the same reason as actors_order.
+  (t) => [uniqueIndex("issues_order").on(t.kind, t.sortOrder, t.slug)],
+);
 export type Issue = typeof issues.$inferSelect;
 
 export const sourceTables = sqliteTable(
@@ -162,7 +172,8 @@ export const stances = sqliteTable(
     overrideNote: text("override_note"),
   },
   (t) => [
-    index("stances_issue_actor").on(t.issueSlug, t.actorId),
+    // Dashboard order within an issue, actor and document: the stance download reads it without sorting (db/stances.ts).
+    index("stances_order").on(t.issueSlug, t.actorId, t.documentId, t.lineStart, t.columnStart),
     // A window of a long document reads its stances by line.
     index("stances_document_line").on(t.documentId, t.lineStart),
   ],

@@ -1,8 +1,9 @@
-import { and, asc, between, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, between, Column, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { getDb, type ParallaxDb } from "./client";
 import { ISSUE_ORDER, type StanceFilter, stanceConditions } from "./filters";
 import { memo } from "./memo";
 import { stancePosition } from "./positions";
+import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { type ActorId, actors, documents, issues, sourceTables, stances } from "./schema";
 
 /** What a stance shows and cites: its row with its issue, actor, document and source table. */
@@ -47,7 +48,7 @@ const STANCE_FIELDS = {
 };
 
 /** Dashboard order: issue (codebook order), actor (US, Colombia), document, place in the document; id breaks ties. */
-const STANCE_ORDER = [...ISSUE_ORDER, asc(actors.sortOrder), asc(documents.slug), asc(stances.lineStart), asc(stances.columnStart), asc(stances.id)];
+const STANCE_ORDER = [...ISSUE_ORDER, asc(actors.sortOrder), asc(actors.id), asc(documents.slug), asc(stances.lineStart), asc(stances.columnStart), asc(stances.id)];
 
 /** The ids of the stances matching `where`, in dashboard order (the same joins as selectWhere, for the order). */
 function orderedIds(db: ParallaxDb, where: SQL | undefined): number[] {
@@ -78,6 +79,24 @@ function selectWhere(db: ParallaxDb, fields: Partial<typeof STANCE_FIELDS>, wher
     .orderBy(...STANCE_ORDER);
 }
 
+/**
+ * The same rows in the same order, read issue by issue, actor by actor, document by document (CROSS JOIN fixes
+ * SQLite's loops in that order), so each loop walks an index in dashboard order (issues_order, actors_order,
+ * documents_slug_unique, stances_order) and nothing is sorted: sorting 100,000 whole rows was a third of the
+ * download's SQLite time. For reads of the whole filter; a few stances by id or line are read by selectWhere.
+ */
+function selectInOrder(db: ParallaxDb, fields: Record<string, AnySQLiteColumn>, where: SQL | undefined) {
+  return db
+    .select(fields)
+    .from(issues)
+    .crossJoin(actors)
+    .crossJoin(documents)
+    .crossJoin(stances)
+    .leftJoin(sourceTables, eq(sourceTables.id, stances.sourceTableId))
+    .where(and(eq(stances.issueSlug, issues.slug), eq(stances.actorId, actors.id), eq(stances.documentId, documents.id), where))
+    .orderBy(...STANCE_ORDER);
+}
+
 type FieldValue<K extends StanceField> = (typeof STANCE_FIELDS)[K]["_"]["notNull"] extends true
   ? (typeof STANCE_FIELDS)[K]["_"]["data"]
   : (typeof STANCE_FIELDS)[K]["_"]["data"] | null;
@@ -91,9 +110,9 @@ export interface StanceView extends StanceRow {
 }
 
 /**
- * Stances matching `where`, in dashboard order, read lazily from one statement (one snapshot, one sort, as
- * `sqlite3` reads the same join; reading ids first and then rows in batches by id sorted everything twice and
- * cost half a 100,000-stance download). Only the fields named are read. Ending the generator early (a cancelled
+ * Stances matching `where`, in dashboard order, read lazily from one statement (one snapshot; reading ids first
+ * and then rows in batches by id sorted everything twice and cost half a 100,000-stance download). Only the
+ * fields named are read. Ending the generator early (a cancelled
  * download) resets the statement, so the connection can be closed at any row.
  *
  * Rows are read as the select's raw values and decoded column by column with each column's own
@@ -101,21 +120,95 @@ export interface StanceView extends StanceRow {
  * object but cost about 5 µs a row, a third of a 100,000-stance download.
  */
 function* iterateWhere<K extends StanceField>(db: ParallaxDb, where: SQL | undefined, keys: readonly K[]): Generator<Pick<StanceView, K | "position" | "positionSource">> {
-  // The position is worked out from the score and the override, so those are always read.
-  const fields = [...new Set<StanceField>([...keys, "score", "overridePosition"])].map((key) => [key, STANCE_FIELDS[key]] as const);
+  const fields = withPosition(keys);
   const query = selectWhere(db, Object.fromEntries(fields), where).toSQL();
   const statement = db.$client.prepare(query.sql).raw(true);
+  const template = rowTemplate(fields);
   for (const values of statement.iterate(...query.params) as IterableIterator<unknown[]>) {
-    const row: Record<string, unknown> = {};
-    for (let i = 0; i < fields.length; i++) {
-      const value = values[i];
-      const [key, column] = fields[i] as (typeof fields)[number];
-      row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+    const row: Record<string, unknown> = { ...template };
+    decodeInto(row, fields, values);
+    yield placed<K>(row);
+  }
+}
+
+/** A field, and its column when the column turns the stored value into another (JSON text parsed); null when kept as stored. */
+type Field = readonly [StanceField, AnySQLiteColumn, AnySQLiteColumn | null];
+
+/** The fields named, with the score and the override the position is worked out from. */
+function withPosition(keys: readonly StanceField[]): Field[] {
+  return [...new Set<StanceField>([...keys, "score", "overridePosition"])].map((key) => {
+    const column = STANCE_FIELDS[key];
+    // Most columns keep the stored value: calling their decoder for every value of 100,000 rows cost a tenth of reading them.
+    return [key, column, column.mapFromDriverValue === Column.prototype.mapFromDriverValue ? null : column] as const;
+  });
+}
+
+/**
+ * A row with every field of the read, copied for each row: a row built up key by key from `{}` passed V8's limit
+ * for fast properties and became a hash table, slow to fill and slow to read every field of again.
+ */
+function rowTemplate(fields: readonly Field[]): Record<string, unknown> {
+  return Object.fromEntries([...fields.map(([key]) => [key, null]), ["position", null], ["positionSource", null]]);
+}
+
+/** Raw values, in the fields' order, decoded by each field's own column (JSON columns parsed) into `row`. */
+function decodeInto(row: Record<string, unknown>, fields: readonly Field[], values: unknown[]): void {
+  for (let i = 0; i < fields.length; i++) {
+    const value = values[i];
+    const [key, , decoder] = fields[i] as Field;
+    row[key] = value === null || value === undefined ? null : decoder === null ? value : decoder.mapFromDriverValue(value);
+  }
+}
+
+/** The row with its position (the override where there is one, else the score). */
+function placed<K extends StanceField>(row: Record<string, unknown>): Pick<StanceView, K | "position" | "positionSource"> {
+  const { position, source } = stancePosition((row.score ?? null) as number | null, (row.overridePosition ?? null) as number | null);
+  row.position = position;
+  row.positionSource = source;
+  return row as Pick<StanceView, K | "position" | "positionSource">;
+}
+
+/** Tables whose fields are the same for every stance of one of their rows, and the stance column that names the row. */
+const SHARED_TABLES = [
+  { table: issues, id: issues.slug, key: stances.issueSlug },
+  { table: actors, id: actors.id, key: stances.actorId },
+  { table: documents, id: documents.id, key: stances.documentId },
+];
+
+/**
+ * Stances matching `where` in dashboard order without a sort (selectInOrder). A stance's issue, actor and
+ * document fields are read once per issue, actor and document and kept for the statement, not once per
+ * stance: per stance they were a quarter of the statement's time (each document row read again, and its
+ * values turned into JavaScript strings again) for values that repeat on every stance of the document.
+ */
+function* iterateInOrder<K extends StanceField>(db: ParallaxDb, where: SQL | undefined, keys: readonly K[]): Generator<Pick<StanceView, K | "position" | "positionSource">> {
+  const fields = withPosition(keys);
+  const shared = SHARED_TABLES.map((shared) => ({ ...shared, fields: fields.filter(([, column]) => column.table === shared.table) })).filter(
+    (shared) => shared.fields.length > 0,
+  );
+  const own = fields.filter(([, column]) => !shared.some(({ table }) => column.table === table));
+  const query = selectInOrder(db, Object.fromEntries([...own, ...shared.map(({ key }, i) => [`shared${i}`, key] as const)]), where).toSQL();
+  const lookups = shared.map(({ table, id, fields: sharedFields }) => {
+    const one = db.select(Object.fromEntries(sharedFields)).from(table).where(eq(id, sql.placeholder("id"))).toSQL();
+    return { fields: sharedFields, statement: db.$client.prepare(one.sql).raw(true), decoded: new Map<unknown, Record<string, unknown>>() };
+  });
+  const statement = db.$client.prepare(query.sql).raw(true);
+  const template = rowTemplate(fields);
+  for (const values of statement.iterate(...query.params) as IterableIterator<unknown[]>) {
+    const row: Record<string, unknown> = { ...template };
+    decodeInto(row, own, values);
+    for (let i = 0; i < lookups.length; i++) {
+      const { fields: sharedFields, statement: one, decoded } = lookups[i] as (typeof lookups)[number];
+      const value = values[own.length + i];
+      let known = decoded.get(value);
+      if (!known) {
+        known = {};
+        decodeInto(known, sharedFields, one.get(value) as unknown[]);
+        decoded.set(value, known);
+      }
+      for (const [key] of sharedFields) row[key] = known[key];
     }
-    const { position, source } = stancePosition((row.score ?? null) as number | null, (row.overridePosition ?? null) as number | null);
-    row.position = position;
-    row.positionSource = source;
-    yield row as Pick<StanceView, K | "position" | "positionSource">;
+    yield placed<K>(row);
   }
 }
 
@@ -123,12 +216,12 @@ const ALL_FIELDS = Object.keys(STANCE_FIELDS) as StanceField[];
 
 /** Stances matching the filter in dashboard order (issue, actor, document, line), read lazily: the rows of the stance download. */
 export function iterateStances(filter: StanceFilter = {}, db: ParallaxDb = getDb()): Generator<StanceView> {
-  return iterateWhere(db, stanceConditions(filter), ALL_FIELDS);
+  return iterateInOrder(db, stanceConditions(filter), ALL_FIELDS);
 }
 
 /** The same stances with only the given fields (and the position), for downloads that need a few of them. */
 export function iterateStanceFields<K extends StanceField>(keys: readonly K[], filter: StanceFilter, db: ParallaxDb): Generator<Pick<StanceView, K | "position" | "positionSource">> {
-  return iterateWhere(db, stanceConditions(filter), keys);
+  return iterateInOrder(db, stanceConditions(filter), keys);
 }
 
 /** One document's stances in document order (line, then column), only those starting on `lines` when given. */

@@ -36,7 +36,7 @@ SELECT s.issue_slug, i.label, s.actor_id, a.label, s.text, s.kind, s.score, s.ov
   JOIN actors a ON a.id = s.actor_id
   JOIN documents d ON d.id = s.document_id
   LEFT JOIN source_tables t ON t.id = s.source_table_id
- ORDER BY i.kind, i.sort_order, i.slug, a.sort_order, d.slug, s.line_start, s.column_start, s.id;`;
+ ORDER BY i.kind, i.sort_order, i.slug, a.sort_order, a.id, d.slug, s.line_start, s.column_start, s.id;`;
 
 type ChildResult = Record<string, unknown> & { timedOut?: true };
 

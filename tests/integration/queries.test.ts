@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getCorpusSummary, getDocument, getIssue, listActors, listDocumentPositions, listDocuments, listIssuePositions, listIssues, listRepresentativeStances, listStances } from "../../db/queries";
 import { openSnapshot } from "../../db/client";
+import { stanceExportRows } from "../../db/export";
+import type { StanceFilter } from "../../db/filters";
 import { SEED_002, seededDb } from "../helpers";
 
 const seeded = seededDb();
@@ -149,6 +151,34 @@ describe("the read model on the seeds", () => {
     const plans = read.map((sql) => planOf(sql).map((row) => row.detail).join("; "));
     expect(plans).toHaveLength(3);
     for (const plan of plans) expect(plan).toMatch(/SEARCH \w+ USING INDEX (source_table_rows_line \(table_id=\? AND line>\? AND line<\?\)|stances_document_line \(document_id=\? AND line_start>\? AND line_start<\?\))/);
+  });
+});
+
+// The stance download sorted every row it read (a temp B-tree of 100,000 whole rows, a third of its SQLite time),
+// and read its document's row again for each stance; the loops over issues, actors and documents now read only their index.
+describe("the stance download reads its rows in dashboard order by index", () => {
+  const ORDERED = ["SCAN issues USING COVERING INDEX issues_order", "SCAN actors USING COVERING INDEX actors_order"];
+  const STANCES = "SEARCH stances USING INDEX stances_order (issue_slug=? AND actor_id=? AND document_id=?)";
+  const TABLES = "SEARCH source_tables USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN";
+  it.each<[string, StanceFilter, string[]]>([
+    ["every stance: nothing sorted", {}, [...ORDERED, "SCAN documents USING COVERING INDEX documents_slug_unique", STANCES, TABLES]],
+    [
+      "an issue and an actor: nothing sorted",
+      { issues: ["energy"], actors: ["us"] },
+      ["SEARCH issues USING INDEX sqlite_autoindex_issues_1 (slug=?)", "SEARCH actors USING INDEX sqlite_autoindex_actors_1 (id=?)", "SCAN documents USING COVERING INDEX documents_slug_unique", STANCES, TABLES],
+    ],
+    [
+      "a document: its few rows found by id, then sorted",
+      { documents: [SEED_002] },
+      [...ORDERED, "SEARCH documents USING INTEGER PRIMARY KEY (rowid=?)", STANCES, TABLES, "USE TEMP B-TREE FOR LAST 4 TERMS OF ORDER BY"],
+    ],
+  ])("%s", (_name, filter, expected) => {
+    const prepare = vi.spyOn(db.$client, "prepare");
+    for (const _row of stanceExportRows(filter, db)) break;
+    const sql = prepare.mock.calls.map(([text]) => text).find((text) => text.includes("cross join")) ?? "";
+    prepare.mockRestore();
+    const plan = db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...sql.split("?").slice(1).map(() => null)) as { detail: string }[];
+    expect(plan.map((row) => row.detail).filter((detail) => !/LIST SUBQUERY|^SEARCH documents USING COVERING INDEX documents_slug_unique/.test(detail))).toEqual(expected);
   });
 });
 

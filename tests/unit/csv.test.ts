@@ -15,6 +15,12 @@ describe("csvChunks (RFC 4180)", () => {
     ["a formula", { a: "=SUM(A1)", b: -1.5 }, "'=SUM(A1),-1.5"],
     ["a formula with a comma", { a: "+1, 2", b: -1 }, "\"'+1, 2\",-1"],
     ["missing and empty", { a: "", b: undefined }, ","],
+    // One test now decides whether a field needs any work: each reason alone must still be caught.
+    ["a leading minus, nothing to quote", { a: "-x", b: 0 }, "'-x,0"],
+    ["a leading at sign", { a: "@cmd", b: 0 }, "'@cmd,0"],
+    ["a leading tab: guarded and quoted", { a: "\tx", b: 0 }, "\"'\tx\",0"],
+    ["a semicolon inside", { a: "a; b", b: 0 }, '"a; b",0'],
+    ["a minus inside, nothing to do", { a: "x-y", b: 0 }, "x-y,0"],
   ])("%s", (_name, row, line) => {
     expect(csv(["a", "b"], [row])).toBe(`a,b\r\n${line}\r\n`);
   });
