@@ -311,9 +311,13 @@ describe("prose stances: attribution frames in English", () => {
     ],
     [
       "verbs with a particle and verbs of concession",
-      ["The Colombian foreign ministry ruled out a return to aerial fumigation.", "U.S. officials conceded that the deportation flights had been badly handled."],
+      [
+        "The Colombian foreign ministry ruled out a return to aerial fumigation. The defence ministry boasts of record cocaine seizures.",
+        "U.S. officials conceded that the deportation flights had been badly handled.",
+      ],
       [
         ["co", "drug-policy", "prose:stance-verb", "The Colombian foreign ministry ruled out a return to aerial fumigation"],
+        ["co", "drug-policy", "prose:stance-verb", "The defence ministry boasts of record cocaine seizures"],
         ["us", "migration", "prose:reported-speech", "U.S. officials conceded that the deportation flights had been badly handled"],
       ],
     ],

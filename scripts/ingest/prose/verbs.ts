@@ -70,7 +70,6 @@ const EN: EnglishVerb[] = [
   { lemma: "caution", verbClass: "speech", pastOnly: true },
   { lemma: "point", verbClass: "speech", particle: "out" },
   { lemma: "lament", verbClass: "speech" },
-  { lemma: "boast", verbClass: "speech" },
   { lemma: "respond", verbClass: "speech" },
   { lemma: "reply", verbClass: "speech", forms: ["replies", "replied", "replied", "replying"] },
   { lemma: "suggest", verbClass: "speech" },
@@ -111,6 +110,7 @@ const EN: EnglishVerb[] = [
   { lemma: "object", verbClass: "stance", particle: "to" },
   { lemma: "rule", verbClass: "stance", particle: "out" },
   { lemma: "praise", verbClass: "stance" },
+  { lemma: "boast", verbClass: "stance" },
   { lemma: "hail", verbClass: "stance", pastOnly: true },
   { lemma: "recommend", verbClass: "stance" },
   // "conditioned aid on …"; "a condition" is a noun.
