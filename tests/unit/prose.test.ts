@@ -421,6 +421,21 @@ describe("prose stances: attribution frames in Spanish", () => {
         ["us", "venezuela", "prose:reported-speech+context", "El Departamento de Estado, en cambio, reiteró que no habrá alivio de sanciones sin elecciones libres"],
       ],
     ],
+    [
+      "una cifra con su fuente no es una postura; tras el verbo, «la» es un artículo, no una persona atacada",
+      [
+        "Según Migración Colombia, en lo corrido del año han aterrizado 41 vuelos con deportados desde Estados Unidos.",
+        "El secretario de Estado, Marco Rubio, había advertido la semana pasada que Estados Unidos “usará todo su poder” contra los carteles.",
+      ],
+      [
+        [
+          "us",
+          "drug-policy",
+          "prose:reported-speech",
+          "El secretario de Estado, Marco Rubio, había advertido la semana pasada que Estados Unidos “usará todo su poder” contra los carteles",
+        ],
+      ],
+    ],
     ["un senador no es el Gobierno", ["El senador opositor criticó la política de drogas del Gobierno."], []],
     [
       "el sustantivo de quien sostiene la posición: «la amenaza de Trump» es un sustantivo, «la criticó» un verbo",

@@ -401,6 +401,8 @@ function accordingTo(p: Passage, sentence: SentenceRange, ctx: FrameContext, fra
       ? { start: sentence.end - rest.length, end: sentence.end }
       : { start: sentence.start, end: Math.max(sentence.start, phraseStart - 1) };
   if (frames.some((f) => f.cue.start >= content.start && f.cue.start < content.end)) return null;
+  // "según Migración Colombia, más de 2,8 millones de venezolanos viven en el país": a count with a source, not a position.
+  if (/\d/.test(p.plain.slice(content.start, content.end))) return null;
   return {
     rule: "prose:according-to",
     attribution: "reported",

@@ -149,5 +149,8 @@ export const PARENTHETICAL_OPENERS = words(`
   quien quienes que por sin ademas a un una el la
 `);
 
-/** Object pronouns and person words after "call"/"describe"/"accuse": the sentence attacks a person, not a policy. */
-export const PERSON_OBJECTS = words(`him her them himself herself lo la le les`);
+/**
+ * Object pronouns after "call"/"describe"/"accuse": the sentence attacks a person, not a policy. English only: after a
+ * Spanish verb "la"/"lo" are articles ("advirtió la semana pasada que …"); Spanish object pronouns come before the verb.
+ */
+export const PERSON_OBJECTS = words(`him her them himself herself`);
