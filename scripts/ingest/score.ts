@@ -152,8 +152,11 @@ function longestFirst<T extends Span>(hits: T[]): T[] {
  * Government of the United States to decertify" reaches "decertify" as "rejects the decision to decertify" does.
  */
 const FUNCTION_WORDS = new Set(
-  "the a an of to its his her their our this that these those el la los las lo un una unos unas de del al a su sus nuestro nuestra este esta estos estas".split(" "),
+  "the a an of to its his her their our this that these those el la los las lo un una unos unas de del al su sus nuestro nuestra este esta estos estas".split(" "),
 );
+
+/** A run of letters or digits: a word, for counting a scope (matchAll copies it, so one is shared). */
+const WORD_RUN = new RegExp(`${LETTER}+`, "gu");
 
 /** Where a negator's scope ends: scopeWords words on, or at punctuation or a contrast word, whichever is first. */
 function scopeEnd(copy: string, from: number, negation: CompiledNegation): number {
@@ -161,7 +164,7 @@ function scopeEnd(copy: string, from: number, negation: CompiledNegation): numbe
   const stop = negation.breakers.exec(rest);
   const limit = stop ? stop.index : rest.length;
   let words = 0;
-  for (const m of rest.matchAll(new RegExp(`${LETTER}+`, "gu"))) {
+  for (const m of rest.matchAll(WORD_RUN)) {
     if (m.index >= limit) break;
     if (FUNCTION_WORDS.has(m[0])) continue;
     words++;
@@ -192,7 +195,7 @@ function scopeStart(copy: string, to: number, negation: CompiledNegation): numbe
   const before = copy.slice(0, to);
   let from = 0;
   for (const m of before.matchAll(new RegExp(negation.breakers.source, "gu"))) from = m.index + m[0].length;
-  const words = [...before.slice(from).matchAll(new RegExp(`${LETTER}+`, "gu"))].filter((m) => !FUNCTION_WORDS.has(m[0]));
+  const words = [...before.slice(from).matchAll(WORD_RUN)].filter((m) => !FUNCTION_WORDS.has(m[0]));
   const first = words[Math.max(0, words.length - negation.scopeWords)];
   return first ? from + first.index : to;
 }
@@ -214,7 +217,7 @@ export function scoreStance(text: string, axis: CompiledAxis, negation: Compiled
   const scopes = [
     ...negators.map((n) => ({ negator: n, start: n.end, end: scopeEnd(copy, n.end, negation) })),
     // "forced eradication has failed": a failure predicate governs the cues before it.
-    ...findAll(copy, negation.after, () => null)
+    ...findAll(copy, negation.after, () => null, openings)
       .filter((f) => !terms.some((t) => t.start < f.end && f.start < t.end && t.tag !== null))
       .map((f) => ({ negator: f, start: scopeStart(copy, f.start, negation), end: f.start })),
   ];

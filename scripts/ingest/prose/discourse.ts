@@ -70,6 +70,9 @@ function identity(holder: Holder): string {
   return `${holder.actor ?? "third"}:${(holder.person && last ? last : holder.text).toLowerCase()}`;
 }
 
+/** A person the text names, or points to as someone known ("the Colombian leader"); not an unnamed source ("a spokesperson"). */
+const known = (holder: Holder) => holder.name !== null || !/^(?:a|an|un|una)\s/i.test(holder.text.trim());
+
 /**
  * What the text has been talking about. Pronouns and descriptions ("he", "she", "the president",
  * "el mandatario") go to the most salient person of their gender: salience grows each time a
@@ -77,9 +80,6 @@ function identity(holder: Holder): string {
  * salience-based resolution. Spanish's unstated subject is the last holder of any kind; "the
  * administration" the last government named. The topic is the issue the last sentences named.
  */
-/** A person the text names, or points to as someone known ("the Colombian leader"); not an unnamed source ("a spokesperson"). */
-const known = (holder: Holder) => holder.name !== null || !/^(?:a|an|un|una)\s/i.test(holder.text.trim());
-
 export class Discourse {
   private readonly people = new Map<string, Entity>();
   private holder: Holder | null = null;

@@ -176,6 +176,12 @@ function endsWithComma(text: string): number {
   return m ? m.index : -1;
 }
 
+/** Words that open a relative clause, which may quote ("Petro, who has called oil "the poison …," defended"). */
+const RELATIVE_PRONOUNS = "who|whose|which|quien|quienes|que";
+const RELATIVE_OPENER = new RegExp(`^(?:${RELATIVE_PRONOUNS})$`);
+/** Text that ends inside a relative clause's quotation: ", who has called oil “the poison of the planet,”". */
+const QUOTED_RELATIVE = new RegExp(`,\\s*(?:${RELATIVE_PRONOUNS})\\s[^,“”"«»]*[“"«][^“”"«»]*[”"»]?\\s*,?\\s*[”"»]?\\s*$`, "iu");
+
 /** The subject of a verb, read leftwards: "Petro, who …, said", "Trump, meanwhile, has defended", "U.S. officials said". */
 function subjectLeft(p: Passage, sentence: SentenceRange, verb: VerbHit, verbs: VerbHit[], ctx: FrameContext): SubjectScan {
   const floor = sentence.start;
@@ -184,7 +190,7 @@ function subjectLeft(p: Passage, sentence: SentenceRange, verb: VerbHit, verbs: 
   const before = p.plain.slice(floor, skipped.at);
   // “…,” said Petro / «…», dijo Petro: the speaker follows the verb.
   // Not when the quotation closes a relative clause: "Petro, who has called oil "the poison of the planet," defended …".
-  const quotedRelative = /,\s*(?:who|whose|which|quien|quienes|que)\s[^,“”"«»]*[“"«][^“”"«»]*[”"»]?\s*,?\s*[”"»]?\s*$/iu.test(before);
+  const quotedRelative = QUOTED_RELATIVE.test(before);
   if (!quotedRelative && /[”"»]\s*,\s*$|,\s*[”"»]\s*$/.test(before)) return { ...base, reading: null, chunk: null, speakerAfterQuote: true };
   const comma = endsWithComma(before);
   const coordinatorBefore = (at: number) => {
@@ -205,7 +211,7 @@ function subjectLeft(p: Passage, sentence: SentenceRange, verb: VerbHit, verbs: 
         // ", asked about the remarks," / ", speaking on condition of anonymity,": a participle phrase is a parenthetical too.
         const participle = /^\p{L}+(?:ed|ing)$/u.test(opener);
         // ", who has called oil "the poison of the planet,"": a relative clause may quote.
-        const relative = /^(?:who|whose|which|quien|quienes|que)$/.test(opener);
+        const relative = RELATIVE_OPENER.test(opener);
         if (inner && (!crossesQuote || relative) && inner.split(/\s+/).length <= 15 && (PARENTHETICAL_OPENERS.has(opener) || participle || !innerHasVerb)) {
           const start = chunkStart(p, floor, open, verbs);
           const reading = readChunk(p, start, open, ctx.markers, ctx.registry);

@@ -400,15 +400,15 @@ function quotingIntro(p: Passage, from: number, end: number, firstWord: string, 
   return null;
 }
 
+/** Words whose clause is about a conversation, not a policy. */
+const COMMUNICATION =
+  /(?<!\p{L})(?:speak|spoke|speaking|talk(?:ed|ing)? (?:to|with)|meet(?:ing)? with|met with|phone call|(?:a|the) call with|tone|conversation|interview|wrote to|writing to|letter to|hablar con|hablo con|conversacion|llamada|reunion con|se reunio|tono|entrevista|carta a)(?!\p{L})/u;
+
 /**
  * The parts of a reported clause or action, each on one issue: its own words first; failing
  * them, the words that open the sentence before the holder ("In an apparent reference to the
  * strikes on drug boats, he added …"), or the issue of the clause it is coordinated with.
  */
-/** Words whose clause is about a conversation, not a policy. */
-const COMMUNICATION =
-  /(?<!\p{L})(?:speak|spoke|speaking|talk(?:ed|ing)? (?:to|with)|meet(?:ing)? with|met with|phone call|(?:a|the) call with|tone|conversation|interview|wrote to|writing to|letter to|hablar con|hablo con|conversacion|llamada|reunion con|se reunio|tono|entrevista|carta a)(?!\p{L})/u;
-
 function clauseParts(p: Passage, frame: Frame, lead: Range, previousIssue: IssueHit | null, book: Codebook): Candidate["parts"] {
   // An action or stance verb can name the issue itself ("deported", "descertificó"); a speech verb never does.
   const from = frame.verbClass === "speech" || frame.verbClass === "according" ? frame.content.start : Math.min(frame.cue.start, frame.content.start);
