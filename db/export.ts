@@ -328,7 +328,7 @@ export interface CsvOptions {
 
 const NEEDS_QUOTES = /[",;\t\r\n]/;
 /** A text cell that neither starts a formula nor needs quotes, the common case, is written as it is after one test. */
-const NEEDS_WORK = /^[=+\-@\t\r]|[",;\t\r\n]/;
+const NEEDS_WORK = new RegExp(`${FORMULA_START.source}|${NEEDS_QUOTES.source}`);
 
 /**
  * One field as RFC 4180 text: text guarded against formulas and quoted when it holds a comma, a

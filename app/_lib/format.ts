@@ -17,7 +17,6 @@ function intlFormats(locale: AppLocale) {
     unsigned: new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
     integer: new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }),
     tenths: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }),
-    share: new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
     // Dates are calendar dates (and ingest times are UTC): formatting in UTC keeps the day the document states.
     day: new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }),
     monthOfYear: new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" }),
@@ -55,7 +54,7 @@ export function createFormat(locale: AppLocale, words: FormatWords) {
     intl = intlFormats(locale);
     byLocale.set(locale, intl);
   }
-  const { signed, unsigned, integer, tenths, share, day, monthOfYear, moment, axis } = intl;
+  const { signed, unsigned, integer, tenths, day, monthOfYear, moment, axis } = intl;
   return {
     /** A position on an issue's axis; "not scored" for null, never 0. */
     position: (value: number | null): string => (value === null ? words.notScored : signed.format(value).replace("-", MINUS)),
@@ -67,7 +66,7 @@ export function createFormat(locale: AppLocale, words: FormatWords) {
     /** A ratio in words' precision: 17, 2.5 / 2,5. */
     ratio: (value: number): string => (value >= 10 ? integer : tenths).format(value),
     /** A rule's confidence in [0, 1]: 0.85 / 0,85. */
-    confidence: (value: number): string => share.format(value),
+    confidence: (value: number): string => unsigned.format(value),
     /** A stored calendar date (YYYY-MM-DD); any other text, or a day the calendar lacks, is shown as stored. */
     date: (iso: string): string => {
       const at = new Date(`${iso}T00:00:00Z`);

@@ -24,7 +24,6 @@ export function splitIntoChunks(normalized: NormalizedText, size = CHUNK_CHARS):
   // Parts are slices of the text, not copies: V8 shares the characters, where joining the lines copied all 10 MB again.
   let startOffset = 0;
   let offset = 0;
-  let chars = 0;
   let fence: string | null = null;
   let rawHtml: RegExp | null = null;
   lines.forEach((line, i) => {
@@ -43,14 +42,12 @@ export function splitIntoChunks(normalized: NormalizedText, size = CHUNK_CHARS):
     }
     const next = lines[i + 1];
     const boundary =
-      chars >= size && line === "" && !fence && !rawHtml && next !== undefined && SAFE_START.test(next) && !LIST_START.test(next);
-    chars += line.length + 1;
+      offset - startOffset >= size && line === "" && !fence && !rawHtml && next !== undefined && SAFE_START.test(next) && !LIST_START.test(next);
     offset += line.length + 1;
     if (!boundary) return;
     chunks.push({ text: normalized.text.slice(startOffset, offset - 1), originalLine: normalized.originalLine.slice(start, i + 1) });
     start = i + 1;
     startOffset = offset;
-    chars = 0;
   });
   chunks.push({ text: normalized.text.slice(startOffset), originalLine: normalized.originalLine.slice(start) });
   return chunks;

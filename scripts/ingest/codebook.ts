@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { findWholeWord, fold, foldKeepCase, isWordChar, wordOpenings } from "./fold";
+import { findWholeWord, fold, foldKeepCase, wordOpening, wordOpenings } from "./fold";
 import { type CompiledAxis, type CompiledNegation, type CompiledTerm, compileNegation, compileTerm } from "./score";
 
 const aliasSchema = z.union([
@@ -146,6 +146,8 @@ export interface CodebookIssue {
 }
 
 export interface CodebookOtherIssue {
+  /** `other-<label as a slug>`, as a table's or list's topic label is filed. */
+  slug: string;
   label: string;
   labelEs: string;
   topics: CompiledTerm[];
@@ -160,10 +162,19 @@ export interface Codebook {
   negation: CompiledNegation;
 }
 
+export function slugify(label: string): string {
+  return label
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
 export function compileAlias(alias: z.infer<typeof aliasSchema>): CompiledAlias {
   const { text, matchCase, notIn } = typeof alias === "string" ? { text: alias, matchCase: false, notIn: [] } : alias;
   const folded = matchCase ? foldKeepCase(text) : fold(text);
-  return { text, matchCase, folded, notIn: notIn.map(fold), opening: folded.length >= 2 && isWordChar(folded[0]) ? folded.slice(0, 2) : null };
+  return { text, matchCase, folded, notIn: notIn.map(fold), opening: wordOpening(folded) };
 }
 
 function describePath(path: PropertyKey[], raw: unknown): string {
@@ -199,7 +210,7 @@ export function parseCodebook(raw: unknown, file = "codebook.json"): Codebook {
         holders: a.holders.map(compileAlias),
         demonyms: a.demonyms.map(compileAlias),
       })),
-    otherIssues: book.otherIssues.map((o) => ({ ...o, topics: o.topics.map((term) => compileTerm(term)) })),
+    otherIssues: book.otherIssues.map((o) => ({ ...o, slug: `other-${slugify(o.label)}`, topics: o.topics.map((term) => compileTerm(term)) })),
     issues: book.issues.map((i) => ({
       ...i,
       aliases: i.aliases.map(compileAlias),

@@ -85,6 +85,11 @@ export function isWordChar(unit: string | undefined): boolean {
 }
 
 /** The first two units of every word of a text (a letter or digit after none): where a whole-word match can begin. */
+/** The first two units of a text that opens with a letter or digit: what `wordOpenings` holds for a word it starts. */
+export function wordOpening(text: string): string | null {
+  return text.length >= 2 && isWordChar(text[0]) ? text.slice(0, 2) : null;
+}
+
 export function wordOpenings(text: string): Set<string> {
   const openings = new Set<string>();
   let previous = false;

@@ -7,7 +7,7 @@ import type { Codebook } from "./codebook";
 import type { DocumentExtraction } from "./extract";
 import type { SourceDocument } from "./read";
 import type { StanceScorer } from "./rescore";
-import { type ExtractedStance, slugify } from "./stance";
+import type { ExtractedStance } from "./stance";
 
 type Transaction = Parameters<Parameters<ParallaxDb["transaction"]>[0]>[0];
 
@@ -38,16 +38,14 @@ export function upsertCodebook(db: ParallaxDb, book: Codebook): void {
     for (const other of book.otherIssues)
       tx.update(issues)
         .set({ label: other.label, labelEs: other.labelEs })
-        .where(and(eq(issues.slug, otherSlug(other.label)), eq(issues.kind, "other")))
+        .where(and(eq(issues.slug, other.slug), eq(issues.kind, "other")))
         .run();
   });
 }
 
-const otherSlug = (label: string) => `other-${slugify(label)}`;
-
 /** The Spanish label of a codebook "other" issue; null for one a table or list named ("Tariffs" in a header). */
 function otherLabelEs(book: Codebook, slug: string): string | null {
-  return book.otherIssues.find((o) => otherSlug(o.label) === slug)?.labelEs ?? null;
+  return book.otherIssues.find((o) => o.slug === slug)?.labelEs ?? null;
 }
 
 /** What the pipeline compares a file against: a stored document's identity, hashes and copies. */
@@ -203,6 +201,18 @@ const LINE_PASSAGE_BATCH = 100;
 const linePassagesSql = (rows: number) =>
   `INSERT INTO search_passages (document_id, line_start, line_end, body) VALUES ${Array(rows).fill("(?, ?, ?, ?)").join(", ")}`;
 
+/** One prepared statement per number of rows, made the first time that number is asked for. */
+function statementPerSize(client: Database.Database, sql: (rows: number) => string): (rows: number) => Database.Statement {
+  const statements = new Map<number, Database.Statement>();
+  return (rows) => {
+    const known = statements.get(rows);
+    if (known) return known;
+    const statement = client.prepare(sql(rows));
+    statements.set(rows, statement);
+    return statement;
+  };
+}
+
 /**
  * The statements that load a document, prepared once per connection: building and preparing them
  * for each document cost more than running them (a third of the load stage on 10,000 documents).
@@ -222,8 +232,7 @@ function prepareLoad(client: Database.Database) {
          scoring_hash, read_warnings, line_count, text, ingested_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    insertLinePassage: client.prepare(linePassagesSql(1)),
-    insertLinePassages: client.prepare(linePassagesSql(LINE_PASSAGE_BATCH)),
+    insertLinePassages: statementPerSize(client, linePassagesSql),
     insertStancePassages: client.prepare(
       `INSERT INTO search_passages (document_id, stance_id, line_start, line_end, body, holder)
        SELECT document_id, id, line_start, line_end, text, holder FROM stances WHERE document_id = ? ORDER BY id`,
@@ -234,7 +243,7 @@ function prepareLoad(client: Database.Database) {
     ),
     insertTableRow: client.prepare("INSERT INTO source_table_rows (table_id, row, line, cells) VALUES (?, ?, ?, ?)"),
     insertOtherIssue: client.prepare(
-      "INSERT INTO issues (slug, kind, label, label_es, sort_order) VALUES (?, 'other', ?, ?, 1000) ON CONFLICT (slug) DO UPDATE SET label_es = excluded.label_es WHERE excluded.label_es IS NOT NULL",
+      "INSERT INTO issues (slug, kind, label, label_es, sort_order) VALUES (?, 'other', ?, ?, 1000) ON CONFLICT DO NOTHING",
     ),
     insertStance: client.prepare(
       `INSERT INTO stances (stance_key, document_id, issue_slug, actor_id, kind, text, issue_evidence, line_start, line_end,
@@ -325,10 +334,11 @@ export function loadDocument(
       if (!/[^ ]/.test(line)) return;
       batch.push(documentId, i + 1, i + 1, line);
       if (batch.length < 4 * LINE_PASSAGE_BATCH) return;
-      run.insertLinePassages.run(batch);
+      run.insertLinePassages(LINE_PASSAGE_BATCH).run(batch);
       batch = [];
     });
-    for (let i = 0; i < batch.length; i += 4) run.insertLinePassage.run(batch.slice(i, i + 4));
+    // The rest in one statement too: most documents have fewer than a batch of lines.
+    if (batch.length > 0) run.insertLinePassages(batch.length / 4).run(batch);
     const tableIds = new Map<number, number>();
     for (const table of extraction.tables) {
       const { lastInsertRowid } = run.insertTable.run(

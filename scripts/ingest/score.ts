@@ -1,4 +1,4 @@
-import { fold, isWordChar, wordOpenings } from "./fold";
+import { fold, wordOpening, wordOpenings } from "./fold";
 
 /**
  * Dictionary scaling of one stance on its issue's axis: count cue hits per pole, flipping a cue
@@ -45,6 +45,8 @@ export interface CompiledNegation {
   after: CompiledTerm[];
   scopeWords: number;
   breakers: RegExp;
+  /** The same, global: the last breaker before a failure predicate. */
+  allBreakers: RegExp;
 }
 
 const LETTER = "[\\p{L}\\p{N}]";
@@ -86,7 +88,7 @@ export function compileTerm(term: string, inflect = true): CompiledTerm {
     term,
     pattern: new RegExp(`${WORD_START}${body}(?!${LETTER})`, "gu"),
     literal,
-    opening: literal.length >= 2 && isWordChar(literal[0]) ? literal.slice(0, 2) : null,
+    opening: wordOpening(literal),
   };
 }
 
@@ -101,13 +103,15 @@ export function anyTerm(terms: CompiledTerm[]): RegExp {
 /** A full stop, not the dot of an abbreviation or an initial ("u.s. military", "ee.uu.", "donald j. trump"). */
 const SENTENCE_DOT = "(?<!(?:\\.\\p{L}{1,2}|(?:^|[^\\p{L}])\\p{L}))\\.(?!\\p{L})";
 
-export function compileNegation(terms: string[], scopeWords: number, breakers: string[], after: string[] = []): CompiledNegation {
-  const words = breakers.map((w) => escapeRegExp(matchCopy(w))).join("|");
+export function compileNegation(terms: string[], scopeWords: number, breakerWords: string[], after: string[] = []): CompiledNegation {
+  const words = breakerWords.map((w) => escapeRegExp(matchCopy(w))).join("|");
+  const breakers = `[,;:!?()]|${SENTENCE_DOT}|(?<!${LETTER})(?:${words || "(?!)"})(?!${LETTER})`;
   return {
     terms: terms.map((t) => compileTerm(t, false)),
     after: after.map((t) => compileTerm(t, false)),
     scopeWords,
-    breakers: new RegExp(`[,;:!?()]|${SENTENCE_DOT}|(?<!${LETTER})(?:${words || "(?!)"})(?!${LETTER})`, "u"),
+    breakers: new RegExp(breakers, "u"),
+    allBreakers: new RegExp(breakers, "gu"),
   };
 }
 
@@ -121,7 +125,7 @@ function findAll<T>(
   copy: string,
   terms: CompiledTerm[],
   tag: (term: CompiledTerm) => T,
-  openings = wordOpenings(copy),
+  openings: Set<string>,
 ): (Span & { term: CompiledTerm; tag: T })[] {
   const hits: (Span & { term: CompiledTerm; tag: T })[] = [];
   for (const term of terms) {
@@ -194,7 +198,7 @@ function dualRoles<T extends Span>(copy: string, cues: T[], negators: T[], negat
 function scopeStart(copy: string, to: number, negation: CompiledNegation): number {
   const before = copy.slice(0, to);
   let from = 0;
-  for (const m of before.matchAll(new RegExp(negation.breakers.source, "gu"))) from = m.index + m[0].length;
+  for (const m of before.matchAll(negation.allBreakers)) from = m.index + m[0].length;
   const words = [...before.slice(from).matchAll(WORD_RUN)].filter((m) => !FUNCTION_WORDS.has(m[0]));
   const first = words[Math.max(0, words.length - negation.scopeWords)];
   return first ? from + first.index : to;

@@ -1,6 +1,6 @@
 import type { Attribution } from "../../db/schema";
 import type { ActorId, Codebook } from "./codebook";
-import { namedIssues } from "./codebook";
+import { namedIssues, slugify } from "./codebook";
 import type { SourceSpan } from "./parse";
 
 export interface IssueRef {
@@ -33,15 +33,6 @@ export interface IngestNote {
 }
 
 export const UNCLASSIFIED: IssueRef = { slug: "other-unclassified", label: "Unclassified", kind: "other" };
-
-export function slugify(label: string): string {
-  return label
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-}
 
 export interface LabelIssue {
   issue: IssueRef;

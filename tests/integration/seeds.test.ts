@@ -2,6 +2,7 @@ import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseCodebook } from "../../scripts/ingest/codebook";
+import { upsertCodebook } from "../../scripts/ingest/load";
 import { ingest } from "../../scripts/ingest/pipeline";
 import { loadSources } from "../../scripts/ingest/read";
 import { SEED_002, seedCodebook, seededDb, tempDb, tempDir } from "../helpers";
@@ -56,6 +57,15 @@ describe("ingesting the seed documents", () => {
       { slug: "other-sanctions-on-individuals", label: "Sanctions on individuals", label_es: "Sanciones personales" },
       { slug: "other-security-and-armed-groups", label: "Security and armed groups", label_es: "Seguridad y grupos armados" },
       { slug: "other-trade-and-tariffs", label: "Trade and tariffs", label_es: "Comercio y aranceles" },
+    ]);
+  });
+
+  it("gives an other issue stored before its Spanish label existed the codebook's label when the codebook is loaded again", () => {
+    const { db: fresh } = tempDb();
+    fresh.$client.prepare("INSERT INTO issues (slug, kind, label, sort_order) VALUES ('other-trade-and-tariffs', 'other', 'Trade and tariffs', 1000)").run();
+    upsertCodebook(fresh, seedCodebook());
+    expect(all(fresh, "SELECT label, label_es FROM issues WHERE slug = 'other-trade-and-tariffs'")).toEqual([
+      { label: "Trade and tariffs", label_es: "Comercio y aranceles" },
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { aliasHits, type Codebook } from "../codebook";
 import { anyTerm, type CompiledTerm, matchCopy } from "../score";
-import { type IssueRef, slugify } from "../stance";
+import type { IssueRef } from "../stance";
 import type { Passage } from "./passage";
 
 /** A word of the text that puts it on an issue: a codebook issue's alias or topic, or an "other" issue's topic. */
@@ -29,7 +29,7 @@ function topicPatterns(book: Codebook): TopicPattern[] {
         .filter((issue) => issue.topics.length)
         .map((issue) => ({ issue: { slug: issue.slug, label: issue.label, kind: "codebook" as const }, pattern: combine(issue.topics) })),
       ...book.otherIssues.map((other) => ({
-        issue: { slug: `other-${slugify(other.label)}`, label: other.label, kind: "other" as const },
+        issue: { slug: other.slug, label: other.label, kind: "other" as const },
         pattern: combine(other.topics),
       })),
     ];

@@ -253,7 +253,6 @@ function SourceTableBlock({
           </thead>
           <tbody>
             {table.rows.map(({ row, line, cells }) => {
-              if (line < view.from || line > view.to) return null;
               return (
                 <tr key={line} id={`L${line}`}>
                   <td className="ln-cell">
