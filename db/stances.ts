@@ -50,18 +50,11 @@ const STANCE_FIELDS = {
 /** Dashboard order: issue (codebook order), actor (US, Colombia), document, place in the document; id breaks ties. */
 const STANCE_ORDER = [...ISSUE_ORDER, asc(actors.sortOrder), asc(actors.id), asc(documents.slug), asc(stances.lineStart), asc(stances.columnStart), asc(stances.id)];
 
-/** The ids of the stances matching `where`, in dashboard order (the same joins as selectWhere, for the order). */
+/** The ids of the stances matching `where`, in dashboard order, read by index like the download (nothing sorted). */
 function orderedIds(db: ParallaxDb, where: SQL | undefined): number[] {
-  return db
-    .select({ id: stances.id })
-    .from(stances)
-    .innerJoin(issues, eq(issues.slug, stances.issueSlug))
-    .innerJoin(actors, eq(actors.id, stances.actorId))
-    .innerJoin(documents, eq(documents.id, stances.documentId))
-    .where(where)
-    .orderBy(...STANCE_ORDER)
+  return selectInOrder(db, { id: stances.id }, where)
     .all()
-    .map((row) => row.id);
+    .map((row) => Number(row.id));
 }
 
 type StanceField = keyof typeof STANCE_FIELDS;
