@@ -63,10 +63,10 @@ export function roundPosition(value: number | null): number | null {
   return value === null ? null : Number(value.toFixed(4));
 }
 
-/** "Seizures (-); militarization (+, negated by “De‑emphasize”)": the cues behind a score, readable in a cell. */
+/** "Seizures (-); militarization (+, negated by “De‑emphasize”); sanctions (+, said of “the United States”)": the cues behind a score, readable in a cell. */
 export function describeCues(cues: StanceCue[]): string {
   return cues
-    .map((c) => `${c.matched} (${c.pole === "positive" ? "+" : "-"}${c.negatedBy ? `, negated by “${c.negatedBy}”` : ""})`)
+    .map((c) => `${c.matched} (${c.pole === "positive" ? "+" : "-"}${c.negatedBy === null ? "" : c.byCourse ? `, said of “${c.negatedBy}”` : `, negated by “${c.negatedBy}”`})`)
     .join("; ");
 }
 

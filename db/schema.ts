@@ -125,6 +125,8 @@ export interface StanceCue {
   matched: string;
   pole: "negative" | "positive";
   negatedBy: string | null;
+  /** The flip is the other government's name: the cue tells that government's course (scripts/ingest/course.ts). */
+  byCourse?: true;
 }
 
 export const stances = sqliteTable(

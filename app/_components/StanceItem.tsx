@@ -18,7 +18,13 @@ export function PositionNote({ stance, poles }: { stance: StanceView; poles: Pol
   const format = useFormat();
   const pole = (p: "negative" | "positive") => (p === "negative" ? (poles.negative ?? t("negativePole")) : (poles.positive ?? t("positivePole")));
   const cues = stance.cues
-    .map((c) => (c.negatedBy ? t("cueNegated", { matched: c.matched, negatedBy: c.negatedBy, pole: pole(c.pole) }) : t("cue", { matched: c.matched, pole: pole(c.pole) })))
+    .map((c) =>
+      c.negatedBy === null
+        ? t("cue", { matched: c.matched, pole: pole(c.pole) })
+        : c.byCourse
+          ? t("cueCourse", { matched: c.matched, by: c.negatedBy, pole: pole(c.pole) })
+          : t("cueNegated", { matched: c.matched, negatedBy: c.negatedBy, pole: pole(c.pole) }),
+    )
     .join("; ");
   const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
   if (stance.positionSource === "override")

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { loadCodebook } from "../ingest/codebook";
 import { extractDocument } from "../ingest/extract";
 import { loadSources, readDocument } from "../ingest/read";
-import { scoreStance } from "../ingest/score";
+import { stanceScorer } from "../ingest/rescore";
 import { loadGold, locate } from "./gold";
 import { type DocumentResult, type EvalDocument, emptyTally, scoreDocument, type Tally } from "./metrics";
 
@@ -14,7 +14,7 @@ import { type DocumentResult, type EvalDocument, emptyTally, scoreDocument, type
 export function evaluate(goldFolder: string, codebookFile: string, sourcesFile = "seeds/sources.json") {
   const book = loadCodebook(codebookFile);
   const sources = loadSources(sourcesFile);
-  const axes = new Map(book.issues.map((issue) => [issue.slug, issue.compiledAxis]));
+  const score = stanceScorer(book, []);
   const tallies = new Map<string, Tally>();
   const count = (keys: string[], update: (t: Tally) => void) => {
     for (const key of keys) {
@@ -34,9 +34,7 @@ export function evaluate(goldFolder: string, codebookFile: string, sourcesFile =
       split: gold.split,
       gold: gold.stances.map((g) => ({ ...g, span: locate(gold.file, lines, g.line, g.phrase) })),
       negatives: gold.negatives.map((n) => ({ ...n, span: locate(gold.file, lines, n.line, n.phrase) })),
-      stances: extraction.stances.map((s) => {
-        const axis = axes.get(s.issue.slug);
-        return {
+      stances: extraction.stances.map((s) => ({
           actor: s.actor,
           issue: s.issue.slug,
           issueKind: s.issue.kind,
@@ -47,10 +45,9 @@ export function evaluate(goldFolder: string, codebookFile: string, sourcesFile =
           lineEnd: s.span.lineEnd,
           columnStart: s.span.columnStart,
           columnEnd: s.span.columnEnd,
-          position: axis ? scoreStance(s.span.text, axis, book.negation).score : null,
+          position: score("", { issueSlug: s.issue.slug, actor: s.actor, kind: s.kind, text: s.span.text }).score,
           text: s.span.text,
-        };
-      }),
+      })),
     };
     details.push({ name: gold.document, split: gold.split, result: scoreDocument(doc, count) });
   }

@@ -362,7 +362,7 @@ export function loadDocument(
 
     extraction.stances.forEach((stance, i) => {
       const key = keys[i] as string;
-      const scored = score(key, stance.issue.slug, stance.span.text);
+      const scored = score(key, { issueSlug: stance.issue.slug, actor: stance.actor, kind: stance.kind, text: stance.span.text });
       run.insertStance.run(
         key,
         documentId,

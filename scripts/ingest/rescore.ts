@@ -2,7 +2,9 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import type { ParallaxDb } from "../../db/client";
-import type { Codebook } from "./codebook";
+import type { StanceKind } from "../../db/schema";
+import type { ActorId, Codebook } from "./codebook";
+import { otherCourse } from "./course";
 import { DocumentError } from "./read";
 import { type CueHit, scoreStance } from "./score";
 
@@ -62,18 +64,28 @@ export interface StanceScoring {
  * Bump when a change to scoring (score.ts, how overrides apply) should reach stances already stored:
  * the next ingest then re-scores every stored stance, as it does after a cue or override edit.
  */
-export const SCORING_VERSION = 2;
+export const SCORING_VERSION = 3;
 
 /** Scores one stance; `hash` names everything the scores depend on, stored with each document as scoring_hash. */
-export type StanceScorer = ((key: string, issueSlug: string, text: string) => StanceScoring) & { hash: string };
+export type StanceScorer = ((key: string, stance: ScoredStance) => StanceScoring) & { hash: string };
+
+/** What a stance's score depends on: its text, its issue's axis and, in prose, who holds it (course.ts). */
+export interface ScoredStance {
+  issueSlug: string;
+  actor: ActorId;
+  kind: StanceKind;
+  text: string;
+}
 
 /** Scores stances with the codebook's axes and the analyst overrides; the same for a new stance and a stored one. */
 export function stanceScorer(book: Codebook, overrides: Override[]): StanceScorer {
   const axes = new Map(book.issues.map((issue) => [issue.slug, issue.compiledAxis]));
   const byKey = new Map(overrides.map((o) => [o.stance, o]));
-  const score = (key: string, issueSlug: string, text: string): StanceScoring => {
+  const score = (key: string, { issueSlug, actor, kind, text }: ScoredStance): StanceScoring => {
     const axis = axes.get(issueSlug);
-    const result = axis ? scoreStance(text, axis, book.negation) : { score: null, positive: 0, negative: 0, cues: [] };
+    // Only prose tells a course in clauses; a table cell or list item "Colombia to resume fumigation" is a demand.
+    const course = axis && kind === "prose" ? otherCourse(text, actor, book) : null;
+    const result = axis ? scoreStance(text, axis, book.negation, course) : { score: null, positive: 0, negative: 0, cues: [] };
     const override = byKey.get(key);
     return {
       score: result.score,
@@ -125,14 +137,16 @@ export function rescore(db: ParallaxDb, book: Codebook, overrides: Override[]): 
   client.transaction(() => {
     const rows = client
       .prepare(
-        `SELECT id, stance_key AS key, issue_slug AS issue, text, score, cue_positive AS positive, cue_negative AS negative,
+        `SELECT id, stance_key AS key, issue_slug AS issueSlug, actor_id AS actor, kind, text, score, cue_positive AS positive, cue_negative AS negative,
                 cues, override_position AS overridePosition, override_note AS overrideNote
            FROM stances WHERE document_id IN (SELECT id FROM documents WHERE scoring_hash <> ?)`,
       )
       .all(score.hash) as {
       id: number;
       key: string;
-      issue: string;
+      issueSlug: string;
+      actor: ActorId;
+      kind: StanceKind;
       text: string;
       score: number | null;
       positive: number;
@@ -142,7 +156,7 @@ export function rescore(db: ParallaxDb, book: Codebook, overrides: Override[]): 
       overrideNote: string | null;
     }[];
     for (const row of rows) {
-      const next = score(row.key, row.issue, row.text);
+      const next = score(row.key, row);
       const cues = JSON.stringify(next.cues);
       const same =
         next.score === row.score &&

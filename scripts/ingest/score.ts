@@ -1,3 +1,4 @@
+import type { OtherCourse } from "./course";
 import { fold, wordOpening, wordOpenings } from "./fold";
 
 /**
@@ -16,6 +17,8 @@ export interface CueHit {
   pole: Pole;
   /** The negator that flipped it, as written in the stance; null when not negated. */
   negatedBy: string | null;
+  /** Set when what flipped it is the other government's name, the cue telling that government's course (course.ts). */
+  byCourse?: true;
 }
 
 export interface StanceScore {
@@ -204,7 +207,8 @@ function scopeStart(copy: string, to: number, negation: CompiledNegation): numbe
   return first ? from + first.index : to;
 }
 
-export function scoreStance(text: string, axis: CompiledAxis, negation: CompiledNegation): StanceScore {
+/** `course`: where the other government's course starts being told (course.ts); cues after it count for the other pole. */
+export function scoreStance(text: string, axis: CompiledAxis, negation: CompiledNegation, course: OtherCourse | null = null): StanceScore {
   const copy = matchCopy(text);
   const openings = wordOpenings(copy);
   // Cues and negators compete for words: where they overlap the longer wins, so a negator inside a
@@ -218,24 +222,31 @@ export function scoreStance(text: string, axis: CompiledAxis, negation: Compiled
   );
   const cues = terms.flatMap((t) => (t.tag ? [{ ...t, tag: t.tag }] : []));
   const negators = terms.filter((t) => t.tag === null);
-  const scopes = [
+  const scopes: { negator: Span; start: number; end: number }[] = [
     ...negators.map((n) => ({ negator: n, start: n.end, end: scopeEnd(copy, n.end, negation) })),
     // "forced eradication has failed": a failure predicate governs the cues before it.
     ...findAll(copy, negation.after, () => null, openings)
       .filter((f) => !terms.some((t) => t.start < f.end && f.start < t.end && t.tag !== null))
       .map((f) => ({ negator: f, start: scopeStart(copy, f.start, negation), end: f.start })),
   ];
+  // A course told inside a negator's scope is already opposed by it ("rejected Washington's decision to decertify").
+  const courseScope =
+    course && !scopes.some((s) => course.end > s.start && course.end <= s.end)
+      ? { negator: { start: course.start, end: course.end }, start: course.end, end: copy.length }
+      : null;
+  if (courseScope) scopes.push(courseScope);
 
   const hits: CueHit[] = cues.map((cue) => {
     const governing = scopes.filter((s) => cue.start >= s.start && cue.start < s.end);
     const flipped = governing.length % 2 === 1;
     const last = governing[governing.length - 1];
-    return {
+    const hit: CueHit = {
       cue: cue.term.term,
       matched: text.slice(cue.start, cue.end),
       pole: flipped ? (cue.tag === "negative" ? "positive" : "negative") : cue.tag,
       negatedBy: flipped && last ? text.slice(last.negator.start, last.negator.end) : null,
     };
+    return flipped && last === courseScope ? { ...hit, byCourse: true } : hit;
   });
   const positive = hits.filter((h) => h.pole === "positive").length;
   const negative = hits.length - positive;

@@ -85,6 +85,12 @@ describe("positions on the seeds", () => {
 
   it("describes cues for a cell", () => {
     expect(describeCues([{ cue: "seizure", matched: "Seizures", pole: "negative", negatedBy: null }])).toBe("Seizures (-)");
+    expect(
+      describeCues([
+        { cue: "militarization", matched: "militarization", pole: "positive", negatedBy: "De‑emphasize" },
+        { cue: "sanction", matched: "sanctions", pole: "positive", negatedBy: "the United States", byCourse: true },
+      ]),
+    ).toBe("militarization (+, negated by “De‑emphasize”); sanctions (+, said of “the United States”)");
   });
 });
 
