@@ -7,6 +7,7 @@ import { Discourse } from "./discourse";
 import { type Frame, type FrameContext, findFrames, type ProseRule, type Range } from "./frames";
 import { type Holder, holderMarkers, markersIn, NameRegistry, readChunk, TITLE_WORDS } from "./holders";
 import { ADVERBIAL_OPENERS, CLAUSE_WORDS, PERSONAL_PRONOUNS, ROLE_NOUNS } from "./lexicon";
+import { splitByContrast } from "./contrast";
 import { dominantIssue, type IssueHit, issueHits, splitByIssue } from "./issues";
 import { type Passage, toPassage } from "./passage";
 import { findQuotes, type QuoteRange, splitSentences } from "./sentences";
@@ -150,7 +151,7 @@ function readParagraph(
   /** The words each actor and issue already has in this paragraph. */
   const claimed = new Map<string, Range[]>();
   const emit = (candidate: Candidate) => {
-    for (const part of candidate.parts) {
+    for (const part of candidate.parts.flatMap((part) => directionParts(p.text, part, book))) {
       const key = `${candidate.holder.actor}\u241F${part.hit.issue.slug}`;
       const [start, end] = outside(p.text, trimClause(p.text, part.range.start, part.range.end), claimed.get(key) ?? []);
       if (end - start < 3) continue;
@@ -285,6 +286,12 @@ function readParagraph(
   }
   discourse.endParagraph(topicOf(p, { start: bodyStart, end: p.text.length }, book));
   return stances;
+}
+
+/** A part whose clauses turn between its issue's poles, cut where they turn (contrast.ts). */
+function directionParts(text: string, part: Candidate["parts"][number], book: Codebook): Candidate["parts"] {
+  const axis = book.issues.find((issue) => issue.slug === part.hit.issue.slug)?.compiledAxis;
+  return axis ? splitByContrast(text, part.range, axis, book.negation).map((range) => ({ ...part, range })) : [part];
 }
 
 function clipFrame(frame: Frame, end: number): Frame {

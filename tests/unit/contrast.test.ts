@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { splitByContrast } from "../../scripts/ingest/prose/contrast";
+import { seedCodebook } from "../helpers";
+
+const book = seedCodebook();
+const pieces = (slug: string, text: string) => {
+  const axis = book.issues.find((i) => i.slug === slug)?.compiledAxis;
+  if (!axis) throw new Error(slug);
+  return splitByContrast(text, { start: 0, end: text.length }, axis, book.negation).map((r) => text.slice(r.start, r.end));
+};
+
+describe("splitByContrast: a unit whose clauses turn between the poles is two stances", () => {
+  it.each<[string, string, string[]]>([
+    [
+      "drug-policy",
+      "Colombia está dispuesta a «destruir laboratorios y capturar capos todos los días», pero no a «fumigar a sus campesinos»",
+      ["Colombia está dispuesta a «destruir laboratorios y capturar capos todos los días»", "pero no a «fumigar a sus campesinos»"],
+    ],
+    [
+      "energy",
+      "Colombia would keep producing oil from its existing fields for years to come, but that its diplomacy is now built around the energy transition",
+      ["Colombia would keep producing oil from its existing fields for years to come", "but that its diplomacy is now built around the energy transition"],
+    ],
+    // A turn that keeps the direction, or a new subject after the contrast word, is no cut.
+    ["drug-policy", "Colombia will not fumigate, but it will offer voluntary substitution", ["Colombia will not fumigate, but it will offer voluntary substitution"]],
+    [
+      "energy",
+      "it has banned new oil and gas exploration to speed the shift to renewables, yet proven gas reserves have fallen",
+      ["it has banned new oil and gas exploration to speed the shift to renewables, yet proven gas reserves have fallen"],
+    ],
+    [
+      "venezuela",
+      "pidió una negociación con garantías, mientras que la delegación estadounidense mantuvo su exigencia de elecciones como condición",
+      ["pidió una negociación con garantías, mientras que la delegación estadounidense mantuvo su exigencia de elecciones como condición"],
+    ],
+    // "not yet" is no contrast; a semicolon is a turn whatever follows.
+    ["migration", "The ministry has not yet resumed deportation flights", ["The ministry has not yet resumed deportation flights"]],
+    [
+      "drug-policy",
+      "We will keep seizing cocaine; forced eradication has failed",
+      ["We will keep seizing cocaine", "forced eradication has failed"],
+    ],
+  ])("%s: %j", (slug, text, expected) => {
+    expect(pieces(slug, text)).toEqual(expected);
+  });
+});
