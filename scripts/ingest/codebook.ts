@@ -63,6 +63,8 @@ const otherIssueSchema = z
     label: z.string().min(1),
     labelEs: z.string().min(1),
     topics: z.array(cueSchema).min(1, "needs at least one topic term"),
+    /** Prose: words that put a sentence on this issue when their object is a person's name ("sanctioned Laura Quintero", "sancionó a Petro"). */
+    personTopics: z.array(cueSchema).default([]),
   })
   .strict();
 
@@ -151,6 +153,8 @@ export interface CodebookOtherIssue {
   label: string;
   labelEs: string;
   topics: CompiledTerm[];
+  /** Topics that count only when their object is a person's name. */
+  personTopics: CompiledTerm[];
 }
 
 export interface Codebook {
@@ -210,7 +214,12 @@ export function parseCodebook(raw: unknown, file = "codebook.json"): Codebook {
         holders: a.holders.map(compileAlias),
         demonyms: a.demonyms.map(compileAlias),
       })),
-    otherIssues: book.otherIssues.map((o) => ({ ...o, slug: `other-${slugify(o.label)}`, topics: o.topics.map((term) => compileTerm(term)) })),
+    otherIssues: book.otherIssues.map((o) => ({
+      ...o,
+      slug: `other-${slugify(o.label)}`,
+      topics: o.topics.map((term) => compileTerm(term)),
+      personTopics: o.personTopics.map((term) => compileTerm(term)),
+    })),
     issues: book.issues.map((i) => ({
       ...i,
       aliases: i.aliases.map(compileAlias),

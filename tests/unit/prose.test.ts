@@ -337,6 +337,17 @@ describe("prose stances: attribution frames in English", () => {
       ["Petro said the U.S. deportation flights treated migrants like criminals."],
       [["co", "migration", "prose:reported-speech", "Petro said the U.S. deportation flights treated migrants like criminals"]],
     ],
+    [
+      "a sanction whose object is a person's name is a sanction on an individual; on a country or company it is not",
+      [
+        "The Treasury sanctioned Laura Quintero, a former adviser in Petro’s office, over alleged campaign finance ties.",
+        "Washington sanctioned Venezuela's state oil company.",
+      ],
+      [
+        ["us", "other-sanctions-on-individuals", "prose:action", "The Treasury sanctioned Laura Quintero, a former adviser in Petro’s office, over alleged campaign finance ties"],
+        ["us", "venezuela", "prose:action", "Washington sanctioned Venezuela's state oil company"],
+      ],
+    ],
   ])("%s", (_name, paragraphs, expected) => {
     expect(stancesOf("en", ...paragraphs)).toEqual(expected);
   });
@@ -468,6 +479,11 @@ describe("prose stances: attribution frames in Spanish", () => {
         "El presidente dijo que el país no volverá a fumigar con glifosato.",
       ],
       [["co", "drug-policy", "prose:reported-speech", "El presidente dijo que el país no volverá a fumigar con glifosato"]],
+    ],
+    [
+      "sancionar a una persona nombrada es una sanción personal",
+      ["El Departamento del Tesoro sancionó a Gustavo Petro y a su esposa en octubre."],
+      [["us", "other-sanctions-on-individuals", "prose:action", "El Departamento del Tesoro sancionó a Gustavo Petro y a su esposa en octubre"]],
     ],
   ])("%s", (_name, paragraphs, expected) => {
     expect(stancesOf("es", ...paragraphs)).toEqual(expected);

@@ -38,6 +38,38 @@ function topicPatterns(book: Codebook): TopicPattern[] {
   return patterns;
 }
 
+/** Per other issue with person topics: one pattern of them, longest first. */
+const PERSON_PATTERNS = new WeakMap<Codebook, TopicPattern[]>();
+
+function personPatterns(book: Codebook): TopicPattern[] {
+  let patterns = PERSON_PATTERNS.get(book);
+  if (!patterns) {
+    patterns = book.otherIssues
+      .filter((other) => other.personTopics.length)
+      .map((other) => ({
+        issue: { slug: other.slug, label: other.label, kind: "other" as const },
+        pattern: anyTerm([...other.personTopics].sort((a, b) => b.pattern.source.length - a.pattern.source.length)),
+      }));
+    PERSON_PATTERNS.set(book, patterns);
+  }
+  return patterns;
+}
+
+/** A name after a person topic: capitalised words, with the particles of Spanish names ("Laura Quintero", "a Gustavo Petro", "on Petro"). */
+const OBJECT_NAME = /^\s+(?:on\s+|against\s+|a\s+|al\s+|contra\s+)?(\p{Lu}[\p{L}’'-]+(?:\s+(?:de\s+|del\s+|de\s+la\s+)?\p{Lu}[\p{L}’'-]+)*)/u;
+
+/**
+ * Whether `name` names a person: one of the codebook's people, or two capitalised words or more that no
+ * government, office or issue goes by ("Laura Quintero", not "Venezuela", "Petroleos de Venezuela" or "White House").
+ */
+function isPerson(name: string, book: Codebook): boolean {
+  const covers = (hits: { start: number; end: number }[]) => hits.some((h) => h.start === 0 && h.end === name.length);
+  if (covers(aliasHits(name, book.actors, (actor) => actor.people))) return true;
+  if (name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).length < 2 || /^\p{Lu}+$/u.test(name)) return false;
+  const institutional = [...aliasHits(name, book.actors, (actor) => [...actor.aliases, ...actor.holders]), ...aliasHits(name, book.issues, (issue) => issue.aliases)];
+  return institutional.length === 0;
+}
+
 const PASSAGE_HITS = new WeakMap<Passage, IssueHit[]>();
 
 /** Every issue word of a passage, found once per passage (the prose stage asks about many stretches of one paragraph). */
@@ -50,6 +82,12 @@ function passageHits(p: Passage, book: Codebook): IssueHit[] {
   for (const hit of aliasHits(p.plain, book.issues, (issue) => issue.aliases))
     push({ slug: hit.target.slug, label: hit.target.label, kind: "codebook" }, hit.start, hit.end);
   for (const { issue, pattern } of topicPatterns(book)) for (const m of copy.matchAll(pattern)) push(issue, m.index, m.index + m[0].length);
+  for (const { issue, pattern } of personPatterns(book))
+    for (const m of copy.matchAll(pattern)) {
+      const end = m.index + m[0].length;
+      const object = OBJECT_NAME.exec(p.plain.slice(end));
+      if (object && isPerson(object[1] as string, book)) push(issue, m.index, end + object[0].length);
+    }
   const kept: IssueHit[] = [];
   for (const hit of [...hits].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
     if (!kept.some((k) => hit.start < k.end && k.start < hit.end)) kept.push(hit);
