@@ -338,6 +338,21 @@ describe("prose stances: attribution frames in English", () => {
       [["co", "migration", "prose:reported-speech", "Petro said the U.S. deportation flights treated migrants like criminals"]],
     ],
     [
+      "a deed told with 'sent', 'answered with', 'kept', 'opened'",
+      [
+        "In January, Donald Trump sent the United States military into Venezuela to remove Nicolás Maduro.",
+        "President Donald Trump answered with a threat of 25% tariffs on Colombian goods.",
+        "Washington will keep paying for alternative-development projects in Cauca.",
+        "The U.S. Trade Representative opened a review of Colombia’s tariff preferences.",
+      ],
+      [
+        ["us", "venezuela", "prose:action", "Donald Trump sent the United States military into Venezuela to remove Nicolás Maduro"],
+        ["us", "other-trade-and-tariffs", "prose:action", "President Donald Trump answered with a threat of 25% tariffs on Colombian goods"],
+        ["us", "drug-policy", "prose:action", "Washington will keep paying for alternative-development projects in Cauca"],
+        ["us", "other-trade-and-tariffs", "prose:action", "The U.S. Trade Representative opened a review of Colombia’s tariff preferences"],
+      ],
+    ],
+    [
       "a sanction whose object is a person's name is a sanction on an individual; on a country or company it is not",
       [
         "The Treasury sanctioned Laura Quintero, a former adviser in Petro’s office, over alleged campaign finance ties.",
@@ -479,6 +494,11 @@ describe("prose stances: attribution frames in Spanish", () => {
         "El presidente dijo que el país no volverá a fumigar con glifosato.",
       ],
       [["co", "drug-policy", "prose:reported-speech", "El presidente dijo que el país no volverá a fumigar con glifosato"]],
+    ],
+    [
+      "«mantiene» cuenta como un hecho del gobierno",
+      ["Estados Unidos mantiene destructores frente a Venezuela desde agosto."],
+      [["us", "venezuela", "prose:action", "Estados Unidos mantiene destructores frente a Venezuela desde agosto"]],
     ],
     [
       "sancionar a una persona nombrada es una sanción personal",

@@ -210,6 +210,17 @@ const EN: EnglishVerb[] = [
   { lemma: "finance", verbClass: "action", pastOnly: true },
   { lemma: "expand", verbClass: "action" },
   { lemma: "receive", verbClass: "action" },
+  // "sent the military into Venezuela", "dispatched two planes": a deed; "sent back" is the particle verb above.
+  { lemma: "send", verbClass: "action", forms: ["sends", "sent", "sent", "sending"] },
+  { lemma: "dispatch", verbClass: "action" },
+  // "answered with a threat of tariffs", "responded by recalling its ambassador": the deed is what follows.
+  { lemma: "answer", verbClass: "action", particle: "with" },
+  { lemma: "respond", verbClass: "action", particle: "with" },
+  { lemma: "respond", verbClass: "action", particle: "by" },
+  { lemma: "retaliate", verbClass: "action" },
+  { lemma: "open", verbClass: "action", pastOnly: true },
+  { lemma: "keep", verbClass: "action", forms: ["keeps", "kept", "kept", "keeping"] },
+  { lemma: "maintain", verbClass: "action" },
 ];
 
 /** Regular English inflection: third person, past, past participle, gerund. */
@@ -353,6 +364,7 @@ const ES: SpanishVerb[] = [
   { lemma: "enviar", verbClass: "action", forms: ["envía", "envían", "envió", "enviaron", "enviaba", "enviará", "enviado", "enviando"] },
   { lemma: "devolver", verbClass: "action", forms: ["devuelve", "devuelven", "devolvió", "devolvieron", "devolvía", "devolverá", "devuelto", "devolviendo"] },
   { lemma: "recibir", verbClass: "action" },
+  { lemma: "mantener", verbClass: "action", forms: ["mantiene", "mantienen", "mantuvo", "mantuvieron", "mantenía", "mantendrá", "mantenido", "manteniendo"] },
   { lemma: "ampliar", verbClass: "action", forms: ["amplía", "amplían", "amplió", "ampliaron", "ampliaba", "ampliará", "ampliado", "ampliando"] },
   { lemma: "otorgar", verbClass: "action", forms: ["otorga", "otorgan", "otorgó", "otorgaron", "otorgaba", "otorgará", "otorgado", "otorgando"] },
 ];
