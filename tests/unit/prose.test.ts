@@ -338,6 +338,18 @@ describe("prose stances: attribution frames in English", () => {
       [["co", "migration", "prose:reported-speech", "Petro said the U.S. deportation flights treated migrants like criminals"]],
     ],
     [
+      "a passive deed is its agent's when a government is named as the agent; without one it is background",
+      [
+        "In January, two U.S. military aircraft carrying deported Colombians were turned back on Petro’s orders.",
+        "Colombia was decertified by the United States last September.",
+        "Colombia was decertified again this year.",
+      ],
+      [
+        ["co", "migration", "prose:action", "two U.S. military aircraft carrying deported Colombians were turned back on Petro’s orders"],
+        ["us", "drug-policy", "prose:action", "Colombia was decertified by the United States last September"],
+      ],
+    ],
+    [
       "a deed told with 'sent', 'answered with', 'kept', 'opened'",
       [
         "In January, Donald Trump sent the United States military into Venezuela to remove Nicolás Maduro.",

@@ -272,6 +272,41 @@ function subjectRight(p: Passage, sentence: SentenceRange, verb: VerbHit, ctx: F
   return reading.kind === "none" ? null : { reading, chunk: { start, end: start + end } };
 }
 
+/**
+ * The agent of a passive deed, named after it: "was decertified by the United States", "were turned back on
+ * Petro's orders", "fue sancionado por el Departamento del Tesoro", "por orden de Petro". Only a government's
+ * holder counts: "por decisión propia" or "by a wide margin" name none. A passive without one is background.
+ */
+const AGENT =
+  /^\s+(?:[\p{L}\p{N}]+\s+){0,4}?(?:(?:by|on)\s+(?:the\s+)?(?:orders?|instructions?)\s+of|at\s+the\s+request\s+of|on|by|por\s+(?:orden|[oó]rdenes|instrucci[oó]n|instrucciones)\s+de(?:l)?|a\s+petici[oó]n\s+de(?:l)?|por)\s+((?:[^,;:.“”"«»()]|\.(?=\s*\p{Lu}\p{Lu}?\.)|(?<=\p{Lu})\.)+)/u;
+
+function passiveAgent(p: Passage, sentence: SentenceRange, verb: VerbHit, ctx: FrameContext): { reading: ChunkReading; patient: number } | null {
+  const rest = p.plain.slice(verb.end, sentence.end);
+  const m = AGENT.exec(rest);
+  if (!m) return null;
+  let phrase = m[1] as string;
+  // "on Petro's orders": the possessor of the order is the agent.
+  const ordered = /^(.+?)['’]s\s+(?:orders?|instructions?|request)\b/u.exec(phrase);
+  if (/^on\s/.test(m[0].slice(m[0].length - phrase.length - 3).trimStart()) && !ordered) return null;
+  if (ordered) phrase = ordered[1] as string;
+  else {
+    const words = [...phrase.matchAll(/[\p{L}\p{N}]+(?:[’'.-][\p{L}\p{N}]+)*\.?/gu)];
+    let end = 0;
+    for (const [i, w] of words.entries()) {
+      if (i > 0 && (AFTER_SUBJECT.has(w[0].toLowerCase()) || CLAUSE_WORDS.has(w[0].toLowerCase()))) break;
+      end = (w.index ?? 0) + w[0].length;
+    }
+    phrase = phrase.slice(0, end);
+  }
+  const start = verb.end + m[0].length - (m[1] as string).length;
+  const reading = readChunk(p, start, start + phrase.length, ctx.markers, ctx.registry);
+  if (reading.kind !== "holder" || !reading.holder.actor) return null;
+  // The deed's words start with its patient: after the last comma or semicolon before the verb.
+  const before = p.plain.slice(sentence.start, verb.start);
+  const cut = Math.max(before.lastIndexOf(", "), before.lastIndexOf("; "));
+  return { reading, patient: cut >= 0 ? sentence.start + cut + 2 : sentence.start };
+}
+
 function quoteAt(quotes: QuoteRange[], at: number): QuoteRange | undefined {
   return quotes.find((q) => q.open === at);
 }
@@ -306,9 +341,10 @@ export function findFrames(p: Passage, sentence: SentenceRange, quotes: QuoteRan
     const scan = infinitive
       ? { reading: null, chunk: null, hedged: skipLeft(p, sentence.start, verb.start).hedged, passive: false, coordinated: false, afterCoordinator: false }
       : subjectLeft(p, sentence, verb, verbs, ctx);
-    if (scan.passive) continue;
-    let subject: Frame["subject"] | null = scan.reading && scan.reading.kind !== "none" ? scan.reading : null;
-    let chunk = subject ? scan.chunk : null;
+    const agent = scan.passive && verb.verb.verbClass === "action" ? passiveAgent(p, sentence, verb, ctx) : null;
+    if (scan.passive && !agent) continue;
+    let subject: Frame["subject"] | null = agent ? agent.reading : scan.reading && scan.reading.kind !== "none" ? scan.reading : null;
+    let chunk = subject && !agent ? scan.chunk : null;
     if (!subject && (ctx.lang === "es" || scan.speakerAfterQuote)) {
       const right = subjectRight(p, sentence, verb, ctx);
       if (right) {
@@ -332,7 +368,7 @@ export function findFrames(p: Passage, sentence: SentenceRange, quotes: QuoteRan
       subject = { kind: "inherit", participle: verb.verb.participle || perfectParticiple };
     if (!subject && ctx.lang === "es" && clauseInitial(p, sentence, verb)) subject = { kind: "zero", at: verb.start };
     if (!subject) continue;
-    const clauseStart = chunk && chunk.end <= verb.start ? chunk.start : verb.start;
+    const clauseStart = agent ? agent.patient : chunk && chunk.end <= verb.start ? chunk.start : verb.start;
     const conditional = isConditional(p, sentence, clauseStart);
     const frame = {
       rule: (verb.verb.verbClass === "action" ? "prose:action" : verb.verb.verbClass === "stance" ? "prose:stance-verb" : "prose:reported-speech") as ProseRule,
@@ -340,7 +376,8 @@ export function findFrames(p: Passage, sentence: SentenceRange, quotes: QuoteRan
       verbClass: verb.verb.verbClass,
       cue: { start: verb.start, end: verb.end },
       subject,
-      content: { start: verb.end, end: sentence.end },
+      // A passive deed's words are its patient as much as what follows ("aircraft carrying deportees were turned back …").
+      content: { start: agent ? clauseStart : verb.end, end: sentence.end },
       span: { start: clauseStart, end: sentence.end },
       hedged: scan.hedged,
       conditional,
