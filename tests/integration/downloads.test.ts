@@ -56,7 +56,7 @@ describe("GET /api/export/stances.csv", () => {
       })),
     );
     expect(parsed).toEqual(expected);
-    expect(parsed).toHaveLength(117);
+    expect(parsed).toHaveLength(118);
   });
 
   it("adds a UTF-8 byte-order mark with ?bom=1 and drops the header with ?header=0", async () => {
@@ -169,7 +169,7 @@ describe("the other datasets", () => {
 
   it("documents.csv has one row per document with counts", async () => {
     const text = await (await get("/api/export/documents.csv")).text();
-    expect(text.split("\r\n").slice(0, 2)).toEqual(["slug,title,outlet,published,url,tables,stances,author,published_basis,published_evidence", "000_4a2f62b616ad6501,,,,,0,43,,,"]);
+    expect(text.split("\r\n").slice(0, 2)).toEqual(["slug,title,outlet,published,url,tables,stances,author,published_basis,published_evidence", "000_4a2f62b616ad6501,,,,,0,44,,,"]);
     expect(text).toContain("formula-injection,Spreadsheet formula test,Parallax test fixtures,2026-11-01,https://example.org/formula-test,1,4,,stated,front matter “published”");
   });
 

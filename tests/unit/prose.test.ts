@@ -338,6 +338,18 @@ describe("prose stances: attribution frames in English", () => {
       [["co", "migration", "prose:reported-speech", "Petro said the U.S. deportation flights treated migrants like criminals"]],
     ],
     [
+      "a deed named by an event noun with a government as its modifier, unless another holder's words report it or it is only possible",
+      [
+        "U.S. strikes on suspected drug boats have killed more than 80 people since September.",
+        "Petro criticized U.S. strikes on boats in the Caribbean.",
+        "Analysts in Bogotá see a possible U.S. operation against cocaine laboratories.",
+      ],
+      [
+        ["us", "drug-policy", "prose:event", "U.S. strikes on suspected drug boats have killed more than 80 people since September"],
+        ["co", "drug-policy", "prose:stance-verb+context", "Petro criticized U.S. strikes on boats in the Caribbean"],
+      ],
+    ],
+    [
       "a passive deed is its agent's when a government is named as the agent; without one it is background",
       [
         "In January, two U.S. military aircraft carrying deported Colombians were turned back on Petro’s orders.",
@@ -506,6 +518,11 @@ describe("prose stances: attribution frames in Spanish", () => {
         "El presidente dijo que el país no volverá a fumigar con glifosato.",
       ],
       [["co", "drug-policy", "prose:reported-speech", "El presidente dijo que el país no volverá a fumigar con glifosato"]],
+    ],
+    [
+      "un hecho nombrado por su sustantivo con el gobierno como modificador",
+      ["Los bombardeos estadounidenses contra lanchas en el Caribe dejaron al menos 80 muertos."],
+      [["us", "drug-policy", "prose:event", "bombardeos estadounidenses contra lanchas en el Caribe dejaron al menos 80 muertos"]],
     ],
     [
       "«mantiene» cuenta como un hecho del gobierno",

@@ -12,6 +12,7 @@ import {
   ROLE_NOUNS,
   SKIPPABLE,
 } from "./lexicon";
+import { findEventFrames } from "./events";
 import { findNominalFrames } from "./nominals";
 import type { Passage } from "./passage";
 import type { QuoteRange, SentenceRange } from "./sentences";
@@ -29,6 +30,7 @@ export type ProseRule =
   | "prose:reported-speaker-after"
   | "prose:according-to"
   | "prose:nominal"
+  | "prose:event"
   | "prose:stance-verb"
   | "prose:action";
 
@@ -414,7 +416,12 @@ export function findFrames(p: Passage, sentence: SentenceRange, quotes: QuoteRan
     (n) => !verbal.some((f) => (n.cue.start >= f.content.start && n.cue.start < f.content.end) || (n.cue.start < f.cue.end && f.cue.start < n.cue.end)),
   );
   for (const nominal of nominals) endAtNewClause(p, nominal, sentenceQuotes, ctx);
-  const extra = [...(according ? [according] : []), ...nominals];
+  // A deed named by its noun ("U.S. strikes on boats") likewise, unless it is what another frame reports or names.
+  const events = findEventFrames(p, sentence, ctx).filter(
+    (e) => ![...verbal, ...nominals].some((f) => (e.cue.start >= f.content.start && e.cue.start < f.content.end) || (e.cue.start < f.cue.end && f.cue.start < e.cue.end)),
+  );
+  for (const event of events) endAtNewClause(p, event, sentenceQuotes, ctx);
+  const extra = [...(according ? [according] : []), ...nominals, ...events];
   return nest(p, extra.length ? [...frames, ...extra].sort((a, b) => a.span.start - b.span.start) : frames);
 }
 

@@ -24,6 +24,7 @@ export const RULE_CONFIDENCE: Record<ProseRule, number> = {
   "prose:stance-verb": 0.85,
   "prose:according-to": 0.8,
   "prose:nominal": 0.75,
+  "prose:event": 0.7,
   "prose:action": 0.8,
   "prose:quote-continued": 0.7,
 };

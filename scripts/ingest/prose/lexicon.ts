@@ -104,6 +104,17 @@ export const STANCE_NOUNS = words(`
   prohibicion orden peticion solicitud advertencia tesis argumento mensaje
 `);
 
+/** Nouns of a government's deed: with the government as their modifier they are its action ("U.S. strikes", "los bombardeos estadounidenses"). */
+export const EVENT_NOUNS = words(`
+  raid raids strike strikes airstrike airstrikes attack attacks bombing bombings bombardment bombardments operation operations
+  invasion incursion incursions deployment deployments blockade sanctions tariffs deportations flights
+  ataque ataques bombardeo bombardeos operacion operaciones invasion incursion incursiones despliegue bloqueo sanciones
+  aranceles deportaciones vuelos redadas
+`);
+
+/** Before an event noun, these make it a possibility, not a deed ("a possible U.S. strike", "cualquier operación"). */
+export const HYPOTHETICAL = words(`possible potential any future threatened planned proposed eventual posible posibles cualquier futura futuro futuras amenaza`);
+
 /** Holders that are never a government: third parties whose views are not the actors' positions. */
 export const THIRD_PARTY_NOUNS = words(`
   analyst analysts expert experts lawmaker lawmakers legislator legislators senator senators congressman congresswoman

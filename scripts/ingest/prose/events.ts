@@ -1,0 +1,55 @@
+import type { Frame, FrameContext, Range } from "./frames";
+import { readChunk } from "./holders";
+import { EVENT_NOUNS, HYPOTHETICAL } from "./lexicon";
+import type { Passage } from "./passage";
+
+const WORD = /[\p{L}\p{N}]+(?:[’'.-][\p{L}\p{N}]+)*\.?/gu;
+
+export interface EventFrame extends Frame {
+  clauseStart: number;
+  independent: boolean;
+}
+
+/**
+ * A government's deed named by an event noun with the government as its modifier: "U.S. strikes on drug
+ * boats have killed …", "the American military raid on Caracas", "los bombardeos estadounidenses contra
+ * lanchas". English puts the government before the noun (up to two words between: "U.S. military raid"),
+ * Spanish after it ("la operación militar estadounidense"). The words from the noun on say what the deed was.
+ */
+export function findEventFrames(p: Passage, sentence: Range, ctx: FrameContext): EventFrame[] {
+  const frames: EventFrame[] = [];
+  const words = [...p.folded.slice(sentence.start, sentence.end).matchAll(WORD)].map((w) => ({
+    text: w[0].replace(/\.$/, ""),
+    start: sentence.start + (w.index ?? 0),
+    end: sentence.start + (w.index ?? 0) + w[0].length,
+  }));
+  words.forEach((word, i) => {
+    if (!EVENT_NOUNS.has(word.text)) return;
+    if (words.slice(Math.max(0, i - 4), i).some((w) => HYPOTHETICAL.has(w.text))) return;
+    const around = ctx.lang === "es" ? words.slice(i + 1, i + 4) : words.slice(Math.max(0, i - 3), i).reverse();
+    for (const modifier of around) {
+      const between = ctx.lang === "es" ? p.plain.slice(word.end, modifier.start) : p.plain.slice(modifier.end, word.start);
+      if (/[,;:()“”"«»]/.test(between)) return;
+      const reading = readChunk(p, modifier.start, modifier.end, ctx.markers, ctx.registry);
+      if (reading.kind === "holder" && reading.holder.actor) {
+        const start = ctx.lang === "es" ? word.start : modifier.start;
+        frames.push({
+          rule: "prose:event",
+          attribution: "action",
+          verbClass: "action",
+          cue: { start: word.start, end: word.end },
+          subject: reading,
+          content: { start: word.start, end: sentence.end },
+          span: { start, end: sentence.end },
+          hedged: false,
+          conditional: false,
+          aboutPerson: false,
+          clauseStart: start,
+          independent: true,
+        });
+        return;
+      }
+    }
+  });
+  return frames;
+}
