@@ -21,9 +21,12 @@ export function subSpan(span: SourceSpan, start: number, end: number): SourceSpa
 
 const ABBREVIATION_END = /(?:^|[\s.])\p{Lu}{1,2}\.$/u;
 
+/** A coordinator left dangling at a clause's end, where the next clause was cut off ("…, mientras que"). */
+const DANGLING_COORDINATOR = /[\s,;](?:and|but|or|while|whereas|y|e|o|pero|sino|aunque|mientras(?: que)?|en tanto que)$/iu;
+
 /**
- * Narrows [start, end) to a clause: no surrounding white space, no trailing ";" "," ":" and no
- * sentence-final "." — but the "." of an abbreviation such as "U.S." or "EE. UU." stays.
+ * Narrows [start, end) to a clause: no surrounding white space, no trailing ";" "," ":", no dangling
+ * coordinator, and no sentence-final "." — but the "." of an abbreviation such as "U.S." or "EE. UU." stays.
  */
 export function trimClause(text: string, start: number, end: number): [number, number] {
   let s = start;
@@ -32,8 +35,11 @@ export function trimClause(text: string, start: number, end: number): [number, n
   for (;;) {
     const last = text[e - 1];
     if (e <= s) break;
+    // The longest coordinator with its space is 14 characters: the clause's tail is enough to look at.
+    const dangling = DANGLING_COORDINATOR.exec(text.slice(Math.max(s, e - 16), e));
     if (last !== undefined && /[\s;,:]/.test(last)) e--;
     else if (last === "." && !ABBREVIATION_END.test(text.slice(s, e))) e--;
+    else if (dangling) e -= dangling[0].length - 1;
     else break;
   }
   return [s, e];

@@ -520,6 +520,16 @@ describe("prose stances: attribution frames in Spanish", () => {
       [["co", "drug-policy", "prose:reported-speech", "El presidente dijo que el país no volverá a fumigar con glifosato"]],
     ],
     [
+      "«mientras que» abre una cláusula propia con su sujeto",
+      [
+        "El Gobierno de Colombia insistió en que cualquier transición en Venezuela debe pasar por una negociación, mientras que la delegación estadounidense mantuvo su exigencia de elecciones libres en Venezuela.",
+      ],
+      [
+        ["co", "venezuela", "prose:reported-speech", "El Gobierno de Colombia insistió en que cualquier transición en Venezuela debe pasar por una negociación"],
+        ["us", "venezuela", "prose:action", "la delegación estadounidense mantuvo su exigencia de elecciones libres en Venezuela"],
+      ],
+    ],
+    [
       "un hecho nombrado por su sustantivo con el gobierno como modificador",
       ["Los bombardeos estadounidenses contra lanchas en el Caribe dejaron al menos 80 muertos."],
       [["us", "drug-policy", "prose:event", "bombardeos estadounidenses contra lanchas en el Caribe dejaron al menos 80 muertos"]],

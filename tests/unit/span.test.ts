@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SourceSpan } from "../../scripts/ingest/parse";
-import { SpanIndex, spansOverlap } from "../../scripts/ingest/span";
+import { SpanIndex, spansOverlap, trimClause } from "../../scripts/ingest/span";
 
 const span = (lineStart: number, columnStart: number, lineEnd: number, columnEnd: number): SourceSpan => ({
   text: "",
@@ -26,5 +26,23 @@ describe("SpanIndex", () => {
   ])("%s", (_name, query, expected) => {
     expect(index.overlaps(query)).toBe(expected);
     expect(filed.some((f) => spansOverlap(f, query))).toBe(expected);
+  });
+});
+
+describe("trimClause", () => {
+  it.each([
+    ["  Petro said the flights must stop. ", "Petro said the flights must stop"],
+    ["relations with the U.S.", "relations with the U.S."],
+    ["los vuelos de EE. UU.", "los vuelos de EE. UU."],
+    // A coordinator left where the next clause was cut off goes with it.
+    ["debe pasar por una negociación, mientras que", "debe pasar por una negociación"],
+    ["the ministry will keep importing gas, and", "the ministry will keep importing gas"],
+    ["pidió diálogo pero", "pidió diálogo"],
+    // A word that only ends like one stays.
+    ["impuso aranceles a la soya", "impuso aranceles a la soya"],
+    ["they met in Lima, Peru", "they met in Lima, Peru"],
+  ])("%j → %j", (text, expected) => {
+    const [start, end] = trimClause(text, 0, text.length);
+    expect(text.slice(start, end)).toBe(expected);
   });
 });

@@ -198,7 +198,8 @@ function subjectLeft(p: Passage, sentence: SentenceRange, verb: VerbHit, verbs: 
   const coordinatorBefore = (at: number) => {
     const word = lastWord(p, floor, at);
     if (word && COORDINATORS.has(word.word)) return true;
-    return /[;]\s*$/.test(p.plain.slice(floor, at));
+    // "…, mientras que la delegación estadounidense mantuvo …": a contrast that opens a clause of its own.
+    return /[;]\s*$|(?:^|[\s,])(?:mientras|en tanto) que\s*$/.test(p.folded.slice(floor, at));
   };
   if (comma >= 0 || coordinatorBefore(skipped.at)) {
     const commaAt = comma >= 0 ? floor + comma : -1;
