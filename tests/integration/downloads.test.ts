@@ -163,7 +163,7 @@ describe("the other datasets", () => {
       "drug-policy:us", "drug-policy:co", "energy:us", "energy:co", "venezuela:us", "venezuela:co", "migration:us", "migration:co",
       "other-accusations-against-leaders:us", "other-accusations-against-leaders:co",
       "other-sanctions-on-individuals:us", "other-sanctions-on-individuals:co",
-      "other-security-and-armed-groups:us", "other-security-and-armed-groups:co", "other-trade-and-tariffs:us", "other-trade-and-tariffs:co",
+      "other-security-and-armed-groups:us", "other-security-and-armed-groups:co", "other-sovereignty-and-the-bilateral-relationship:us", "other-sovereignty-and-the-bilateral-relationship:co", "other-trade-and-tariffs:us", "other-trade-and-tariffs:co",
     ]);
   });
 

@@ -10,7 +10,7 @@ const db = seeded.db;
 
 describe("the read model on the seeds", () => {
   it("summarises the corpus", () => {
-    expect(getCorpusSummary({}, db)).toEqual({ documents: 5, sourceTables: 4, stances: 114, scoredStances: 57, documentPositions: 42, lastIngestAt: "2026-11-21T12:00:00.000Z" });
+    expect(getCorpusSummary({}, db)).toEqual({ documents: 5, sourceTables: 4, stances: 114, scoredStances: 57, documentPositions: 44, lastIngestAt: "2026-11-21T12:00:00.000Z" });
   });
 
   it("lists the codebook issues in order with their poles", () => {

@@ -56,6 +56,7 @@ describe("ingesting the seed documents", () => {
       { slug: "other-accusations-against-leaders", label: "Accusations against leaders", label_es: "Acusaciones contra líderes" },
       { slug: "other-sanctions-on-individuals", label: "Sanctions on individuals", label_es: "Sanciones personales" },
       { slug: "other-security-and-armed-groups", label: "Security and armed groups", label_es: "Seguridad y grupos armados" },
+      { slug: "other-sovereignty-and-the-bilateral-relationship", label: "Sovereignty and the bilateral relationship", label_es: "Soberanía y relación bilateral" },
       { slug: "other-trade-and-tariffs", label: "Trade and tariffs", label_es: "Comercio y aranceles" },
     ]);
   });
