@@ -29,7 +29,7 @@ const SEED_SCORES = [
   ["energy", "co", "Gradually phase out oil and gas dependence", 1, "oil and gas (+, negated by “phase out”)"],
   ["energy", "co", "Climate, green investment and just energy transition", 1, "Climate (+); green investment (+); just energy transition (+)"],
   ["venezuela", "us", "Ensure credible democratic guarantees", -1, "democratic guarantees (-)"],
-  ["venezuela", "us", "the U.S. seeks calibrated pressure tied to verifiable commitments", -1, "pressure (-); verifiable (-)"],
+  ["venezuela", "us", "the U.S. seeks calibrated pressure tied to verifiable commitments", -1, "pressure (-); tied to (-); verifiable (-)"],
   ["venezuela", "us", "Conditioned pressure on Maduro", -1, "Conditioned (-); pressure (-)"],
   // A scare-quoted word of the other side is not a cue: not scored.
   ["venezuela", "us", "Reassurances against “appeasing Maduro”", null, ""],

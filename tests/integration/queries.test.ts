@@ -72,13 +72,14 @@ describe("the read model on the seeds", () => {
 
   it("picks one representative stance per issue and actor: closest to the mean, then most cues, then tables", () => {
     // Colombia on drug policy: three stances at +1 (the fourth is not scored and never wins); three cues beat
-    // two and one. Venezuela (Colombia): two cues each, tables before lists, then the earlier line.
+    // two and one. Venezuela (Colombia): two cues each, tables before lists, then the earlier line. Venezuela (United
+    // States): three cues ("pressure", "tied to", "verifiable") beat the table's two.
     expect(listRepresentativeStances({ evidence: "structured" }, db).map((s) => [s.issueSlug, s.actorId, s.text])).toEqual([
       ["drug-policy", "us", "Seizures, arrests and disruption of networks"],
       ["drug-policy", "co", "Rural reform, substitution and public‑health focus"],
       ["energy", "us", "Preserve market and supply stability"],
       ["energy", "co", "Climate, green investment and just energy transition"],
-      ["venezuela", "us", "Conditioned pressure on Maduro"],
+      ["venezuela", "us", "the U.S. seeks calibrated pressure tied to verifiable commitments"],
       ["venezuela", "co", "Normalization, dialogue and incremental reforms"],
       ["migration", "us", "Immediate deterrence and reduced crossings"],
       ["migration", "co", "Safe, regulated transit and regional burden‑sharing"],

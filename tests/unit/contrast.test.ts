@@ -40,6 +40,13 @@ describe("splitByContrast: a unit whose clauses turn between the poles is two st
       "We will keep seizing cocaine; forced eradication has failed",
       ["We will keep seizing cocaine", "forced eradication has failed"],
     ],
+    // In a quotation each sentence is a turn, the stop kept with its sentence.
+    [
+      "drug-policy",
+      "We will keep seizing cocaine in the ports. Forced eradication has failed, and we will not return to it.",
+      ["We will keep seizing cocaine in the ports.", "Forced eradication has failed, and we will not return to it."],
+    ],
+    ["venezuela", "Sanctions relief is tied to an election calendar.", ["Sanctions relief is tied to an election calendar."]],
   ])("%s: %j", (slug, text, expected) => {
     expect(pieces(slug, text)).toEqual(expected);
   });

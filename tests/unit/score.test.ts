@@ -106,7 +106,7 @@ describe("negation and reversal", () => {
     ["energy", "A shift away from coal", ["coal ¬away from +"]],
     // "no relief from sanctions" is pressure: the negator governs the relief, not the sanctions.
     ["venezuela", "There will be no relief from sanctions.", ["relief from sanctions ¬no -"]],
-    ["venezuela", "Washington will not ease sanctions until there are free and fair elections.", ["ease sanctions ¬not -", "free and fair elections -"]],
+    ["venezuela", "Washington will not ease sanctions until there are free and fair elections.", ["ease sanctions ¬not -", "until -", "free and fair elections -"]],
     // "not let up on" is two reversals: more deportations, not fewer.
     ["migration", "Washington will not let up on deportations.", ["deportations -"]],
     // Inflected phrasal negators: "phased out" used to pass unnegated.

@@ -16,6 +16,9 @@ const CONTRAST = /(?:,?\s+|,\s+(?=yet))(?=(?:but|yet|whereas|pero|sino|mientras 
 const GOES_ON =
   /^(?:but|yet|whereas|pero|sino|mientras que|aunque)\s+(?:also\s+|still\s+|only\s+|tambi[eé]n\s+|s[oó]lo\s+)?(?:that|not|never|to|will|would|won['’]t|can|cannot|could|must|should|shall|may|might|has|have|had|is|was|are|were|does|did|do|it|he|she|we|they|i|its|his|her|our|their|que|no|nunca|lo|le|se|nos|ya|s[ií])(?![\p{L}])/iu;
 
+/** A sentence's end inside a stance: its stop (kept with the sentence), then the space before the next sentence. */
+const SENTENCE_END = /(?<!\b\p{Lu}{1,2})[.!?](?=["”»’]?\s+["“«¿¡]?\p{Lu})["”»’]?\s+/gu;
+
 const sign = (text: string, axis: CompiledAxis, negation: CompiledNegation): number | null => {
   const score = scoreStance(text, axis, negation).score;
   return score === null || score === 0 ? null : Math.sign(score);
@@ -33,6 +36,9 @@ export function splitByContrast(text: string, range: Range, axis: CompiledAxis, 
     const after = range.start + m.index + m[0].length;
     if (m[0].includes(";") || GOES_ON.test(text.slice(after, range.end))) cuts.push(range.start + m.index, after);
   }
+  // A quotation or statement goes on sentence after sentence in one voice: each sentence is a turn too.
+  for (const m of inner.matchAll(SENTENCE_END)) cuts.push(range.start + m.index + 1, range.start + m.index + m[0].length);
+  cuts.sort((a, b) => a - b);
   if (cuts.length === 0) return [range];
   const pieces: (Range & { lean: number | null })[] = [];
   for (let i = 0, from = range.start; i <= cuts.length; i += 2) {
