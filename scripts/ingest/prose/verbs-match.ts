@@ -23,7 +23,8 @@ for (const v of VERB_FORMS) BY_FORM.set(`${v.lang}:${v.form}`, [...(BY_FORM.get(
 const NOUN_HOMOGRAPHS = new Set(
   "strike plan call demand order ban cut offer question claim signal post support back block bar aim pledge promise request sanction halt launch freeze push press vow tweet label challenge welcome".split(" "),
 );
-const NOUN_FOLLOWERS = /^\s+(?:on|of|in|for|against|from|by|at|with|over|about)\b/;
+// …or one that ends its clause ("recalls ambassador over boat strikes."): a verb of these takes an object.
+const NOUN_FOLLOWERS = /^\s+(?:on|of|in|for|against|from|by|at|with|over|about)\b|^\s*(?:[.,;:!?)]|$)/;
 // A Spanish form after an article or a possessive is the noun ("la amenaza de Trump", "el apoyo", "su rechazo");
 // after "la", "los", "las" a past or future form is a verb with its object pronoun ("la criticó", "los deportará").
 const SPANISH_DETERMINER_BEFORE = /(?:^|[^\p{L}])(el|la|los|las|un|una|su|sus|este|esta|ese|esa|del|al)\s+$/u;

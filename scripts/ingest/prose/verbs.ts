@@ -30,6 +30,8 @@ interface EnglishVerb {
   particle?: string;
   /** Base and -s forms are mostly nouns ("the state", "United States"): only past and -ing forms count. */
   pastOnly?: boolean;
+  /** With pastOnly, the -s form still counts: headlines tell past deeds in the present ("Colombia recalls ambassador", "U.S. ends licence"). */
+  headline?: boolean;
 }
 
 const EN: EnglishVerb[] = [
@@ -192,19 +194,19 @@ const EN: EnglishVerb[] = [
   { lemma: "dismantle", verbClass: "action" },
   { lemma: "detain", verbClass: "action" },
   { lemma: "arrest", verbClass: "action", pastOnly: true },
-  { lemma: "capture", verbClass: "action", pastOnly: true },
+  { lemma: "capture", verbClass: "action", pastOnly: true, headline: true },
   // "recalled its ambassador": the diplomatic deed, not memory.
-  { lemma: "recall", verbClass: "action", pastOnly: true },
+  { lemma: "recall", verbClass: "action", pastOnly: true, headline: true },
   { lemma: "veto", verbClass: "action", forms: ["vetoes", "vetoed", "vetoed", "vetoing"] },
   { lemma: "certify", verbClass: "action", forms: ["certifies", "certified", "certified", "certifying"] },
   { lemma: "summon", verbClass: "action" },
   // Nouns far more often in their base form ("the end", "a stop", "in place", "the return", "the issue"): past and -ing only.
-  { lemma: "end", verbClass: "action", pastOnly: true },
+  { lemma: "end", verbClass: "action", pastOnly: true, headline: true },
   { lemma: "stop", verbClass: "action", forms: ["stops", "stopped", "stopped", "stopping"], pastOnly: true },
   { lemma: "place", verbClass: "action", pastOnly: true },
   { lemma: "return", verbClass: "action", pastOnly: true },
   { lemma: "issue", verbClass: "action", pastOnly: true },
-  { lemma: "close", verbClass: "action", pastOnly: true },
+  { lemma: "close", verbClass: "action", pastOnly: true, headline: true },
   { lemma: "grant", verbClass: "action" },
   { lemma: "fund", verbClass: "action", pastOnly: true },
   { lemma: "finance", verbClass: "action", pastOnly: true },
@@ -218,7 +220,7 @@ const EN: EnglishVerb[] = [
   { lemma: "respond", verbClass: "action", particle: "with" },
   { lemma: "respond", verbClass: "action", particle: "by" },
   { lemma: "retaliate", verbClass: "action" },
-  { lemma: "open", verbClass: "action", pastOnly: true },
+  { lemma: "open", verbClass: "action", pastOnly: true, headline: true },
   { lemma: "keep", verbClass: "action", forms: ["keeps", "kept", "kept", "keeping"] },
   { lemma: "maintain", verbClass: "action" },
 ];
@@ -412,7 +414,9 @@ function englishForms(verb: EnglishVerb): VerbForm[] {
   const base = { lemma: verb.lemma, verbClass: verb.verbClass, lang: "en" as const, particle: verb.particle };
   return [
     ...(verb.pastOnly
-      ? []
+      ? verb.headline
+        ? [{ ...base, form: third, participle: false, pastParticiple: false }]
+        : []
       : [
           { ...base, form: verb.lemma, participle: false, pastParticiple: false },
           { ...base, form: third, participle: false, pastParticiple: false },
