@@ -30,6 +30,7 @@ describe("npm run bench -- --quick", () => {
         "page-p99-/en/issues/drug-policy",
         "page-html-/en/sources/long-table",
         "page-js-/en/compare",
+        "page-js-drawn-/en/compare",
         "lighthouse-performance-scale-/en/issues/drug-policy",
         "lighthouse-accessibility-the seed data-/en/issues/drug-policy",
       ]),

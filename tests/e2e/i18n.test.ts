@@ -3,7 +3,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import en from "../../messages/en.json";
-import { launchBrowser, screenshot } from "./browser";
+import { drawCharts, launchBrowser, screenshot } from "./browser";
 
 const SEED_002 = "002_cab32d2187f2aa2e";
 const baseUrl = inject("baseUrl");
@@ -25,6 +25,7 @@ afterAll(async () => {
 
 async function open(path: string) {
   const response = await page.goto(baseUrl + path, { waitUntil: "networkidle" });
+  await drawCharts(page);
   return response?.status();
 }
 const marks = (chart: string) => page.locator(`[data-chart="${chart}"] .chart-row .chart-mark`).count();
