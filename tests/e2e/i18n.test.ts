@@ -177,10 +177,17 @@ describe("the error page", () => {
   it.each([
     ["en", "Something went wrong", "Try again"],
     ["es", "Algo salió mal", "Reintentar"],
-  ])("in %s: in the reader's language (its words from the layout, no formatter in the browser), and its button hydrates", async (locale, heading, retry) => {
-    // A database without the dashboard's tables: every page's read fails, so the error page is what the reader sees.
+  ])("in %s: in the reader's language (its words given by the layout), and its button hydrates", async (locale, heading, retry) => {
+    // The seeded database without its actors: every page's read fails (the error page is what the reader sees), the
+    // documents download the server's start-up waits for still answers.
     const broken = join(mkdtempSync(join(tmpdir(), "parallax-broken-")), "broken.db");
-    new Database(broken).exec("CREATE TABLE unrelated (id INTEGER)").close();
+    const seeded = new Database(inject("databaseFile"), { readonly: true });
+    await seeded.backup(broken);
+    seeded.close();
+    const copy = new Database(broken);
+    copy.pragma("foreign_keys = OFF");
+    copy.exec("DROP TABLE actors");
+    copy.close();
     const server = await startServer(broken);
     const reader = await browser.newPage();
     try {
