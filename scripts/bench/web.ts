@@ -96,9 +96,9 @@ async function gzipSizes(server: Server, scripts: string[], known: Map<string, n
 /**
  * The scripts a page has fetched once every chart on it is drawn: its `<script src>` and the chart code it imports
  * when a chart comes near the viewport (app/_components/ChartLoader.tsx), each chart scrolled into view in turn on a
- * phone-sized screen, as a reader scrolling the page would.
+ * phone-sized screen, as a reader scrolling the page would; null when the page holds no chart.
  */
-async function scriptsWithChartsDrawn(server: Server, path: string): Promise<string[]> {
+async function scriptsWithChartsDrawn(server: Server, path: string): Promise<string[] | null> {
   const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium", args: ["--headless=new", "--no-sandbox", "--disable-gpu"] });
   try {
     const page = await browser.newPage({ viewport: { width: 412, height: 823 } });
@@ -109,7 +109,9 @@ async function scriptsWithChartsDrawn(server: Server, path: string): Promise<str
       scripts.add(`${url.pathname}${url.search}`);
     });
     await page.goto(`${server.url}${path}`, { waitUntil: "networkidle" });
-    for (const place of await page.locator(".chart-place").all()) await place.scrollIntoViewIfNeeded();
+    const places = await page.locator(".chart-place").all();
+    if (!places.length) return null;
+    for (const place of places) await place.scrollIntoViewIfNeeded();
     await page.waitForFunction(() => [...document.querySelectorAll(".chart-place")].every((place) => place.getAttribute("data-drawn") === "true"), null, { timeout: 60_000 });
     await page.waitForLoadState("networkidle");
     return [...scripts];
