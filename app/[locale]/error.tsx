@@ -1,15 +1,15 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useErrorWords } from "../_components/ErrorWords";
 
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const t = useTranslations("error");
+  const words = useErrorWords();
   return (
     <>
-      <h1>{t("heading")}</h1>
-      <p>{t.rich("explanation", { code: (chunks) => <code>{chunks}</code> })}</p>
+      <h1>{words.heading}</h1>
+      <p>{words.explanation}</p>
       <button type="button" onClick={() => reset()}>
-        {t("retry")}
+        {words.retry}
       </button>
     </>
   );

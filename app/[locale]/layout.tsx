@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { hasLocale, NextIntlClientProvider } from "next-intl";
-import { getMessages, getTranslations } from "next-intl/server";
+import { hasLocale } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { listIssues } from "@/db/queries";
 import { routing } from "@/i18n/routing";
+import { ErrorWordsProvider } from "../_components/ErrorWords";
 import { LanguageSwitch } from "../_components/LanguageSwitch";
 import { SearchBox } from "../_components/SearchBox";
 import { inLocale, localePath } from "../_lib/locale";
@@ -32,13 +33,12 @@ export default async function RootLayout({ children, params }: { children: React
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   const t = await getTranslations("layout");
-  const messages = await getMessages();
+  const te = await getTranslations("error");
   const issues = listNavigationIssues();
   return (
     <html lang={locale}>
       <body>
-        {/* Client components get only the messages they use: number words, the error page and the actor tags. */}
-        <NextIntlClientProvider messages={{ format: messages.format, error: messages.error, actors: messages.actors }}>
+        <ErrorWordsProvider words={{ heading: te("heading"), explanation: te.rich("explanation", { code: (chunks) => <code>{chunks}</code> }), retry: te("retry") }}>
           <a className="skip-link" href="#content">
             {t("skipToContent")}
           </a>
@@ -48,7 +48,7 @@ export default async function RootLayout({ children, params }: { children: React
             </a>
             <span className="tagline">{t("tagline")}</span>
             <SearchBox />
-            <LanguageSwitch label={t("language")} names={{ en: t("languageNames.en"), es: t("languageNames.es") }} />
+            <LanguageSwitch locale={locale} label={t("language")} names={{ en: t("languageNames.en"), es: t("languageNames.es") }} />
             <nav aria-label={t("mainNavigation")} className="main-nav">
               <a href={localePath(locale, "/")}>{t("overview")}</a>
               {issues.map((issue) => (
@@ -61,7 +61,7 @@ export default async function RootLayout({ children, params }: { children: React
             </nav>
           </header>
           <main id="content">{children}</main>
-        </NextIntlClientProvider>
+        </ErrorWordsProvider>
       </body>
     </html>
   );

@@ -1,6 +1,7 @@
-import { NextIntlClientProvider, useMessages, useTranslations } from "next-intl";
+import { useLocale, useMessages, useTranslations } from "next-intl";
 import type { CSSProperties } from "react";
-import { ActorChart, type ActorChartRow } from "./ActorChart";
+import type { ActorChartRow } from "./ActorChart";
+import { ChartLoader } from "./ChartLoader";
 import { reserveHeights } from "./chart-layout";
 import type { ActorNames } from "./series";
 
@@ -21,9 +22,10 @@ interface Props {
 
 /**
  * The one chart wrapper: holds the chart's height from the first paint (phone and desktop estimates of the
- * same geometry the client draws) and gives the client chart the words it needs.
+ * same geometry the client draws) and gives the chart, loaded when it is near the viewport, the words it needs.
  */
 export function ActorBarChart({ rows, mode, ariaLabel, poles = null, names, span = "half" }: Props) {
+  const locale = useLocale();
   const messages = useMessages();
   const tag = useTranslations("actors");
   const reserve = reserveHeights({
@@ -35,9 +37,11 @@ export function ActorBarChart({ rows, mode, ariaLabel, poles = null, names, span
   const style = { "--reserve-narrow": `${reserve.narrow}px`, "--reserve-wide": `${reserve.wide}px` } as CSSProperties;
   return (
     <div className="chart-canvas" style={style}>
-      <NextIntlClientProvider messages={{ format: messages.format, actors: messages.actors, chart: messages.chart }}>
-        <ActorChart rows={rows} mode={mode} poles={poles} names={names} ariaLabel={ariaLabel} />
-      </NextIntlClientProvider>
+      <ChartLoader
+        locale={locale}
+        messages={{ format: messages.format, actors: messages.actors, chart: messages.chart }}
+        drawing={{ kind: "actor", props: { rows, mode, poles, names, ariaLabel } }}
+      />
     </div>
   );
 }

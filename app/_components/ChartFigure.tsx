@@ -1,4 +1,4 @@
-import { NextIntlClientProvider, useMessages, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { ChartExport } from "./ChartExport";
 
@@ -19,7 +19,8 @@ interface Props {
 
 export function ChartFigure({ id, title, description, height, chart, table, downloads, tableOpen = false, exportable = true }: Props) {
   const t = useTranslations("chart");
-  const messages = useMessages();
+  const tf = useTranslations("format");
+  const locale = useLocale();
   return (
     <figure className="chart-figure" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{title}</h3>
@@ -33,9 +34,13 @@ export function ChartFigure({ id, title, description, height, chart, table, down
       </details>
       {downloads}
       {exportable ? (
-        <NextIntlClientProvider messages={{ format: messages.format, chart: messages.chart }}>
-          <ChartExport chart={id} title={title} />
-        </NextIntlClientProvider>
+        <ChartExport
+          chart={id}
+          title={title}
+          locale={locale}
+          words={{ label: t("exportLabel"), svg: t("svg"), png: t("png"), failed: t("exportFailed"), source: t.raw("exportSource") }}
+          formatWords={{ notScored: tf("notScored"), never: tf("never") }}
+        />
       ) : null}
     </figure>
   );

@@ -9,7 +9,7 @@ import { useFormat } from "../_lib/use-format";
 import { ACTOR_KEYS, ACTOR_SERIES, type ActorKey, type ActorNames } from "./series";
 
 
-interface Props {
+export interface TimelineChartProps {
   rows: TimelineRow[];
   /** The time axis, in UTC milliseconds: shared by the small multiples so their dates line up. */
   domain: [number, number];
@@ -77,7 +77,7 @@ function PointShape({ actor, row, cx, cy, label }: { actor: ActorKey; row: Timel
 }
 
 /** Each government's position per dated document (or month) on a time axis, the gap between them drawn at each date where both have one. */
-export function TimelineChart({ rows, domain, height, ariaLabel, names, words, compact = false }: Props) {
+export function TimelineChart({ rows, domain, height, ariaLabel, names, words, compact = false }: TimelineChartProps) {
   const narrow = useNarrow();
   const format = useFormat();
   const t = useTranslations("actors");

@@ -1,4 +1,4 @@
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useMessages, useTranslations } from "next-intl";
 import { MONTHLY_ABOVE, type TimelinePoint } from "@/db/queries";
 import { queryString } from "../_lib/format";
 import { localePath } from "../_lib/locale";
@@ -6,10 +6,10 @@ import { issuePath, sourcePath } from "../_lib/paths";
 import { type TimelineRow, timeOf } from "../_lib/timeline";
 import { useFormat } from "../_lib/use-format";
 import { ChartFigure } from "./ChartFigure";
+import { ChartLoader } from "./ChartLoader";
 import { DownloadLinks } from "./DownloadLinks";
 import type { ActorKey, ActorNames } from "./series";
 import { TableHead } from "./TableHead";
-import { TimelineChart } from "./TimelineChart";
 
 interface Props {
   id: string;
@@ -64,6 +64,7 @@ export function TimelineFigure({ id, title, issue, issueLabel, points, domain, h
   const t = useTranslations("timeline");
   const td = useTranslations("document");
   const locale = useLocale();
+  const messages = useMessages();
   const format = useFormat();
   const all = places(points);
   const dated = all.filter((p) => p.date !== null);
@@ -127,14 +128,13 @@ export function TimelineFigure({ id, title, issue, issueLabel, points, domain, h
       height={rows.length ? height : 0}
       chart={
         rows.length ? (
-          <TimelineChart
-            rows={rows}
-            domain={domain}
-            height={height}
-            names={names}
-            ariaLabel={t("chartLabel", { issue: issueLabel })}
-            words={{ inferred: t("inferred"), gap: t("gap") }}
-            compact={compact}
+          <ChartLoader
+            locale={locale}
+            messages={{ format: messages.format, actors: messages.actors, chart: messages.chart }}
+            drawing={{
+              kind: "timeline",
+              props: { rows, domain, height, names, ariaLabel: t("chartLabel", { issue: issueLabel }), words: { inferred: t("inferred"), gap: t("gap") }, compact },
+            }}
           />
         ) : null
       }

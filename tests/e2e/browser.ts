@@ -33,3 +33,10 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }
+
+/** Scrolls each chart's place into view, as a reader would (charts load as they near the viewport), waits until every chart has drawn, and goes back to the top. */
+export async function drawCharts(page: Page): Promise<void> {
+  for (const place of await page.locator(".chart-place").all()) await place.scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => [...document.querySelectorAll(".chart-place")].every((place) => place.getAttribute("data-drawn") === "true"));
+  await page.evaluate(() => window.scrollTo(0, 0));
+}

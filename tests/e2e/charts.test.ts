@@ -3,7 +3,7 @@ import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "./browser";
+import { drawCharts, launchBrowser } from "./browser";
 
 const baseUrl = inject("baseUrl");
 let browser: BrowserContext;
@@ -20,6 +20,7 @@ afterAll(async () => {
 
 async function open(path: string, chart?: string) {
   const response = await page.goto(baseUrl + path, { waitUntil: "networkidle" });
+  await drawCharts(page);
   if (chart) await expect.poll(() => page.locator(`[data-chart="${chart}"] .chart-row`).count()).toBeGreaterThan(0);
   return response?.status();
 }
@@ -28,6 +29,54 @@ const ISSUES = ["drug-policy", "energy", "venezuela", "migration"];
 /** Every chart that places the governments on an issue's axis, on the page that draws it. */
 const POSITION_CHARTS: [string, string][] = [["/en", "positions"], ["/en/compare", "compare-positions"], ...ISSUES.map((slug): [string, string] => [`/en/issues/${slug}`, "per-document"])];
 const ALL_CHARTS: [string, string][] = [...POSITION_CHARTS, ["/en", "salience"]];
+
+/** Strings only Recharts' code holds, and only next-intl's message formatter (intl-messageformat's error codes): how a script is recognised. */
+const RECHARTS = "recharts-wrapper";
+const FORMATTER = "MISSING_VALUE";
+
+/** The text of every script the page's HTML loads (its `<script src>`). */
+async function htmlScripts(path: string): Promise<string[]> {
+  const html = await (await fetch(baseUrl + path)).text();
+  const sources = [...html.matchAll(/<script\b[^>]*\ssrc="([^"]+)"/g)].map((m) => (m[1] ?? "").replaceAll("&amp;", "&"));
+  return Promise.all(sources.map(async (src) => (await fetch(baseUrl + src)).text()));
+}
+
+describe("chart code loads as a chart nears the viewport", () => {
+  it.each(["/en", "/es/issues/migration", "/en/compare", "/en/sources", "/es/search?q=coca"])("%s loads neither Recharts nor a message formatter with its HTML", async (path) => {
+    const scripts = await htmlScripts(path);
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.filter((text) => text.includes(RECHARTS) || text.includes(FORMATTER))).toEqual([]);
+  });
+
+  it.each([
+    [360, "/en/issues/drug-policy", "per-document"],
+    [360, "/es/issues/migration", "per-document"],
+    [1280, "/en/issues/drug-policy", "timeline"],
+  ])("at %i px, %s %s: no chart code until the reader scrolls near it, then the chart draws in exactly the space held for it", async (width, path, chart) => {
+    const reader = await browser.newPage();
+    try {
+      await reader.setViewportSize({ width, height: 800 });
+      const requested: string[] = [];
+      reader.on("request", (request) => {
+        if (request.resourceType() === "script") requested.push(request.url());
+      });
+      await reader.goto(baseUrl + path, { waitUntil: "networkidle" });
+      const loadsRecharts = async () => (await Promise.all(requested.map(async (url) => (await fetch(url)).text()))).some((text) => text.includes(RECHARTS));
+      const area = reader.locator(`[data-chart="${chart}"]`);
+      expect(await area.locator(".chart-place").getAttribute("data-drawn")).toBe("false");
+      expect(await area.locator("svg").count()).toBe(0);
+      expect(await loadsRecharts()).toBe(false);
+      const held = await area.evaluate((element) => element.getBoundingClientRect().height);
+      expect(held).toBeGreaterThan(200);
+      await area.scrollIntoViewIfNeeded();
+      await expect.poll(() => area.locator("svg.recharts-surface").count()).toBeGreaterThan(0);
+      expect(await loadsRecharts()).toBe(true);
+      expect(await area.evaluate((element) => element.getBoundingClientRect().height)).toBe(held);
+    } finally {
+      await reader.close();
+    }
+  });
+});
 
 describe("position charts read without the legend", () => {
   it.each(POSITION_CHARTS)("%s %s: ticks at one even step, 0 marked and labelled, both poles named at the axis ends", async (path, chart) => {

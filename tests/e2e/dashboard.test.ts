@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "./browser";
+import { drawCharts, launchBrowser } from "./browser";
 
 const SEED_002 = "002_cab32d2187f2aa2e";
 const baseUrl = inject("baseUrl");
@@ -20,6 +20,7 @@ afterAll(async () => {
 
 async function open(path: string) {
   const response = await page.goto(baseUrl + path, { waitUntil: "networkidle" });
+  await drawCharts(page);
   return response?.status();
 }
 /** The marks a chart draws for its values: a dot per government on a position chart, a bar per government on a count chart. */
@@ -127,6 +128,7 @@ describe("compare", () => {
     await page.getByLabel("Energy & climate").uncheck();
     await page.getByLabel("Venezuela").uncheck();
     await Promise.all([page.waitForURL(/issue=drug-policy&issue=migration/), page.getByRole("button", { name: "Compare" }).click()]);
+    await drawCharts(page);
     await expect.poll(() => marks("compare-positions")).toBe(4);
     expect(await page.locator(".data-table").first().locator("tbody tr").count()).toBe(2);
   });

@@ -1,9 +1,13 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
+import Database from "better-sqlite3";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import en from "../../messages/en.json";
-import { launchBrowser, screenshot } from "./browser";
+import { startServer } from "../../scripts/bench/server";
+import { drawCharts, launchBrowser, screenshot } from "./browser";
 
 const SEED_002 = "002_cab32d2187f2aa2e";
 const baseUrl = inject("baseUrl");
@@ -25,6 +29,7 @@ afterAll(async () => {
 
 async function open(path: string) {
   const response = await page.goto(baseUrl + path, { waitUntil: "networkidle" });
+  await drawCharts(page);
   return response?.status();
 }
 const marks = (chart: string) => page.locator(`[data-chart="${chart}"] .chart-row .chart-mark`).count();
@@ -165,5 +170,36 @@ describe("Spanish interface", () => {
     const log = readFileSync(inject("serverLog"), "utf8");
     expect(log.match(/.*(MISSING_MESSAGE|FORMATTING_ERROR|INVALID_MESSAGE|INSUFFICIENT_PATH).*/g) ?? []).toEqual([]);
     expect(consoleErrors).toEqual([]);
+  });
+});
+
+describe("the error page", () => {
+  it.each([
+    ["en", "Something went wrong", "Try again"],
+    ["es", "Algo salió mal", "Reintentar"],
+  ])("in %s: in the reader's language (its words given by the layout), and its button hydrates", async (locale, heading, retry) => {
+    // The seeded database without its actors: every page's read fails (the error page is what the reader sees), the
+    // documents download the server's start-up waits for still answers.
+    const broken = join(mkdtempSync(join(tmpdir(), "parallax-broken-")), "broken.db");
+    const seeded = new Database(inject("databaseFile"), { readonly: true });
+    await seeded.backup(broken);
+    seeded.close();
+    const copy = new Database(broken);
+    copy.pragma("foreign_keys = OFF");
+    copy.exec("DROP TABLE actors");
+    copy.close();
+    const server = await startServer(broken);
+    const reader = await browser.newPage();
+    try {
+      await reader.goto(`${server.url}/${locale}`, { waitUntil: "networkidle" });
+      await expect(reader.locator("main h1").textContent()).resolves.toBe(heading);
+      await expect(reader.locator("main p code").first().textContent()).resolves.toBe("npm run ingest");
+      const button = reader.locator("main button");
+      await expect(button.textContent()).resolves.toBe(retry);
+      await expect.poll(() => button.evaluate((b) => Object.keys(b).some((key) => key.startsWith("__reactFiber")))).toBe(true);
+    } finally {
+      await reader.close();
+      server.stop();
+    }
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "./browser";
+import { drawCharts, launchBrowser } from "./browser";
 
 const SEED_002 = "002_cab32d2187f2aa2e";
 const SEED_003 = "003_6556b0f21289c777";
@@ -21,6 +21,7 @@ afterAll(async () => {
 
 async function open(path: string) {
   const response = await page.goto(baseUrl + path, { waitUntil: "networkidle" });
+  await drawCharts(page);
   return response?.status();
 }
 /** A timeline's drawn points: one link per government per dated document with a position. */

@@ -5,7 +5,7 @@ import { parse } from "csv-parse/sync";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type Server, startServer } from "../../scripts/bench/server";
-import { launchBrowser, screenshot } from "./browser";
+import { drawCharts, launchBrowser, screenshot } from "./browser";
 
 const SEED_002 = "002_cab32d2187f2aa2e";
 const baseUrl = inject("baseUrl");
@@ -41,6 +41,7 @@ async function open(url: string) {
   violations.length = 0;
   dialogs.length = 0;
   const response = await page.goto(url, { waitUntil: "networkidle" });
+  await drawCharts(page);
   return response?.status();
 }
 const bars = (chart: string) => page.locator(`[data-chart="${chart}"] .recharts-bar-rectangle`).count();
