@@ -56,7 +56,7 @@ describe("GET /api/export/stances.csv", () => {
       })),
     );
     expect(parsed).toEqual(expected);
-    expect(parsed).toHaveLength(118);
+    expect(parsed).toHaveLength(117);
   });
 
   it("adds a UTF-8 byte-order mark with ?bom=1 and drops the header with ?header=0", async () => {

@@ -338,6 +338,18 @@ describe("prose stances: attribution frames in English", () => {
       [["co", "migration", "prose:reported-speech", "Petro said the U.S. deportation flights treated migrants like criminals"]],
     ],
     [
+      "a stance verb takes the issue of the sentence before only when its object points back or carries that issue's policy words",
+      [
+        "Petro's government has cut coca eradication targets. It is a choice the president has defended in international forums.",
+        "Petro's government has cut coca eradication targets. He also defended rural development as the answer.",
+      ],
+      [
+        ["co", "drug-policy", "prose:action", "Petro's government has cut coca eradication targets"],
+        ["co", "drug-policy", "prose:action", "Petro's government has cut coca eradication targets"],
+        ["co", "drug-policy", "prose:stance-verb+context", "He also defended rural development as the answer"],
+      ],
+    ],
+    [
       "a headline tells a past deed in the present ('recalls', 'ends', 'closes')",
       ["Colombia recalls ambassador to Washington over boat strikes", "US ends Chevron licence in Venezuela", "The White House closes the door on TPS for Venezuelans"],
       [

@@ -7,6 +7,7 @@ import { Discourse } from "./discourse";
 import { type Frame, type FrameContext, findFrames, type ProseRule, type Range } from "./frames";
 import { type Holder, holderMarkers, markersIn, NameRegistry, readChunk, TITLE_WORDS } from "./holders";
 import { ADVERBIAL_OPENERS, CLAUSE_WORDS, PERSONAL_PRONOUNS, ROLE_NOUNS } from "./lexicon";
+import { scoreStance } from "../score";
 import { splitByContrast } from "./contrast";
 import { dominantIssue, type IssueHit, issueHits, splitByIssue } from "./issues";
 import { type Passage, toPassage } from "./passage";
@@ -412,6 +413,10 @@ function quotingIntro(p: Passage, from: number, end: number, firstWord: string, 
 const COMMUNICATION =
   /(?<!\p{L})(?:speak|spoke|speaking|talk(?:ed|ing)? (?:to|with)|meet(?:ing)? with|met with|phone call|(?:a|the) call with|tone|conversation|interview|wrote to|writing to|letter to|hablar con|hablo con|conversacion|llamada|reunion con|se reunio|tono|entrevista|carta a)(?!\p{L})/u;
 
+/** An object that points back to what the text was on: a pronoun, or a definite or demonstrative noun phrase. */
+const ANAPHORIC_OBJECT =
+  /^\s+(?:to\s+\p{L}+\s+)?(?:it|them|this|that|these|those|the|its|their|his|her|lo|la|los|las|le|les|el|esa|ese|esas|esos|esta|este|estas|estos|dicha|dicho|su|sus)(?!\p{L})/u;
+
 /**
  * The parts of a reported clause or action, each on one issue: its own words first; failing
  * them, the words that open the sentence before the holder ("In an apparent reference to the
@@ -430,6 +435,12 @@ function clauseParts(p: Passage, frame: Frame, lead: Range, previousIssue: Issue
   const context = dominantIssue(issueHits(p, lead.start, lead.end, book))?.hit ?? previousIssue;
   // Words about the talking itself ("agreed to speak with me", "struck a light tone") take no position on the issue around them.
   if (!context || COMMUNICATION.test(p.folded.slice(from, frame.content.end))) return [];
+  // A stance verb's object says what is wanted or opposed. One that points back ("defended them", "condemned the
+  // strikes") takes the issue it points to; one that neither points back nor carries the issue's policy words
+  // ("an idea Petro has defended in international forums", "seeks to reinforce his influence") leaves the issue a guess.
+  const axis = frame.verbClass === "stance" ? book.issues.find((issue) => issue.slug === context.issue.slug)?.compiledAxis : undefined;
+  if (axis && !ANAPHORIC_OBJECT.test(p.folded.slice(frame.cue.end, frame.content.end)) && scoreStance(p.text.slice(frame.span.start, frame.span.end), axis, book.negation).cues.length === 0)
+    return [];
   // The issue the text was on a sentence or three ago, or the one of the clause this one is coordinated with.
   return [{ range: frame.span, hit: context, fromContext: true, twoIssues: false }];
 }
