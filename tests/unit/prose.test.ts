@@ -338,6 +338,20 @@ describe("prose stances: attribution frames in English", () => {
       [["co", "migration", "prose:reported-speech", "Petro said the U.S. deportation flights treated migrants like criminals"]],
     ],
     [
+      "a known first name gives a person's gender before any pronoun does: “she” after Donald Trump is still Laura Sarabia",
+      [
+        "Laura Sarabia has run Colombia’s foreign ministry since January.",
+        "She said Colombia would keep producing oil. President Donald Trump declared a national energy emergency.",
+        "“Friends can disagree about coca and about oil,” she said.",
+      ],
+      [
+        ["co", "energy", "prose:reported-speech", "She said Colombia would keep producing oil"],
+        ["us", "energy", "prose:reported-speech", "President Donald Trump declared a national energy emergency"],
+        ["co", "drug-policy", "prose:quote-speaker-after", "Friends can disagree about coca"],
+        ["co", "energy", "prose:quote-speaker-after", "about oil"],
+      ],
+    ],
+    [
       "a stance verb takes the issue of the sentence before only when its object points back or carries that issue's policy words",
       [
         "Petro's government has cut coca eradication targets. It is a choice the president has defended in international forums.",

@@ -2,7 +2,7 @@ import type { ActorId } from "../codebook";
 import { fold } from "../fold";
 import type { Holder, PendingHolder } from "./holders";
 import type { IssueHit } from "./issues";
-import { HEAD_OF_STATE_ROLES, MINISTER_ROLES, THIRD_PARTY_NOUNS } from "./lexicon";
+import { FEMALE_NAMES, HEAD_OF_STATE_ROLES, MALE_NAMES, MINISTER_ROLES, THIRD_PARTY_NOUNS } from "./lexicon";
 
 /**
  * How many sentences an issue stays the topic after the last sentence that named it. Measured on
@@ -39,6 +39,10 @@ function genderOf(text: string): Gender {
   const first = folded.split(/\s+/)[0] ?? "";
   if (FEMININE.test(first) || FEMININE.test(folded)) return "f";
   if (MASCULINE.test(first) || MASCULINE.test(folded)) return "m";
+  // "Laura Sarabia", "President Donald Trump": a known first name tells what no pronoun has yet.
+  const names = folded.split(/[^\p{L}.-]+/u);
+  if (names.some((w) => FEMALE_NAMES.has(w))) return "f";
+  if (names.some((w) => MALE_NAMES.has(w))) return "m";
   return null;
 }
 

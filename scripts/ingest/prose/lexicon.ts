@@ -104,6 +104,22 @@ export const STANCE_NOUNS = words(`
   prohibicion orden peticion solicitud advertencia tesis argumento mensaje
 `);
 
+/** Common first names, folded, English and Spanish: a named person's gender for "she"/"he" before any pronoun has pointed to them. */
+export const FEMALE_NAMES = words(`
+  mary maria ana anna laura rosa francia kristi kristen karen susan linda patricia barbara elizabeth jennifer jessica sarah
+  emily hillary nancy kamala tulsi pam pamela kelly karoline kathleen catherine katherine margaret michelle samantha
+  nikki marcela carolina claudia sandra martha marta paula paola adriana angela diana gloria beatriz lucia luisa juliana
+  daniela natalia andrea alejandra camila valentina veronica monica isabel elena carmen teresa irene susana silvia
+  delcy maria-corina corina viviane vivian ines clara sofia
+`);
+export const MALE_NAMES = words(`
+  donald joe joseph john james robert michael william david richard thomas charles christopher chris mark marco marcos
+  pete peter paul steven stephen kevin brian george mike mitch ted tom tim timothy scott jd j.d. hunter eric rick
+  gustavo armando daniel juan carlos pedro luis jose jorge alvaro andres diego fernando francisco javier manuel miguel
+  nicolas ricardo rafael sergio alejandro antonio eduardo enrique felipe gabriel hugo ivan ivan julio mauricio oscar
+  pablo roberto santiago camilo cesar edgar hector jaime raul rodrigo ruben victor alberto alfonso benjamin
+`);
+
 /** Nouns of a government's deed: with the government as their modifier they are its action ("U.S. strikes", "los bombardeos estadounidenses"). */
 export const EVENT_NOUNS = words(`
   raid raids strike strikes airstrike airstrikes attack attacks bombing bombings bombardment bombardments operation operations
