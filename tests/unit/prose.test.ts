@@ -338,6 +338,14 @@ describe("prose stances: attribution frames in English", () => {
       [["co", "migration", "prose:reported-speech", "Petro said the U.S. deportation flights treated migrants like criminals"]],
     ],
     [
+      "a nationality adjective names the issue of the noun it modifies; a command reports what it did",
+      ["The United States is funding UNHCR shelters for Venezuelan migrants in Cúcuta.", "Southern Command reported that it sank another drug boat off Tumaco."],
+      [
+        ["us", "migration", "prose:action", "The United States is funding UNHCR shelters for Venezuelan migrants in Cúcuta"],
+        ["us", "drug-policy", "prose:reported-speech", "Southern Command reported that it sank another drug boat off Tumaco"],
+      ],
+    ],
+    [
       "a known first name gives a person's gender before any pronoun does: “she” after Donald Trump is still Laura Sarabia",
       [
         "Laura Sarabia has run Colombia’s foreign ministry since January.",
@@ -553,6 +561,14 @@ describe("prose stances: attribution frames in Spanish", () => {
         "El presidente dijo que el país no volverá a fumigar con glifosato.",
       ],
       [["co", "drug-policy", "prose:reported-speech", "El presidente dijo que el país no volverá a fumigar con glifosato"]],
+    ],
+    [
+      "el gentilicio nombra el tema del sustantivo al que modifica; el Comando Sur informa lo que hizo",
+      ["Colombia seguirá regularizando a los migrantes venezolanos, dijo la canciller.", "El Comando Sur informó anoche que hundió otra lancha frente a Tumaco."],
+      [
+        ["co", "migration", "prose:reported-speaker-after", "Colombia seguirá regularizando a los migrantes venezolanos"],
+        ["us", "drug-policy", "prose:reported-speech", "El Comando Sur informó anoche que hundió otra lancha frente a Tumaco"],
+      ],
     ],
     [
       "«mientras que» abre una cláusula propia con su sujeto",

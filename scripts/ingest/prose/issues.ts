@@ -72,6 +72,20 @@ function isPerson(name: string, book: Codebook): boolean {
 
 const PASSAGE_HITS = new WeakMap<Passage, IssueHit[]>();
 
+/** A nationality adjective: English capitalised before its noun ("Venezuelan"), Spanish in lower case after it ("venezolanos"). */
+const ENGLISH_DEMONYM = /^\p{Lu}\p{L}*(?:an|ian|ese|ish)$/u;
+const SPANISH_DEMONYM = /^\p{Ll}\p{L}*(?:ano|ana|anos|anas|ense|enses|eño|eña|eños|eñas)$/u;
+const adjacent = (a: IssueHit, b: IssueHit, p: Passage) => /^[\s-]+$/.test(p.plain.slice(a.end, b.start));
+
+/**
+ * A nationality adjective of one issue that modifies a noun of another names the noun's issue, not its own:
+ * "Venezuelan migrants" and "migrantes venezolanos" are migration, as "drug trafficker" is drug policy.
+ */
+function modifiesNeighbour(hit: IssueHit, before: IssueHit | undefined, after: IssueHit | undefined, p: Passage): boolean {
+  if (after && after.issue.slug !== hit.issue.slug && adjacent(hit, after, p) && ENGLISH_DEMONYM.test(hit.evidence)) return true;
+  return !!before && before.issue.slug !== hit.issue.slug && adjacent(before, hit, p) && SPANISH_DEMONYM.test(hit.evidence);
+}
+
 /** Every issue word of a passage, found once per passage (the prose stage asks about many stretches of one paragraph). */
 function passageHits(p: Passage, book: Codebook): IssueHit[] {
   const cached = PASSAGE_HITS.get(p);
@@ -100,8 +114,9 @@ function passageHits(p: Passage, book: Codebook): IssueHit[] {
       merged[merged.length - 1] = { ...last, end: hit.end, evidence: p.text.slice(last.start, hit.end) };
     } else merged.push(hit);
   }
-  PASSAGE_HITS.set(p, merged);
-  return merged;
+  const headed = merged.filter((hit, i) => !modifiesNeighbour(hit, merged[i - 1], merged[i + 1], p));
+  PASSAGE_HITS.set(p, headed);
+  return headed;
 }
 
 /**

@@ -43,6 +43,9 @@ const EN: EnglishVerb[] = [
   { lemma: "state", verbClass: "speech", pastOnly: true },
   { lemma: "declare", verbClass: "speech" },
   { lemma: "announce", verbClass: "speech" },
+  // "reported that it sank", "informed Congress that": speech; the bare noun forms ("the report") are excluded by pastOnly.
+  { lemma: "report", verbClass: "speech", pastOnly: true },
+  { lemma: "inform", verbClass: "speech", pastOnly: true },
   { lemma: "argue", verbClass: "speech" },
   { lemma: "insist", verbClass: "speech" },
   { lemma: "maintain", verbClass: "speech" },
@@ -215,6 +218,7 @@ const EN: EnglishVerb[] = [
   // "sent the military into Venezuela", "dispatched two planes": a deed; "sent back" is the particle verb above.
   { lemma: "send", verbClass: "action", forms: ["sends", "sent", "sent", "sending"] },
   { lemma: "dispatch", verbClass: "action" },
+  { lemma: "sink", verbClass: "action", forms: ["sinks", "sank", "sunk", "sinking"] },
   // "answered with a threat of tariffs", "responded by recalling its ambassador": the deed is what follows.
   { lemma: "answer", verbClass: "action", particle: "with" },
   { lemma: "respond", verbClass: "action", particle: "with" },
@@ -259,6 +263,9 @@ const ES: SpanishVerb[] = [
   { lemma: "añadir", verbClass: "speech" },
   { lemma: "advertir", verbClass: "speech", forms: ["advierte", "advierten", "advirtió", "advirtieron", "advertía", "advertirá", "advertido", "advirtiendo"] },
   { lemma: "anunciar", verbClass: "speech" },
+  { lemma: "informar", verbClass: "speech" },
+  { lemma: "reportar", verbClass: "speech" },
+  { lemma: "comunicar", verbClass: "speech" },
   { lemma: "reiterar", verbClass: "speech" },
   { lemma: "reafirmar", verbClass: "speech" },
   { lemma: "ratificar", verbClass: "speech" },
@@ -366,6 +373,7 @@ const ES: SpanishVerb[] = [
   { lemma: "enviar", verbClass: "action", forms: ["envía", "envían", "envió", "enviaron", "enviaba", "enviará", "enviado", "enviando"] },
   { lemma: "devolver", verbClass: "action", forms: ["devuelve", "devuelven", "devolvió", "devolvieron", "devolvía", "devolverá", "devuelto", "devolviendo"] },
   { lemma: "recibir", verbClass: "action" },
+  { lemma: "hundir", verbClass: "action" },
   { lemma: "mantener", verbClass: "action", forms: ["mantiene", "mantienen", "mantuvo", "mantuvieron", "mantenía", "mantendrá", "mantenido", "manteniendo"] },
   { lemma: "ampliar", verbClass: "action", forms: ["amplía", "amplían", "amplió", "ampliaron", "ampliaba", "ampliará", "ampliado", "ampliando"] },
   { lemma: "otorgar", verbClass: "action", forms: ["otorga", "otorgan", "otorgó", "otorgaron", "otorgaba", "otorgará", "otorgado", "otorgando"] },
