@@ -33,7 +33,12 @@ const actorSchema = z
   })
   .strict();
 
-const cueSchema = z.string().trim().min(1, "a cue must not be empty");
+const cueSchema = z
+  .string()
+  .trim()
+  .min(1, "a cue must not be empty")
+  // Every word of a phrase inflects already; a "*" inside one would be matched as a literal star and never found.
+  .refine((term) => !term.slice(0, -1).includes("*"), 'a "*" may only end a term ("deport*"), not stand inside it');
 const poleSchema = z
   .object({
     label: z.string().min(1),
