@@ -592,8 +592,11 @@ describe("prose stances: attribution frames in Spanish", () => {
     ],
     [
       "sancionar a una persona nombrada es una sanción personal",
-      ["El Departamento del Tesoro sancionó a Gustavo Petro y a su esposa en octubre."],
-      [["us", "other-sanctions-on-individuals", "prose:action", "El Departamento del Tesoro sancionó a Gustavo Petro y a su esposa en octubre"]],
+      ["El Departamento del Tesoro sancionó a Gustavo Petro y a su esposa en octubre.", "El Departamento del Tesoro mantiene sancionado al mandatario colombiano desde octubre."],
+      [
+        ["us", "other-sanctions-on-individuals", "prose:action", "El Departamento del Tesoro sancionó a Gustavo Petro y a su esposa en octubre"],
+        ["us", "other-sanctions-on-individuals", "prose:action", "El Departamento del Tesoro mantiene sancionado al mandatario colombiano desde octubre"],
+      ],
     ],
   ])("%s", (_name, paragraphs, expected) => {
     expect(stancesOf("es", ...paragraphs)).toEqual(expected);

@@ -58,6 +58,10 @@ function personPatterns(book: Codebook): TopicPattern[] {
 /** A name after a person topic: capitalised words, with the particles of Spanish names ("Laura Quintero", "a Gustavo Petro", "on Petro"). */
 const OBJECT_NAME = /^\s+(?:on\s+|against\s+|a\s+|al\s+|contra\s+)?(\p{Lu}[\p{L}’'-]+(?:\s+(?:de\s+|del\s+|de\s+la\s+)?\p{Lu}[\p{L}’'-]+)*)/u;
 
+/** A person named by office after a person topic: "sanctioned the Colombian president", "sancionado al mandatario colombiano". */
+const OBJECT_OFFICE =
+  /^\s+(?:on\s+|against\s+|a\s+|al\s+|contra\s+)?(?:the\s+|el\s+|la\s+)?(?:\p{L}+\s+)?(?:president|presidente|presidenta|mandatario|mandataria|leader|minister|ministro|ministra|canciller|foreign minister)(?!\p{L})/iu;
+
 /**
  * Whether `name` names a person: one of the codebook's people, or two capitalised words or more that no
  * government, office or issue goes by ("Laura Quintero", not "Venezuela", "Petroleos de Venezuela" or "White House").
@@ -99,8 +103,10 @@ function passageHits(p: Passage, book: Codebook): IssueHit[] {
   for (const { issue, pattern } of personPatterns(book))
     for (const m of copy.matchAll(pattern)) {
       const end = m.index + m[0].length;
-      const object = OBJECT_NAME.exec(p.plain.slice(end));
-      if (object && isPerson(object[1] as string, book)) push(issue, m.index, end + object[0].length);
+      const rest = p.plain.slice(end);
+      const object = OBJECT_NAME.exec(rest);
+      const office = object && isPerson(object[1] as string, book) ? object : OBJECT_OFFICE.exec(rest);
+      if (office) push(issue, m.index, end + office[0].length);
     }
   const kept: IssueHit[] = [];
   for (const hit of [...hits].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
