@@ -1,5 +1,5 @@
 import { aliasHits, type Codebook } from "../codebook";
-import { anyTerm, type CompiledTerm, matchCopy } from "../score";
+import { anyTerm, type CompiledTerm, matchCopyOfFolded } from "../score";
 import type { IssueRef } from "../stance";
 import type { Passage } from "./passage";
 
@@ -44,12 +44,16 @@ const PASSAGE_HITS = new WeakMap<Passage, IssueHit[]>();
 function passageHits(p: Passage, book: Codebook): IssueHit[] {
   const cached = PASSAGE_HITS.get(p);
   if (cached) return cached;
-  const copy = matchCopy(p.plain);
+  const copy = matchCopyOfFolded(p.folded);
   const hits: IssueHit[] = [];
   const push = (issue: IssueRef, s: number, e: number) => hits.push({ issue, start: s, end: e, evidence: p.text.slice(s, e) });
-  for (const hit of aliasHits(p.plain, book.issues, (issue) => issue.aliases))
+  for (const hit of aliasHits(p.plain, book.issues, (issue) => issue.aliases, p.folded))
     push({ slug: hit.target.slug, label: hit.target.label, kind: "codebook" }, hit.start, hit.end);
-  for (const { issue, pattern } of topicPatterns(book)) for (const m of copy.matchAll(pattern)) push(issue, m.index, m.index + m[0].length);
+  // exec on the shared pattern: matchAll copies a pattern (each holds all of an issue's topics) on every call.
+  for (const { issue, pattern } of topicPatterns(book)) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(copy); m; m = pattern.exec(copy)) push(issue, m.index, m.index + m[0].length);
+  }
   const kept: IssueHit[] = [];
   for (const hit of [...hits].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
     if (!kept.some((k) => hit.start < k.end && k.start < hit.end)) kept.push(hit);
