@@ -327,8 +327,13 @@ export interface CsvOptions {
 }
 
 const NEEDS_QUOTES = /[",;\t\r\n]/;
-/** A text cell that neither starts a formula nor needs quotes, the common case, is written as it is after one test. */
-const NEEDS_WORK = new RegExp(`${FORMULA_START.source}|${NEEDS_QUOTES.source}`);
+
+/** Whether a text cell's first unit starts a formula (FORMULA_START), tested without a pattern: every text cell asks. */
+function startsFormula(value: string): boolean {
+  const first = value.charCodeAt(0);
+  // = + - @ tab CR
+  return first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13;
+}
 
 /**
  * One field as RFC 4180 text: text guarded against formulas and quoted when it holds a comma, a
@@ -339,7 +344,8 @@ const NEEDS_WORK = new RegExp(`${FORMULA_START.source}|${NEEDS_QUOTES.source}`);
 function csvField(value: unknown): string {
   switch (typeof value) {
     case "string": {
-      if (!NEEDS_WORK.test(value)) return value;
+      // The common case, a cell that neither starts a formula nor needs quotes, is written as it is.
+      if (!startsFormula(value) && !NEEDS_QUOTES.test(value)) return value;
       const text = guardCell(value);
       return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
     }
@@ -373,9 +379,13 @@ export function* csvChunks<Row extends Record<string, unknown> | unknown[]>(
   let chunk = `${options.bom ? "\uFEFF" : ""}${columns !== null && (options.header ?? true) ? `${columns.map(csvField).join(",")}\r\n` : ""}`;
   let sent = false;
   for (const row of rows) {
-    const cells: unknown[] = Array.isArray(row) ? row : (columns ?? Object.keys(row)).map((column) => row[column]);
     let record = "";
-    for (let i = 0; i < cells.length; i++) record += i === 0 ? csvField(cells[i]) : `,${csvField(cells[i])}`;
+    if (Array.isArray(row)) for (let i = 0; i < row.length; i++) record += i === 0 ? csvField(row[i]) : `,${csvField(row[i])}`;
+    else {
+      // A row's cells are read by column, with no array of them made per row.
+      const keys = columns ?? Object.keys(row);
+      for (let i = 0; i < keys.length; i++) record += i === 0 ? csvField(row[keys[i] as string]) : `,${csvField(row[keys[i] as string])}`;
+    }
     chunk += `${record}\r\n`;
     if (chunk.length >= CSV_CHUNK_CHARS) {
       yield chunk;

@@ -5,17 +5,20 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { writeCorpus } from "./bench/corpus";
 import { ingestFigures } from "./bench/ingest";
+import { parseParts } from "./bench/parts";
 import type { Breakdown } from "./bench/profile";
 import { type Figure, figure, formatBreakdown, type Run, writeResults } from "./bench/results";
 import { download, ensureBuild, startServer } from "./bench/server";
 import { WEB_PLAN, webFigures } from "./bench/web";
 
-const USAGE = `Usage: npm run bench -- [--quick] [--out FOLDER] [--keep]
+const USAGE = `Usage: npm run bench -- [--quick] [--only PARTS] [--out FOLDER] [--keep]
 
 Generates a corpus, ingests it, exports it over HTTP, times every page, weighs their JavaScript, runs Lighthouse
 and writes results.md and results.json
 (default folder: bench/). Every figure is a ratio to a baseline measured in the same run.
   --quick   a small corpus and one repetition: checks that the benchmark runs (CI), measures nothing
+  --only    measure only these parts, comma separated: ingest, export, web (the corpus is ingested for each);
+            the results of a partial run go to a new temporary folder unless --out is given
   --out     where to write the results
   --keep    keep the generated corpus and databases (their folder is printed)`;
 
@@ -90,7 +93,8 @@ async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       quick: { type: "boolean", default: false },
-      out: { type: "string", default: "bench" },
+      only: { type: "string" },
+      out: { type: "string" },
       keep: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -99,6 +103,9 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  const parts = parseParts(values.only);
+  // A partial run never overwrites the last full run's results.
+  const out = values.out ?? (values.only === undefined ? "bench" : mkdtempSync(join(tmpdir(), "parallax-bench-results-")));
   const mode = values.quick ? "quick" : "full";
   const plan = PLAN[mode];
   const started = new Date();
@@ -115,70 +122,77 @@ async function main(): Promise<number> {
   for (const name of readdirSync(docs)) byKind[name.split("-")[0] as string] = (byKind[name.split("-")[0] as string] ?? 0) + 1;
 
   const db = join(work, "corpus.db");
-  const ingest = ingestFigures({ plan, seed: SEED, work, docs, db, child, step });
-  figures.push(...ingest.figures);
-  breakdowns.ingest = ingest.breakdown;
-  const { stances } = ingest;
-
-  // CSV export of every stance over HTTP against sqlite3 printing the same join.
-  step("CSV export: starting the production server on the ingested corpus");
-  const built = ensureBuild();
-  const exportProfile = child("export-profile", { db }, plan.childTimeout);
-  breakdowns.export = { title: `CSV export of all ${stances.toLocaleString("en-US")} stances, in process (no HTTP)`, breakdown: exportProfile.breakdown as Breakdown };
-  const server = await startServer(db);
-  try {
-    const firstDocument = readdirSync(docs).sort()[0]?.replace(/\.[^.]+$/, "") ?? "";
-    await download(server, `/api/export/stances.csv?document=${encodeURIComponent(firstDocument)}`);
-    const before = server.rss();
-    const runs: Awaited<ReturnType<typeof download>>[] = [];
-    for (let i = 0; i < plan.repeats; i++) runs.push(await download(server, "/api/export/stances.csv"));
-    const sqlite = Array.from({ length: plan.repeats }, () => sqliteCsv(db));
-    const http = median(runs.map((r) => r.seconds));
-    const growth = mb(Math.max(...runs.map((r) => r.peakRss)) - before);
-    const rows = runs[0]?.rows ?? 0;
-    const name = `CSV export of all ${rows.toLocaleString("en-US")} stances over HTTP`;
-    const base = sqlite.every((s) => s !== null) ? median(sqlite.map((s) => s?.seconds ?? 0)) : null;
-    figures.push(
-      base === null
-        ? notMeasured({ id: "export", name, unit: "s", budget: { of: "ratio", max: BUDGET.exportRatio } }, "no baseline: the sqlite3 shell is not installed (apt-get install sqlite3)")
-        : figure({
-            id: "export",
-            name,
-            value: http,
-            unit: "s",
-            baseline: { name: "`sqlite3 -csv` printing the same join from the same file", value: base, unit: "s" },
-            budget: { of: "ratio", max: BUDGET.exportRatio },
-            note: sqlite[0]?.rows === rows ? null : `the download had ${rows} rows, sqlite3 printed ${sqlite[0]?.rows}: they should be the same join`,
-            explain: (f) =>
-              `the download took ${f.value?.toFixed(2)} s (${mb(runs[0]?.bytes ?? 0).toFixed(1)} MB); the same rows as CSV in one process take ${formatBreakdown(exportProfile.breakdown as Breakdown, 20)}; the rest is the server and HTTP.`,
-          }),
-      figure({
-        id: "export-memory",
-        name: "CSV export: server memory growth during the download",
-        value: growth,
-        unit: "MB",
-        baseline: { name: "the download's size", value: mb(runs[0]?.bytes ?? 0), unit: "MB" },
-        budget: { of: "value", max: BUDGET.exportGrowthMb },
-        explain: (f) => `the server's resident memory rose by ${f.value?.toFixed(0)} MB while it sent ${mb(runs[0]?.bytes ?? 0).toFixed(0)} MB.`,
-      }),
-    );
-  } finally {
-    server.stop();
+  step("ingesting the corpus");
+  const ingested = child("ingest", { docs, db }, plan.childTimeout);
+  const stances = ingested.timedOut ? 0 : (ingested.stances as number);
+  if (parts.has("ingest")) {
+    const ingest = ingestFigures({ plan, seed: SEED, work, docs, db, ingested, child, step });
+    figures.push(...ingest.figures);
+    breakdowns.ingest = ingest.breakdown;
   }
 
-  figures.push(
-    ...(await webFigures({
-      work,
-      docs,
-      db,
-      plan: WEB_PLAN[mode],
-      step,
-      ingest: (folder, root, database) => {
-        const added = child("ingest", { docs: folder, root, db: database }, plan.childTimeout);
-        if (added.timedOut) throw new Error(`ingesting ${folder} did not finish within ${plan.childTimeout} s`);
-      },
-    })),
-  );
+  const built = parts.has("export") || parts.has("web") ? ensureBuild() : false;
+  if (parts.has("export")) {
+    // CSV export of every stance over HTTP against sqlite3 printing the same join.
+    step("CSV export: starting the production server on the ingested corpus");
+    const exportProfile = child("export-profile", { db }, plan.childTimeout);
+    breakdowns.export = { title: `CSV export of all ${stances.toLocaleString("en-US")} stances, in process (no HTTP)`, breakdown: exportProfile.breakdown as Breakdown };
+    const server = await startServer(db);
+    try {
+      const firstDocument = readdirSync(docs).sort()[0]?.replace(/\.[^.]+$/, "") ?? "";
+      await download(server, `/api/export/stances.csv?document=${encodeURIComponent(firstDocument)}`);
+      const before = server.rss();
+      const runs: Awaited<ReturnType<typeof download>>[] = [];
+      for (let i = 0; i < plan.repeats; i++) runs.push(await download(server, "/api/export/stances.csv"));
+      const sqlite = Array.from({ length: plan.repeats }, () => sqliteCsv(db));
+      const http = median(runs.map((r) => r.seconds));
+      const growth = mb(Math.max(...runs.map((r) => r.peakRss)) - before);
+      const rows = runs[0]?.rows ?? 0;
+      const name = `CSV export of all ${rows.toLocaleString("en-US")} stances over HTTP`;
+      const base = sqlite.every((s) => s !== null) ? median(sqlite.map((s) => s?.seconds ?? 0)) : null;
+      figures.push(
+        base === null
+          ? notMeasured({ id: "export", name, unit: "s", budget: { of: "ratio", max: BUDGET.exportRatio } }, "no baseline: the sqlite3 shell is not installed (apt-get install sqlite3)")
+          : figure({
+              id: "export",
+              name,
+              value: http,
+              unit: "s",
+              baseline: { name: "`sqlite3 -csv` printing the same join from the same file", value: base, unit: "s" },
+              budget: { of: "ratio", max: BUDGET.exportRatio },
+              note: sqlite[0]?.rows === rows ? null : `the download had ${rows} rows, sqlite3 printed ${sqlite[0]?.rows}: they should be the same join`,
+              explain: (f) =>
+                `the download took ${f.value?.toFixed(2)} s (${mb(runs[0]?.bytes ?? 0).toFixed(1)} MB); the same rows as CSV in one process take ${formatBreakdown(exportProfile.breakdown as Breakdown, 20)}; the rest is the server and HTTP.`,
+            }),
+        figure({
+          id: "export-memory",
+          name: "CSV export: server memory growth during the download",
+          value: growth,
+          unit: "MB",
+          baseline: { name: "the download's size", value: mb(runs[0]?.bytes ?? 0), unit: "MB" },
+          budget: { of: "value", max: BUDGET.exportGrowthMb },
+          explain: (f) => `the server's resident memory rose by ${f.value?.toFixed(0)} MB while it sent ${mb(runs[0]?.bytes ?? 0).toFixed(0)} MB.`,
+        }),
+      );
+    } finally {
+      server.stop();
+    }
+  }
+
+  if (parts.has("web"))
+    figures.push(
+      ...(await webFigures({
+        work,
+        docs,
+        db,
+        plan: WEB_PLAN[mode],
+        step,
+        ingest: (folder, root, database) => {
+          const added = child("ingest", { docs: folder, root, db: database }, plan.childTimeout);
+          if (added.timedOut) throw new Error(`ingesting ${folder} did not finish within ${plan.childTimeout} s`);
+        },
+      })),
+    );
 
   const run: Run = {
     date: started.toISOString(),
@@ -189,10 +203,10 @@ async function main(): Promise<number> {
     figures,
     breakdowns,
   };
-  writeResults(values.out, run);
+  writeResults(out, run);
   for (const f of figures)
     step(`${f.met === null ? "—  " : f.met ? "ok " : "MISSED"} ${f.name}: ${f.value === null ? "not measured" : f.value.toFixed(2)} ${f.unit}${f.ratio === null ? "" : ` (${f.ratio.toFixed(2)}× baseline)`}`);
-  step(`results in ${join(values.out, "results.md")}${built ? " (built the app first)" : ""}`);
+  step(`results in ${join(out, "results.md")}${built ? " (built the app first)" : ""}`);
   if (values.keep) step(`corpus and databases kept in ${work}`);
   else rmSync(work, { recursive: true, force: true });
   return 0;

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { findWholeWord, fold, foldKeepCase, wordOpening, wordOpenings } from "./fold";
+import { findWholeWord, fold, foldKeepCase, WordStarts, wordOpening } from "./fold";
 import { type CompiledAxis, type CompiledNegation, type CompiledTerm, compileNegation, compileTerm } from "./score";
 
 const aliasSchema = z.union([
@@ -261,15 +261,20 @@ export interface AliasHit<T> {
   end: number;
 }
 
-export function aliasHits<T>(text: string, targets: T[], aliasesOf: (target: T) => CompiledAlias[]): AliasHit<T>[] {
-  const folded = fold(text);
-  const cased = foldKeepCase(text);
-  const openings = { folded: wordOpenings(folded), cased: wordOpenings(cased) };
+/** `folded`: `fold(text)`, given by a caller that holds it already (a passage), so it is not folded again. */
+export function aliasHits<T>(text: string, targets: T[], aliasesOf: (target: T) => CompiledAlias[], folded = fold(text)): AliasHit<T>[] {
+  const words = new WordStarts(folded);
+  // Few aliases match case ("US"): the cased copy is made for the first that is asked about.
+  let casedWords: WordStarts | null = null;
+  const cased = () => {
+    if (!casedWords) casedWords = new WordStarts(foldKeepCase(text));
+    return casedWords;
+  };
   const hits: AliasHit<T>[] = [];
   for (const target of targets) {
     for (const alias of aliasesOf(target)) {
-      if (alias.opening !== null && !(alias.matchCase ? openings.cased : openings.folded).has(alias.opening)) continue;
-      const starts = findWholeWord(alias.matchCase ? cased : folded, alias.folded);
+      const within = alias.matchCase ? cased() : words;
+      const starts = alias.opening === null ? findWholeWord(within.text, alias.folded) : within.find(alias.folded, alias.opening);
       if (starts.length === 0) continue;
       const excluded = alias.notIn.flatMap((phrase) => findWholeWord(folded, phrase).map((at) => [at, at + phrase.length] as const));
       for (const start of starts) {

@@ -84,21 +84,9 @@ export function isWordChar(unit: string | undefined): boolean {
   return known === 1;
 }
 
-/** The first two units of every word of a text (a letter or digit after none): where a whole-word match can begin. */
-/** The first two units of a text that opens with a letter or digit: what `wordOpenings` holds for a word it starts. */
+/** The first two units of a text that opens with a letter or digit: the opening `WordStarts` files a word it starts under. */
 export function wordOpening(text: string): string | null {
   return text.length >= 2 && isWordChar(text[0]) ? text.slice(0, 2) : null;
-}
-
-export function wordOpenings(text: string): Set<string> {
-  const openings = new Set<string>();
-  let previous = false;
-  for (let i = 0; i < text.length; i++) {
-    const word = isWordChar(text[i]);
-    if (word && !previous) openings.add(text.slice(i, i + 2));
-    previous = word;
-  }
-  return openings;
 }
 
 /** Every offset where `needle` occurs in `haystack` with no letter or digit touching either end. */
@@ -113,5 +101,48 @@ export function findWholeWord(haystack: string, needle: string): number[] {
     const endsWord = !isWordChar(needle[needle.length - 1]) || !isWordChar(haystack[at + needle.length]);
     if (startsWord && endsWord) hits.push(at);
     from = at + 1;
+  }
+}
+
+/** A word opening (two UTF-16 units) as one number, a cheaper map key than the two-unit string. */
+const openingKey = (text: string, at: number) => text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1);
+const NO_STARTS: readonly number[] = [];
+
+/**
+ * Where the words of a text start, filed by their opening: `find` gives what `findWholeWord` gives for a
+ * needle that opens a word, from the words that open as it does instead of a scan of the text per needle.
+ */
+export class WordStarts {
+  private readonly byOpening = new Map<number, number[]>();
+
+  constructor(readonly text: string) {
+    let previous = false;
+    // A word's last unit opens no two-unit opening, so a one-unit word at the very end is not filed.
+    for (let i = 0; i < text.length; i++) {
+      const word = isWordChar(text[i]);
+      if (word && !previous && i + 1 < text.length) {
+        const key = openingKey(text, i);
+        const starts = this.byOpening.get(key);
+        if (starts) starts.push(i);
+        else this.byOpening.set(key, [i]);
+      }
+      previous = word;
+    }
+  }
+
+  /** Whether a word of the text starts with `prefix`, whose `wordOpening` is `opening`. */
+  opensWith(prefix: string, opening: string): boolean {
+    const starts = this.byOpening.get(openingKey(opening, 0));
+    return starts?.some((at) => this.text.startsWith(prefix, at)) ?? false;
+  }
+
+  /** Every offset where `needle`, whose `wordOpening` is `opening`, occurs with no letter or digit touching either end. */
+  find(needle: string, opening: string): readonly number[] {
+    const starts = this.byOpening.get(openingKey(opening, 0));
+    if (!starts) return NO_STARTS;
+    const endsWord = !isWordChar(needle[needle.length - 1]);
+    const hits: number[] = [];
+    for (const at of starts) if (this.text.startsWith(needle, at) && (endsWord || !isWordChar(this.text[at + needle.length]))) hits.push(at);
+    return hits;
   }
 }

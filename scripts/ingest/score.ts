@@ -1,5 +1,5 @@
 import type { OtherCourse } from "./course";
-import { fold, wordOpening, wordOpenings } from "./fold";
+import { fold, WordStarts, wordOpening } from "./fold";
 
 /**
  * Dictionary scaling of one stance on its issue's axis: count cue hits per pole, flipping a cue
@@ -58,7 +58,12 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&
 
 /** Folded, with hyphens as spaces, so "public‑health" meets the cue "public health"; same length as the input. */
 export function matchCopy(text: string): string {
-  return fold(text).replace(/-/g, " ");
+  return matchCopyOfFolded(fold(text));
+}
+
+/** `matchCopy` of a text from its fold, for a caller that holds the fold already (a passage). */
+export function matchCopyOfFolded(folded: string): string {
+  return folded.replace(/-/g, " ");
 }
 
 /** A word with its simple inflections: -s, -es, -ed, -d, -ing, a final -e or -y replaced ("militarizing", "policies"). */
@@ -123,17 +128,17 @@ interface Span {
   end: number;
 }
 
-/** Every match of every term in `copy`, term by term; `openings` are the copy's word openings, found once per stance. */
+/** Every match of every term in `copy`, term by term; `words` are the copy's word starts, found once per stance. */
 function findAll<T>(
   copy: string,
   terms: CompiledTerm[],
   tag: (term: CompiledTerm) => T,
-  openings: Set<string>,
+  words: WordStarts,
 ): (Span & { term: CompiledTerm; tag: T })[] {
   const hits: (Span & { term: CompiledTerm; tag: T })[] = [];
   for (const term of terms) {
-    // A term matches only where a word of the copy opens as it does: a set lookup skips most terms before any search.
-    if ((term.opening !== null && !openings.has(term.opening)) || !copy.includes(term.literal)) continue;
+    // A match starts a word with the term's literal: the words that open as it does are checked before any search.
+    if (term.opening !== null ? !words.opensWith(term.literal, term.opening) : !copy.includes(term.literal)) continue;
     // exec on the term's own pattern: matchAll copies the pattern on every call, which cost more than the matching.
     const pattern = term.pattern;
     pattern.lastIndex = 0;
@@ -210,22 +215,22 @@ function scopeStart(copy: string, to: number, negation: CompiledNegation): numbe
 /** `course`: where the other government's course starts being told (course.ts); cues after it count for the other pole. */
 export function scoreStance(text: string, axis: CompiledAxis, negation: CompiledNegation, course: OtherCourse | null = null): StanceScore {
   const copy = matchCopy(text);
-  const openings = wordOpenings(copy);
+  const words = new WordStarts(copy);
   // Cues and negators compete for words: where they overlap the longer wins, so a negator inside a
   // cue is part of it ("fight against") and a cue inside a negator is not a cue ("wind down").
   const cueHits = [
-    ...findAll(copy, axis.negative, (): Pole | null => "negative", openings),
-    ...findAll(copy, axis.positive, (): Pole | null => "positive", openings),
+    ...findAll(copy, axis.negative, (): Pole | null => "negative", words),
+    ...findAll(copy, axis.positive, (): Pole | null => "positive", words),
   ];
   const terms = longestFirst<Span & { term: CompiledTerm; tag: Pole | null }>(
-    dualRoles(copy, cueHits, findAll(copy, negation.terms, (): Pole | null => null, openings), negation),
+    dualRoles(copy, cueHits, findAll(copy, negation.terms, (): Pole | null => null, words), negation),
   );
   const cues = terms.flatMap((t) => (t.tag ? [{ ...t, tag: t.tag }] : []));
   const negators = terms.filter((t) => t.tag === null);
   const scopes: { negator: Span; start: number; end: number }[] = [
     ...negators.map((n) => ({ negator: n, start: n.end, end: scopeEnd(copy, n.end, negation) })),
     // "forced eradication has failed": a failure predicate governs the cues before it.
-    ...findAll(copy, negation.after, () => null, openings)
+    ...findAll(copy, negation.after, () => null, words)
       .filter((f) => !terms.some((t) => t.start < f.end && f.start < t.end && t.tag !== null))
       .map((f) => ({ negator: f, start: scopeStart(copy, f.start, negation), end: f.start })),
   ];

@@ -200,3 +200,20 @@ describe("a request's snapshot connection", () => {
     snapshot.$client.close();
   });
 });
+
+describe("the stance download's rows past the cue memo", () => {
+  it("gives each row its own cues when more distinct cue lists pass than the memo keeps", () => {
+    const { db: many } = seededDb();
+    // 1,500 copies of one stance, each with a cue list of its own: more than the 1,024 decoded lists kept at a time.
+    many.$client.exec(`
+      WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1500)
+      INSERT INTO stances (stance_key, document_id, issue_slug, actor_id, kind, text, issue_evidence, line_start, line_end,
+        column_start, column_end, cue_positive, cue_negative, cues, rule, confidence)
+      SELECT 'copy-' || i, document_id, issue_slug, actor_id, kind, 'copy ' || i, issue_evidence, line_start, line_end,
+        column_start, column_end, 1, 0, json_array(json_object('cue', 'cue', 'matched', 'word ' || i, 'pole', 'positive', 'negatedBy', NULL)), rule, confidence
+        FROM n, (SELECT * FROM stances ORDER BY id LIMIT 1)`);
+    const copies = [...stanceExportRows({}, many)].filter((row) => String(row.stance).startsWith("copy "));
+    expect(copies).toHaveLength(1500);
+    for (const row of copies) expect(row.position_cues).toBe(`word ${String(row.stance).slice("copy ".length)} (+)`);
+  });
+});

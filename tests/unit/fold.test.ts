@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findWholeWord, fold, foldKeepCase } from "../../scripts/ingest/fold";
+import { findWholeWord, fold, foldKeepCase, WordStarts, wordOpening } from "../../scripts/ingest/fold";
 
 describe("fold", () => {
   it.each([
@@ -20,14 +20,31 @@ describe("fold", () => {
   });
 });
 
+const WHOLE_WORDS: [string, string, number[]][] = [
+  ["us and the u.s. agree", "u.s.", [11]],
+  ["petroleo and petro", "petro", [13]],
+  ["petro's plan", "petro", [0]],
+  ["colombian colombia", "colombia", [10]],
+  ["", "x", []],
+  ["rubio, rubio and rubio", "rubio", [0, 7, 17]],
+  ["ee.uu. y ee.uu.", "ee.uu.", [0, 9]],
+  ["the us-colombia deal", "colombia", [7]],
+  ["antidrogas drogas", "drogas", [11]],
+  ["state department departments", "department", [6]],
+  ["onu", "onu", [0]],
+  ["a b", "ab", []],
+  ["x", "xy", []],
+];
+
 describe("findWholeWord", () => {
-  it.each([
-    ["us and the u.s. agree", "u.s.", [11]],
-    ["petroleo and petro", "petro", [13]],
-    ["petro's plan", "petro", [0]],
-    ["colombian colombia", "colombia", [10]],
-    ["", "x", []],
-  ])("%j finds %j at %j", (haystack, needle, expected) => {
+  it.each(WHOLE_WORDS)("%j finds %j at %j", (haystack, needle, expected) => {
     expect(findWholeWord(haystack, needle)).toEqual(expected);
+  });
+});
+
+describe("WordStarts", () => {
+  // The alias matcher's index of word starts must find exactly what findWholeWord finds, for every needle that opens a word.
+  it.each(WHOLE_WORDS.filter(([, needle]) => wordOpening(needle) !== null))("%j finds %j at %j, as findWholeWord does", (haystack, needle, expected) => {
+    expect(new WordStarts(haystack).find(needle, wordOpening(needle) as string)).toEqual(expected);
   });
 });

@@ -159,12 +159,13 @@ export class NameRegistry {
 }
 
 const MARKER_HITS = new WeakMap<Marker[], Map<string, AliasHit<Marker>[]>>();
+const MARKER_CACHE_TEXTS = 4096;
 
 /**
  * The codebook's people, institutions and demonyms in a text. Rules ask about the same paragraph
  * and sentence several times (the subject, the frames, the phrases); each text is matched once.
  */
-export function markersIn(text: string, markers: Marker[]): AliasHit<Marker>[] {
+export function markersIn(text: string, markers: Marker[], folded?: string): AliasHit<Marker>[] {
   let byText = MARKER_HITS.get(markers);
   if (!byText) {
     byText = new Map();
@@ -172,15 +173,17 @@ export function markersIn(text: string, markers: Marker[]): AliasHit<Marker>[] {
   }
   let hits = byText.get(text);
   if (!hits) {
-    hits = aliasHits(text, markers, (m) => m.aliases);
+    // The texts asked about again are a paragraph's: a bounded cache keeps a run's memory from growing with every sentence read.
+    if (byText.size >= MARKER_CACHE_TEXTS) byText.clear();
+    hits = aliasHits(text, markers, (m) => m.aliases, folded);
     byText.set(text, hits);
   }
   return hits;
 }
 
-/** The markers of a passage, found once per passage (a sentence is read phrase by phrase). */
+/** The markers of a passage, found once per passage (a sentence is read phrase by phrase), on the fold it holds. */
 export function markerHits(passage: Passage, markers: Marker[]): AliasHit<Marker>[] {
-  return markersIn(passage.plain, markers);
+  return markersIn(passage.plain, markers, passage.folded);
 }
 
 export type ChunkReading = { kind: "holder"; holder: Holder } | { kind: "pending"; pending: PendingHolder } | { kind: "none" };

@@ -1,5 +1,6 @@
 import { aliasHits, type Codebook } from "../codebook";
-import { anyTerm, type CompiledTerm, matchCopy } from "../score";
+import { WordStarts } from "../fold";
+import { anyTerm, type CompiledTerm, matchCopyOfFolded } from "../score";
 import type { IssueRef } from "../stance";
 import type { Passage } from "./passage";
 
@@ -16,6 +17,7 @@ export interface IssueHit {
 interface TopicPattern {
   issue: IssueRef;
   pattern: RegExp;
+  terms: CompiledTerm[];
 }
 
 const TOPIC_PATTERNS = new WeakMap<Codebook, TopicPattern[]>();
@@ -27,10 +29,11 @@ function topicPatterns(book: Codebook): TopicPattern[] {
     patterns = [
       ...book.issues
         .filter((issue) => issue.topics.length)
-        .map((issue) => ({ issue: { slug: issue.slug, label: issue.label, kind: "codebook" as const }, pattern: combine(issue.topics) })),
+        .map((issue) => ({ issue: { slug: issue.slug, label: issue.label, kind: "codebook" as const }, pattern: combine(issue.topics), terms: issue.topics })),
       ...book.otherIssues.map((other) => ({
         issue: { slug: other.slug, label: other.label, kind: "other" as const },
         pattern: combine(other.topics),
+        terms: other.topics,
       })),
     ];
     TOPIC_PATTERNS.set(book, patterns);
@@ -49,6 +52,7 @@ function personPatterns(book: Codebook): TopicPattern[] {
       .map((other) => ({
         issue: { slug: other.slug, label: other.label, kind: "other" as const },
         pattern: anyTerm([...other.personTopics].sort((a, b) => b.pattern.source.length - a.pattern.source.length)),
+        terms: other.personTopics,
       }));
     PERSON_PATTERNS.set(book, patterns);
   }
@@ -94,12 +98,19 @@ function modifiesNeighbour(hit: IssueHit, before: IssueHit | undefined, after: I
 function passageHits(p: Passage, book: Codebook): IssueHit[] {
   const cached = PASSAGE_HITS.get(p);
   if (cached) return cached;
-  const copy = matchCopy(p.plain);
+  const copy = matchCopyOfFolded(p.folded);
   const hits: IssueHit[] = [];
   const push = (issue: IssueRef, s: number, e: number) => hits.push({ issue, start: s, end: e, evidence: p.text.slice(s, e) });
-  for (const hit of aliasHits(p.plain, book.issues, (issue) => issue.aliases))
+  for (const hit of aliasHits(p.plain, book.issues, (issue) => issue.aliases, p.folded))
     push({ slug: hit.target.slug, label: hit.target.label, kind: "codebook" }, hit.start, hit.end);
-  for (const { issue, pattern } of topicPatterns(book)) for (const m of copy.matchAll(pattern)) push(issue, m.index, m.index + m[0].length);
+  const words = new WordStarts(copy);
+  // exec on the shared pattern: matchAll copies a pattern (each holds all of an issue's topics) on every call.
+  for (const { issue, pattern, terms } of topicPatterns(book)) {
+    // A topic's match starts a word with its literal: a paragraph where no word does is not scanned.
+    if (!terms.some((term) => term.opening === null || words.opensWith(term.literal, term.opening))) continue;
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(copy); m; m = pattern.exec(copy)) push(issue, m.index, m.index + m[0].length);
+  }
   for (const { issue, pattern } of personPatterns(book))
     for (const m of copy.matchAll(pattern)) {
       const end = m.index + m[0].length;

@@ -18,6 +18,8 @@ function formsPattern(lang: "en" | "es"): RegExp {
 const PATTERNS = { en: formsPattern("en"), es: formsPattern("es") };
 const BY_FORM = new Map<string, VerbForm[]>();
 for (const v of VERB_FORMS) BY_FORM.set(`${v.lang}:${v.form}`, [...(BY_FORM.get(`${v.lang}:${v.form}`) ?? []), v]);
+// Compiled once per particle: compiling one per verb found cost more than matching it.
+const PARTICLES = new Map(VERB_FORMS.flatMap((v) => (v.particle ? [[v.particle, new RegExp(`^\\s+${v.particle}\\b`)] as const] : [])));
 
 // Verbs that are also nouns: their -s form followed by a preposition is a plural noun ("U.S. strikes on boats", "demands for aid").
 const NOUN_HOMOGRAPHS = new Set(
@@ -45,7 +47,7 @@ export function findVerbs(passage: Passage, start: number, end: number): VerbHit
       const at = m.index;
       const after = copy.slice(at + m[0].length, Math.min(end, at + m[0].length + 20));
       const candidates = BY_FORM.get(`${lang}:${m[0]}`) ?? [];
-      const particle = candidates.find((v) => v.particle && new RegExp(`^\\s+${v.particle}\\b`).test(after));
+      const particle = candidates.find((v) => v.particle && PARTICLES.get(v.particle)?.test(after));
       const plain = candidates.find((v) => !v.particle);
       const verb = particle ?? plain;
       if (!verb) continue;
