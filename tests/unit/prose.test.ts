@@ -338,6 +338,17 @@ describe("prose stances: attribution frames in English", () => {
       [["co", "migration", "prose:reported-speech", "Petro said the U.S. deportation flights treated migrants like criminals"]],
     ],
     [
+      "a wire report's dateline is no part of the stance; sharing intelligence with U.S. agencies is drug-policy cooperation",
+      [
+        "BOGOTA, Colombia (AP) — Colombia's government on Tuesday suspended intelligence sharing with U.S. security agencies, President Gustavo Petro said.",
+        "WASHINGTON (Reuters) - The State Department said it would resume deportation flights to Colombia.",
+      ],
+      [
+        ["co", "drug-policy", "prose:reported-speaker-after", "Colombia's government on Tuesday suspended intelligence sharing with U.S. security agencies"],
+        ["us", "migration", "prose:reported-speech", "The State Department said it would resume deportation flights to Colombia"],
+      ],
+    ],
+    [
       "a nationality adjective names the issue of the noun it modifies; a command reports what it did",
       ["The United States is funding UNHCR shelters for Venezuelan migrants in Cúcuta.", "Southern Command reported that it sank another drug boat off Tumaco."],
       [

@@ -99,6 +99,13 @@ export function extractProse(blocks: ParsedBlock[], book: Codebook, lang: Langua
   return out;
 }
 
+/**
+ * A dateline: a place in capitals ("BOGOTA, Colombia", "WASHINGTON") or any place followed by a news agency in
+ * parentheses ("Bogotá, 21 nov (EFE)"), then a dash.
+ */
+const DATELINE =
+  /^\s*(?:\p{Lu}[\p{Lu}\p{M}.'’-]+(?:\s+\p{Lu}[\p{Lu}\p{M}.'’-]+)*(?:,\s*\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)*)?\s*(?:\([\p{L} .]{2,30}\))?|\p{Lu}[\p{L}.]+(?:[ ,]+[\p{L}\d.]+){0,4}\s*\((?:AP|AFP|EFE|Reuters|Bloomberg|Xinhua|Europa Press|ANSA|DPA|Colprensa)\))\s*\.?\s*[—–-]+\s*/u;
+
 const STATEMENT_WORDS = /(?<!\p{L})(?:statement|communiqu[eé]|press release|declaration|readout|remarks|comunicado|declaraci[oó]n|pronunciamiento)(?!\p{L})/iu;
 
 /**
@@ -228,7 +235,12 @@ function readParagraph(
 
   /** The issue of this paragraph's last quotation, for an unattributed quotation that goes on from it. */
   let quotedIssue: IssueHit | null = null;
-  for (const sentence of splitSentences(p.plain, lang, quotes).filter((s) => s.end > bodyStart)) {
+  // A wire report's dateline ("BOGOTA, Colombia (AP) —") is where the story was filed, no part of what anyone said.
+  if (bodyStart === 0) bodyStart = DATELINE.exec(p.plain)?.[0].length ?? 0;
+  const sentences = splitSentences(p.plain, lang, quotes)
+    .filter((s) => s.end > bodyStart)
+    .map((s) => (s.start < bodyStart ? { ...s, start: bodyStart } : s));
+  for (const sentence of sentences) {
     const sentenceSubject = noteSubject(p, sentence, quotes, ctx, discourse);
     const frames = findFrames(p, sentence, quotes, ctx);
     const lead = { start: sentence.start, end: Math.min(sentence.end, ...frames.map((f) => Math.min(f.span.start, f.cue.start))) };
