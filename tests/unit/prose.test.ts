@@ -574,6 +574,11 @@ describe("prose stances: attribution frames in Spanish", () => {
       [["co", "drug-policy", "prose:reported-speech", "El presidente dijo que el país no volverá a fumigar con glifosato"]],
     ],
     [
+      "«sanciones contra el gobierno venezolano» son sanciones a Venezuela, no a una persona",
+      ["Por su parte, la Casa Blanca insistió en que no levantará las sanciones contra el gobierno venezolano hasta que haya elecciones libres."],
+      [["us", "venezuela", "prose:reported-speech", "la Casa Blanca insistió en que no levantará las sanciones contra el gobierno venezolano hasta que haya elecciones libres"]],
+    ],
+    [
       "el gentilicio nombra el tema del sustantivo al que modifica; el Comando Sur informa lo que hizo",
       ["Colombia seguirá regularizando a los migrantes venezolanos, dijo la canciller.", "El Comando Sur informó anoche que hundió otra lancha frente a Tumaco."],
       [
