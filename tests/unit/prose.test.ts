@@ -397,6 +397,8 @@ describe("prose stances: attribution frames in English", () => {
         "U.S. strikes on suspected drug boats have killed more than 80 people since September.",
         "Petro criticized U.S. strikes on boats in the Caribbean.",
         "Analysts in Bogotá see a possible U.S. operation against cocaine laboratories.",
+        "Bogotá could buy Venezuelan gas if U.S. sanctions allow it.",
+        "Analysts say the U.S. is working on sanctions with Colombia.",
       ],
       [
         ["us", "drug-policy", "prose:event", "U.S. strikes on suspected drug boats have killed more than 80 people since September"],

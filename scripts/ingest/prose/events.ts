@@ -1,9 +1,11 @@
 import type { Frame, FrameContext, Range } from "./frames";
 import { readChunk } from "./holders";
-import { EVENT_NOUNS, HYPOTHETICAL } from "./lexicon";
+import { CONDITIONALS, EVENT_NOUNS, HYPOTHETICAL } from "./lexicon";
 import type { Passage } from "./passage";
 
 const WORD = /[\p{L}\p{N}]+(?:[’'.-][\p{L}\p{N}]+)*\.?/gu;
+
+const LINKING = /(?:^|\s)(?:on|of|in|for|with|to|at|by|from|against|the|a|an|de|del|en|con|por|para|contra|el|la|los|las|que|that)(?=\s|$)/iu;
 
 export interface EventFrame extends Frame {
   clauseStart: number;
@@ -25,22 +27,27 @@ export function findEventFrames(p: Passage, sentence: Range, ctx: FrameContext):
   }));
   words.forEach((word, i) => {
     if (!EVENT_NOUNS.has(word.text)) return;
-    if (words.slice(Math.max(0, i - 4), i).some((w) => HYPOTHETICAL.has(w.text))) return;
+    if (words.slice(Math.max(0, i - 4), i).some((w) => HYPOTHETICAL.has(w.text) || CONDITIONALS.has(w.text))) return;
     const around = ctx.lang === "es" ? words.slice(i + 1, i + 4) : words.slice(Math.max(0, i - 3), i).reverse();
     for (const modifier of around) {
       const between = ctx.lang === "es" ? p.plain.slice(word.end, modifier.start) : p.plain.slice(modifier.end, word.start);
       if (/[,;:()“”"«»]/.test(between)) return;
+      // Only modifiers stand between ("U.S. military raid"): a preposition or article means another phrase ("U.S. working on sanctions").
+      if (LINKING.test(between)) return;
       const reading = readChunk(p, modifier.start, modifier.end, ctx.markers, ctx.registry);
       if (reading.kind === "holder" && reading.holder.actor) {
         const start = ctx.lang === "es" ? word.start : modifier.start;
+        // The deed's words run to the end of its clause: "U.S. strikes on boats have killed 80 people, officials said".
+        const comma = /[,;:]/.exec(p.plain.slice(word.end, sentence.end));
+        const end = comma ? word.end + comma.index : sentence.end;
         frames.push({
           rule: "prose:event",
           attribution: "action",
           verbClass: "action",
           cue: { start: word.start, end: word.end },
           subject: reading,
-          content: { start: word.start, end: sentence.end },
-          span: { start, end: sentence.end },
+          content: { start: word.start, end },
+          span: { start, end },
           hedged: false,
           conditional: false,
           aboutPerson: false,
