@@ -338,6 +338,11 @@ describe("prose stances: attribution frames in English", () => {
       [["co", "migration", "prose:reported-speech", "Petro said the U.S. deportation flights treated migrants like criminals"]],
     ],
     [
+      "offices joined by 'and' in a title make one speaker after the clause they report",
+      ["Colombia will import natural gas from Venezuela if U.S. sanctions allow it, Mines and Energy Minister Edwin Palma told Reuters on Monday."],
+      [["co", "energy", "prose:reported-speaker-after", "Colombia will import natural gas from Venezuela if U.S. sanctions allow it"]],
+    ],
+    [
       "a wire report's dateline is no part of the stance; sharing intelligence with U.S. agencies is drug-policy cooperation",
       [
         "BOGOTA, Colombia (AP) — Colombia's government on Tuesday suspended intelligence sharing with U.S. security agencies, President Gustavo Petro said.",

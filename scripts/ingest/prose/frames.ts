@@ -132,14 +132,16 @@ function skipLeft(p: Passage, floor: number, at: number): { at: number; hedged: 
 }
 
 /**
- * "Colombia's mines and energy minister", "the foreign and defense ministers": an "and" between lower-case
- * words that end in a role noun joins the offices of one subject; it starts no clause.
+ * "Colombia's mines and energy minister", "the foreign and defense ministers", "Mines and Energy Minister Edwin
+ * Palma": an "and" between two words of one office, the second followed by its role noun, joins the offices of
+ * one subject; it starts no clause. Both words are written alike (lower case, or capitalised as a title).
  */
 function joinsOffices(p: Passage, word: { word: string; start: number }, from: number, at: number): boolean {
   if (word.word !== "and" && word.word !== "y") return false;
   const after = p.plain.slice(from, at).trim().split(/\s+/);
   const before = p.plain.slice(Math.max(0, word.start - 30), word.start).trim().split(/\s+/).pop() ?? "";
-  return after.length <= 2 && after.every((w) => /^\p{Ll}+$/u.test(w)) && ROLE_NOUNS.has(after[after.length - 1] as string) && /^\p{Ll}+$/u.test(before);
+  if (after.length <= 2 && after.every((w) => /^\p{Ll}+$/u.test(w)) && ROLE_NOUNS.has(after[after.length - 1] as string) && /^\p{Ll}+$/u.test(before)) return true;
+  return /^\p{Lu}\p{Ll}+$/u.test(before) && /^\p{Lu}\p{Ll}+$/u.test(after[0] ?? "") && ROLE_NOUNS.has((after[1] ?? "").toLowerCase());
 }
 
 /** Start of the noun phrase that ends at `at`: back to punctuation, a clause word, a verb, or twelve words. */
