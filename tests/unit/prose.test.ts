@@ -338,6 +338,14 @@ describe("prose stances: attribution frames in English", () => {
       [["co", "migration", "prose:reported-speech", "Petro said the U.S. deportation flights treated migrants like criminals"]],
     ],
     [
+      "dashes that set off an aside read as commas; a dateline's dash does not",
+      ["U.S. officials — speaking on condition of anonymity — said deportation flights would resume next week.", "BOGOTA (AP) — Petro said deportation flights would stop — for now — until the shackles come off."],
+      [
+        ["us", "migration", "prose:reported-speech", "U.S. officials — speaking on condition of anonymity — said deportation flights would resume next week"],
+        ["co", "migration", "prose:reported-speech", "Petro said deportation flights would stop — for now — until the shackles come off"],
+      ],
+    ],
+    [
       "offices joined by 'and' in a title make one speaker after the clause they report",
       ["Colombia will import natural gas from Venezuela if U.S. sanctions allow it, Mines and Energy Minister Edwin Palma told Reuters on Monday."],
       [["co", "energy", "prose:reported-speaker-after", "Colombia will import natural gas from Venezuela if U.S. sanctions allow it"]],
