@@ -216,20 +216,30 @@ function* iterateInOrder<K extends StanceField>(db: ParallaxDb, where: SQL | und
   const statement = db.$client.prepare(query.sql).raw(true);
   const template = rowTemplate(fields);
   const parsed = new JsonMemo();
+  // Rows come grouped by issue, actor and document: the shared fields are filled in once per group, into the row
+  // every row of the group is copied from (filling them into each row was a tenth of a download's reading).
+  let group = template;
+  const groupKeys: unknown[] = lookups.map(() => undefined);
   for (const values of statement.iterate(...query.params) as IterableIterator<unknown[]>) {
-    const row: Record<string, unknown> = { ...template };
-    decodeInto(row, own, values, parsed);
-    for (let i = 0; i < lookups.length; i++) {
-      const { fields: sharedFields, statement: one, decoded } = lookups[i] as (typeof lookups)[number];
-      const value = values[keyAt[i] as number];
-      let known = decoded.get(value);
-      if (!known) {
-        known = {};
-        decodeInto(known, sharedFields, one.get(value) as unknown[]);
-        decoded.set(value, known);
+    let sameGroup = true;
+    for (let i = 0; i < lookups.length; i++) sameGroup = sameGroup && values[keyAt[i] as number] === groupKeys[i];
+    if (!sameGroup) {
+      group = { ...template };
+      for (let i = 0; i < lookups.length; i++) {
+        const { fields: sharedFields, statement: one, decoded } = lookups[i] as (typeof lookups)[number];
+        const value = values[keyAt[i] as number];
+        groupKeys[i] = value;
+        let known = decoded.get(value);
+        if (!known) {
+          known = {};
+          decodeInto(known, sharedFields, one.get(value) as unknown[]);
+          decoded.set(value, known);
+        }
+        for (const [key] of sharedFields) group[key] = known[key];
       }
-      for (const [key] of sharedFields) row[key] = known[key];
     }
+    const row: Record<string, unknown> = { ...group };
+    decodeInto(row, own, values, parsed);
     yield placed<K>(row);
   }
 }

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { openDatabase } from "../../db/client";
-import { csvChunks, STANCE_WEB_COLUMNS, stanceExportRows } from "../../db/export";
+import { STANCE_WEB_COLUMNS, stanceCsvChunks } from "../../db/export";
 import { normalizeBlocks } from "../ingest/blocks";
 import { loadCodebook } from "../ingest/codebook";
 import { parseMarkdown } from "../ingest/parse";
@@ -127,7 +127,7 @@ const TASKS: Record<string, Task> = {
     const handle = openDatabase(db);
     let bytes = 0;
     const { breakdown } = profile(EXPORT_STAGES, () => {
-      for (const chunk of csvChunks(STANCE_WEB_COLUMNS, stanceExportRows({}, handle))) bytes += Buffer.byteLength(chunk);
+      for (const chunk of stanceCsvChunks(STANCE_WEB_COLUMNS, {}, handle)) bytes += Buffer.byteLength(chunk);
     });
     handle.$client.close();
     return { bytes, breakdown };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvChunks } from "../../db/export";
+import { csvCellChunks, csvChunks } from "../../db/export";
 
 const csv = (columns: string[] | null, rows: (Record<string, unknown> | unknown[])[], options = {}) => [...csvChunks(columns, rows, options)].join("");
 
@@ -35,5 +35,18 @@ describe("csvChunks (RFC 4180)", () => {
     const chunks = [...csvChunks(null, rows)];
     expect(chunks.length).toBeGreaterThan(1);
     expect(chunks.join("")).toBe(rows.map((r) => `${r.join(",")}\r\n`).join(""));
+  });
+
+  it("writes cells read by each column's function exactly as csvChunks writes the same rows, repeated cells too", () => {
+    const rows = [
+      { a: "=x", b: 1, c: null },
+      { a: "=x", b: 1, c: "a; b" },
+      { a: "y", b: 1, c: "a; b" },
+      { a: "y", b: null, c: "a; b" },
+    ];
+    const cells = [(r: (typeof rows)[number]) => r.a, (r: (typeof rows)[number]) => r.b, (r: (typeof rows)[number]) => r.c];
+    const text = [...csvCellChunks(["a", "b", "c"], cells, rows)].join("");
+    expect(text).toBe("a,b,c\r\n'=x,1,\r\n'=x,1,\"a; b\"\r\ny,1,\"a; b\"\r\ny,,\"a; b\"\r\n");
+    expect(text).toBe(csv(["a", "b", "c"], rows));
   });
 });

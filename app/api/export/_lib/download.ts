@@ -15,6 +15,7 @@ import {
   SEARCH_COLUMNS,
   STANCE_WEB_COLUMNS,
   searchExportRows,
+  stanceCsvChunks,
   stanceExportRows,
   TIMELINE_COLUMNS,
   timelineExportRows,
@@ -42,10 +43,17 @@ interface Dataset {
   /** Datasets that are search results take the words searched for as `q`. */
   searched?: true;
   rows: (filter: StanceFilter, db: ParallaxDb, query: SearchQuery) => Iterable<Record<string, unknown>>;
+  /** The same rows as CSV written straight from their source, where that skips a row object per row. */
+  csv?: (filter: StanceFilter, db: ParallaxDb, options: CsvOptions, tally: { rows: number }) => Iterable<string>;
 }
 
 export const DATASETS: Record<string, Dataset> = {
-  stances: { columns: STANCE_WEB_COLUMNS, filters: ["issue", "actor", "document", "kind", "evidence", "month"], rows: stanceExportRows },
+  stances: {
+    columns: STANCE_WEB_COLUMNS,
+    filters: ["issue", "actor", "document", "kind", "evidence", "month"],
+    rows: stanceExportRows,
+    csv: (filter, db, options, tally) => stanceCsvChunks(STANCE_WEB_COLUMNS, filter, db, options, (stances) => counted(stances, tally)),
+  },
   issues: { columns: ISSUE_COLUMNS, filters: ["issue", "actor", "document", "kind", "evidence", "month"], rows: issueExportRows },
   documents: { columns: DOCUMENT_COLUMNS, filters: [], rows: (_filter, db) => documentExportRows(db) },
   "document-positions": {
@@ -272,6 +280,7 @@ export function datasetDownload(file: string, params: URLSearchParams, now = new
       throw err;
     }
     const fileName = downloadFileName(name, filter, format, now, queryWords(query));
+    if (format === "csv" && dataset.csv) return { chunks: dataset.csv(filter, db, options, tally), format, fileName };
     const rows = counted(dataset.rows(filter, db, query), tally);
     if (format === "csv") return { chunks: csvChunks(dataset.columns, rows, options), format, fileName };
     const filters = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));
