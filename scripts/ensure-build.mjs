@@ -1,9 +1,10 @@
-// `npm start` on a fresh clone: build the app once if there is no production build yet.
+// `npm start`: build the app if there is no production build yet, or if a source changed after it.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { isBuildCurrent } from "./build-state.mjs";
 
-if (!existsSync(".next/BUILD_ID")) {
-  console.log("No production build yet: running `npm run build` once.");
+if (!isBuildCurrent()) {
+  console.log(existsSync(".next/BUILD_ID") ? "The production build is older than the code: running `npm run build`." : "No production build yet: running `npm run build` once.");
   const result = spawnSync("npm", ["run", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   process.exit(result.status ?? 1);
 }

@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { appendFileSync, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { appendFileSync, readdirSync, readFileSync } from "node:fs";
 import { get } from "node:http";
 import { createServer } from "node:net";
-import { join } from "node:path";
+import { isBuildCurrent } from "../build-state.mjs";
 
 /** The production server (`next start`) on a given database, as a user would run it. */
 export interface Server {
@@ -60,27 +60,12 @@ function rssOf(pids: number[]): number {
   return total;
 }
 
-/** What the production build is made from: a file here newer than the build makes it stale. */
-const BUILD_SOURCES = ["app", "db", "i18n", "messages", "next.config.js", "package-lock.json", "tsconfig.json"];
-
-/** The newest modification time among `paths`, walking folders. */
-export function newestMtime(paths: string[]): number {
-  let newest = 0;
-  for (const path of paths) {
-    if (!existsSync(path)) continue;
-    const stat = statSync(path);
-    if (stat.isDirectory()) newest = Math.max(newest, newestMtime(readdirSync(path).map((name) => join(path, name))));
-    else newest = Math.max(newest, stat.mtimeMs);
-  }
-  return newest;
-}
-
 /**
  * Builds the app when there is no production build yet, or when a source changed after it (a stale build
  * would measure old code). Returns whether it built.
  */
 export function ensureBuild(): boolean {
-  if (existsSync(".next/BUILD_ID") && statSync(".next/BUILD_ID").mtimeMs >= newestMtime(BUILD_SOURCES)) return false;
+  if (isBuildCurrent()) return false;
   const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
     encoding: "utf8",

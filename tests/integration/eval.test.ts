@@ -12,10 +12,10 @@ describe("extraction against the hand-labelled gold set", () => {
   });
 
   it.each([
-    ["all", 0.7, 0.79],
-    ["issues:four", 0.74, 0.8],
-    ["kind:prose", 0.69, 0.77],
-    ["lang:es", 0.74, 0.83],
+    ["all", 0.73, 0.81],
+    ["issues:four", 0.77, 0.81],
+    ["kind:prose", 0.72, 0.8],
+    ["lang:es", 0.79, 0.87],
   ])("%s: recall ≥ %d, precision ≥ %d", (key, recall, precision) => {
     const t = figure(key);
     expect(ratio(t.found, t.gold)).toBeGreaterThanOrEqual(recall);
@@ -24,6 +24,6 @@ describe("extraction against the hand-labelled gold set", () => {
 
   it("direction: the found stances' positions agree with the labels' signs at least three times in four", () => {
     const t = figure("all");
-    expect(ratio(t.directionAgreed, t.directionCompared)).toBeGreaterThanOrEqual(0.8);
+    expect(ratio(t.directionAgreed, t.directionCompared)).toBeGreaterThanOrEqual(0.84);
   });
 });

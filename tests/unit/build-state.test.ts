@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { newestMtime } from "../../scripts/bench/server";
+import { newestMtime } from "../../scripts/build-state.mjs";
 
-// The bench rebuilds when a source is newer than the build: a stale build measured old code once.
+// `npm start` and the bench rebuild when a source is newer than the build: a stale build measured old code once.
 describe("newestMtime", () => {
   it("finds the newest file in nested folders and skips paths that do not exist", () => {
     const root = mkdtempSync(join(tmpdir(), "parallax-mtime-"));

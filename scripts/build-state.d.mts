@@ -1,0 +1,3 @@
+export declare const BUILD_SOURCES: string[];
+export declare function newestMtime(paths: string[]): number;
+export declare function isBuildCurrent(): boolean;
