@@ -214,6 +214,14 @@ function scopeStart(copy: string, to: number, negation: CompiledNegation): numbe
 
 /** `course`: where the other government's course starts being told (course.ts); cues after it count for the other pole. */
 export function scoreStance(text: string, axis: CompiledAxis, negation: CompiledNegation, course: OtherCourse | null = null): StanceScore {
+  const hits: CueHit[] = placedCues(text, axis, negation, course).map(({ start: _start, ...hit }) => hit);
+  const positive = hits.filter((h) => h.pole === "positive").length;
+  const negative = hits.length - positive;
+  return { score: hits.length ? (positive - negative) / hits.length : null, positive, negative, cues: hits };
+}
+
+/** The cue hits of a text with where each starts: a caller can weigh parts of a stance from one reading of it. */
+export function placedCues(text: string, axis: CompiledAxis, negation: CompiledNegation, course: OtherCourse | null = null): (CueHit & { start: number })[] {
   const copy = matchCopy(text);
   const words = new WordStarts(copy);
   // Cues and negators compete for words: where they overlap the longer wins, so a negator inside a
@@ -241,19 +249,17 @@ export function scoreStance(text: string, axis: CompiledAxis, negation: Compiled
       : null;
   if (courseScope) scopes.push(courseScope);
 
-  const hits: CueHit[] = cues.map((cue) => {
+  return cues.map((cue) => {
     const governing = scopes.filter((s) => cue.start >= s.start && cue.start < s.end);
     const flipped = governing.length % 2 === 1;
     const last = governing[governing.length - 1];
-    const hit: CueHit = {
+    const hit: CueHit & { start: number } = {
       cue: cue.term.term,
       matched: text.slice(cue.start, cue.end),
       pole: flipped ? (cue.tag === "negative" ? "positive" : "negative") : cue.tag,
       negatedBy: flipped && last ? text.slice(last.negator.start, last.negator.end) : null,
+      start: cue.start,
     };
     return flipped && last === courseScope ? { ...hit, byCourse: true } : hit;
   });
-  const positive = hits.filter((h) => h.pole === "positive").length;
-  const negative = hits.length - positive;
-  return { score: hits.length ? (positive - negative) / hits.length : null, positive, negative, cues: hits };
 }

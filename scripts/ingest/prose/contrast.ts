@@ -1,5 +1,5 @@
 import type { CompiledAxis, CompiledNegation } from "../score";
-import { scoreStance } from "../score";
+import { placedCues } from "../score";
 import type { Range } from "./frames";
 
 /**
@@ -19,10 +19,6 @@ const GOES_ON =
 /** A sentence's end inside a stance: its stop (kept with the sentence), then the space before the next sentence. */
 const SENTENCE_END = /(?<!\b\p{Lu}{1,2})[.!?](?=["”»’]?\s+["“«¿¡]?\p{Lu})["”»’]?\s+/gu;
 
-const sign = (text: string, axis: CompiledAxis, negation: CompiledNegation): number | null => {
-  const score = scoreStance(text, axis, negation).score;
-  return score === null || score === 0 ? null : Math.sign(score);
-};
 
 /**
  * One part of a stance cut where its clauses turn between the two poles of its issue's axis: a reported
@@ -40,10 +36,16 @@ export function splitByContrast(text: string, range: Range, axis: CompiledAxis, 
   for (const m of inner.matchAll(SENTENCE_END)) cuts.push(range.start + m.index + 1, range.start + m.index + m[0].length);
   cuts.sort((a, b) => a - b);
   if (cuts.length === 0) return [range];
+  // One reading of the whole part: negation never crosses a cut (each is a scope breaker), so each piece's cues are its own.
+  const cues = placedCues(inner, axis, negation);
+  const lean = (from: number, end: number): number | null => {
+    const sum = cues.reduce((total, c) => (c.start >= from - range.start && c.start < end - range.start ? total + (c.pole === "positive" ? 1 : -1) : total), 0);
+    return sum === 0 ? null : Math.sign(sum);
+  };
   const pieces: (Range & { lean: number | null })[] = [];
   for (let i = 0, from = range.start; i <= cuts.length; i += 2) {
     const end = i < cuts.length ? (cuts[i] as number) : range.end;
-    pieces.push({ start: from, end, lean: sign(text.slice(from, end), axis, negation) });
+    pieces.push({ start: from, end, lean: lean(from, end) });
     from = i + 1 < cuts.length ? (cuts[i + 1] as number) : range.end;
   }
   const merged: (Range & { lean: number | null })[] = [];
