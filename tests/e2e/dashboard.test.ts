@@ -49,7 +49,7 @@ describe("overview", () => {
     await open("/en?evidence=structured");
     const rows = page.locator("#downloads ~ .table-scroll tbody tr");
     expect(await rows.locator("th").allTextContents()).toEqual(["Stances", "Issue positions", "Positions per document", "Positions over time", "Documents"]);
-    expect(await rows.locator("td.num").allTextContents()).toEqual(["26", "16", "8", "8", "5"]);
+    expect(await rows.locator("td.num").allTextContents()).toEqual(["26", "18", "8", "8", "5"]);
   });
 
   it("a download link gives a CSV file whose rows parse, following the evidence switch", async () => {
