@@ -33,6 +33,17 @@ describe("splitByContrast: a unit whose clauses turn between the poles is two st
       "pidió una negociación con garantías, mientras que la delegación estadounidense mantuvo su exigencia de elecciones como condición",
       ["pidió una negociación con garantías, mientras que la delegación estadounidense mantuvo su exigencia de elecciones como condición"],
     ],
+    // "yet" turns a clause only after a comma: without one it is the adverb.
+    [
+      "drug-policy",
+      "Colombia has stepped up interdiction, yet that does not mean a return to fumigation",
+      ["Colombia has stepped up interdiction", "yet that does not mean a return to fumigation"],
+    ],
+    [
+      "drug-policy",
+      "Colombia has stepped up interdiction yet that does not mean a return to fumigation",
+      ["Colombia has stepped up interdiction yet that does not mean a return to fumigation"],
+    ],
     // "not yet" is no contrast; a semicolon is a turn whatever follows.
     ["migration", "The ministry has not yet resumed deportation flights", ["The ministry has not yet resumed deportation flights"]],
     [

@@ -1,12 +1,11 @@
-import type { CompiledAxis, CompiledNegation } from "../score";
-import { placedCues } from "../score";
+import { type CompiledAxis, type CompiledNegation, placedCues } from "../score";
 import type { Range } from "./frames";
 
 /**
  * Where a clause turns ("…, but", "pero", "sino", "yet", "whereas", "mientras que"): the words on either side may
  * hold opposite positions on the same issue, as in "will destroy laboratories every day, but not fumigate".
  */
-const CONTRAST = /(?:,?\s+|,\s+(?=yet))(?=(?:but|yet|whereas|pero|sino|mientras que|aunque)(?![\p{L}]))|;\s+/giu;
+const CONTRAST = /,?\s+(?=(?:but|whereas|pero|sino|mientras que|aunque)(?!\p{L}))|,\s+(?=yet(?!\p{L}))|;\s+/giu;
 
 /**
  * After the contrast word the holder's clause goes on ("but will not fumigate", "pero que lo hará", "but that its
@@ -18,7 +17,6 @@ const GOES_ON =
 
 /** A sentence's end inside a stance: its stop (kept with the sentence), then the space before the next sentence. */
 const SENTENCE_END = /(?<!\b\p{Lu}{1,2})[.!?](?=["”»’]?\s+["“«¿¡]?\p{Lu})["”»’]?\s+/gu;
-
 
 /**
  * One part of a stance cut where its clauses turn between the two poles of its issue's axis: a reported
