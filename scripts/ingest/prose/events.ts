@@ -5,6 +5,8 @@ import type { Passage } from "./passage";
 
 const WORD = /[\p{L}\p{N}]+(?:[’'.-][\p{L}\p{N}]+)*\.?/gu;
 
+const EVENT_WORD = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...EVENT_NOUNS].join("|")})(?![\\p{L}\\p{N}])`, "u");
+
 const LINKING = /(?:^|\s)(?:on|of|in|for|with|to|at|by|from|against|the|a|an|de|del|en|con|por|para|contra|el|la|los|las|que|that)(?=\s|$)/iu;
 
 export interface EventFrame extends Frame {
@@ -20,7 +22,10 @@ export interface EventFrame extends Frame {
  */
 export function findEventFrames(p: Passage, sentence: Range, ctx: FrameContext): EventFrame[] {
   const frames: EventFrame[] = [];
-  const words = [...p.folded.slice(sentence.start, sentence.end).matchAll(WORD)].map((w) => ({
+  // Most sentences name no deed: one test of the sentence before splitting it into words.
+  const folded = p.folded.slice(sentence.start, sentence.end);
+  if (!EVENT_WORD.test(folded)) return frames;
+  const words = [...folded.matchAll(WORD)].map((w) => ({
     text: w[0].replace(/\.$/, ""),
     start: sentence.start + (w.index ?? 0),
     end: sentence.start + (w.index ?? 0) + w[0].length,
