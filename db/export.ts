@@ -341,14 +341,20 @@ export function* searchExportRows(query: SearchQuery, filter: StanceFilter, db: 
   }
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** The first characters a spreadsheet reads as the start of a formula: = + - @ tab CR. */
+const FORMULA_STARTS = "=+-@\t\r";
+
+/** Whether a text cell starts a formula, tested without a pattern: every text cell of a download asks. */
+function startsFormula(value: string): boolean {
+  return value.length > 0 && FORMULA_STARTS.includes(value[0] as string);
+}
 
 /**
  * OWASP CSV-injection guard: a text cell starting with = + - @ tab or CR gets a leading apostrophe,
  * so no spreadsheet runs it as a formula. Numbers are ours, not document text, and stay numbers.
  */
 export function guardCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  return startsFormula(value) ? `'${value}` : value;
 }
 
 export interface CsvOptions {
@@ -358,12 +364,6 @@ export interface CsvOptions {
 
 const NEEDS_QUOTES = /[",;\t\r\n]/;
 
-/** Whether a text cell's first unit starts a formula (FORMULA_START), tested without a pattern: every text cell asks. */
-function startsFormula(value: string): boolean {
-  const first = value.charCodeAt(0);
-  // = + - @ tab CR
-  return first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13;
-}
 
 /**
  * One field as RFC 4180 text: text guarded against formulas and quoted when it holds a comma, a

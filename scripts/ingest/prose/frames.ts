@@ -257,21 +257,31 @@ const AFTER_SUBJECT = new Set(
 );
 
 /** Spanish puts the subject after the verb ("dijo Petro", "afirmó el canciller colombiano"), as does "…,” said the minister". */
-function subjectRight(p: Passage, sentence: SentenceRange, verb: VerbHit, ctx: FrameContext): { reading: ChunkReading; chunk: Range } | null {
-  const rest = p.plain.slice(verb.end, sentence.end);
-  // Up to the next punctuation; a full stop inside an initialism ("EE. UU.") does not end the phrase.
-  const m = /^\s+((?:[^,;:.“”"«»()]|\.(?=\s*\p{Lu}\p{Lu}?\.)|(?<=\p{Lu})\.)+)/u.exec(rest);
-  if (!m) return null;
-  const words = [...(m[1] as string).matchAll(/[\p{L}\p{N}]+(?:[’'.-][\p{L}\p{N}]+)*\.?/gu)];
-  const first = words[0]?.[0].toLowerCase() ?? "";
-  // "Agregó que …", "pidió a Washington …": what follows is the verb's complement, not its subject.
-  if (first === "que" || first === "that" || first === "a" || first === "al") return null;
+/** A phrase up to the next punctuation; a full stop inside an initialism ("EE. UU.") does not end it. */
+const PHRASE = "((?:[^,;:.“”\"«»()]|\\.(?=\\s*\\p{Lu}\\p{Lu}?\\.)|(?<=\\p{Lu})\\.)+)";
+const PHRASE_WORD = /[\p{L}\p{N}]+(?:[’'.-][\p{L}\p{N}]+)*\.?/gu;
+
+/** Where the noun phrase that opens `phrase` ends: before a word that follows a subject ("en", "today") or opens a clause. */
+function nounPhraseEnd(phrase: string): number {
   let end = 0;
-  for (const [i, w] of words.entries()) {
+  for (const [i, w] of [...phrase.matchAll(PHRASE_WORD)].entries()) {
     const word = w[0].toLowerCase();
     if (i > 0 && (AFTER_SUBJECT.has(word) || CLAUSE_WORDS.has(word))) break;
     end = (w.index ?? 0) + w[0].length;
   }
+  return end;
+}
+
+const RIGHT_PHRASE = new RegExp(`^\\s+${PHRASE}`, "u");
+
+function subjectRight(p: Passage, sentence: SentenceRange, verb: VerbHit, ctx: FrameContext): { reading: ChunkReading; chunk: Range } | null {
+  const rest = p.plain.slice(verb.end, sentence.end);
+  const m = RIGHT_PHRASE.exec(rest);
+  if (!m) return null;
+  const first = /[\p{L}\p{N}]+/u.exec(m[1] as string)?.[0].toLowerCase() ?? "";
+  // "Agregó que …", "pidió a Washington …": what follows is the verb's complement, not its subject.
+  if (first === "que" || first === "that" || first === "a" || first === "al") return null;
+  const end = nounPhraseEnd(m[1] as string);
   const start = verb.end + (m.index ?? 0) + (m[0].length - (m[1] as string).length);
   const reading = readChunk(p, start, start + end, ctx.markers, ctx.registry);
   return reading.kind === "none" ? null : { reading, chunk: { start, end: start + end } };
@@ -282,29 +292,23 @@ function subjectRight(p: Passage, sentence: SentenceRange, verb: VerbHit, ctx: F
  * Petro's orders", "fue sancionado por el Departamento del Tesoro", "por orden de Petro". Only a government's
  * holder counts: "por decisión propia" or "by a wide margin" name none. A passive without one is background.
  */
-const AGENT =
-  /^\s+(?:[\p{L}\p{N}]+\s+){0,4}?(?:(?:by|on)\s+(?:the\s+)?(?:orders?|instructions?)\s+of|at\s+the\s+request\s+of|on|by|por\s+(?:orden|[oó]rdenes|instrucci[oó]n|instrucciones)\s+de(?:l)?|a\s+petici[oó]n\s+de(?:l)?|por)\s+((?:[^,;:.“”"«»()]|\.(?=\s*\p{Lu}\p{Lu}?\.)|(?<=\p{Lu})\.)+)/u;
+const AGENT = new RegExp(
+  `^\\s+(?:[\\p{L}\\p{N}]+\\s+){0,4}?(?<by>(?:by|on)\\s+(?:the\\s+)?(?:orders?|instructions?)\\s+of|at\\s+the\\s+request\\s+of|on|by|por\\s+(?:orden|[oó]rdenes|instrucci[oó]n|instrucciones)\\s+del?|a\\s+petici[oó]n\\s+del?|por)\\s+${PHRASE}`,
+  "u",
+);
+/** "on Petro's orders": after a bare "on", only the possessor of an order is an agent. */
+const ORDERED_BY = /^(.+?)['’]s\s+(?:orders?|instructions?|request)\b/u;
 
 function passiveAgent(p: Passage, sentence: SentenceRange, verb: VerbHit, ctx: FrameContext): { reading: ChunkReading; patient: number } | null {
-  const rest = p.plain.slice(verb.end, sentence.end);
-  const m = AGENT.exec(rest);
+  const m = AGENT.exec(p.plain.slice(verb.end, sentence.end));
   if (!m) return null;
-  let phrase = m[1] as string;
-  // "on Petro's orders": the possessor of the order is the agent.
-  const ordered = /^(.+?)['’]s\s+(?:orders?|instructions?|request)\b/u.exec(phrase);
-  if (/^on\s/.test(m[0].slice(m[0].length - phrase.length - 3).trimStart()) && !ordered) return null;
-  if (ordered) phrase = ordered[1] as string;
-  else {
-    const words = [...phrase.matchAll(/[\p{L}\p{N}]+(?:[’'.-][\p{L}\p{N}]+)*\.?/gu)];
-    let end = 0;
-    for (const [i, w] of words.entries()) {
-      if (i > 0 && (AFTER_SUBJECT.has(w[0].toLowerCase()) || CLAUSE_WORDS.has(w[0].toLowerCase()))) break;
-      end = (w.index ?? 0) + w[0].length;
-    }
-    phrase = phrase.slice(0, end);
-  }
-  const start = verb.end + m[0].length - (m[1] as string).length;
-  const reading = readChunk(p, start, start + phrase.length, ctx.markers, ctx.registry);
+  // Group 1 is the preposition (`by`), group 2 the phrase after it.
+  const phrase = m[2] as string;
+  const ordered = ORDERED_BY.exec(phrase);
+  if (m.groups?.by === "on" && !ordered) return null;
+  const start = verb.end + m[0].length - phrase.length;
+  const end = start + (ordered ? (ordered[1] as string).length : nounPhraseEnd(phrase));
+  const reading = readChunk(p, start, end, ctx.markers, ctx.registry);
   if (reading.kind !== "holder" || !reading.holder.actor) return null;
   // The deed's words start with its patient: after the last comma or semicolon before the verb.
   const before = p.plain.slice(sentence.start, verb.start);

@@ -22,10 +22,12 @@ interface TopicPattern {
 
 const TOPIC_PATTERNS = new WeakMap<Codebook, TopicPattern[]>();
 
+/** Terms as one pattern of alternatives, longest first, so the longest topic wins where two start together. */
+const combine = (terms: CompiledTerm[]) => anyTerm([...terms].sort((a, b) => b.pattern.source.length - a.pattern.source.length));
+
 function topicPatterns(book: Codebook): TopicPattern[] {
   let patterns = TOPIC_PATTERNS.get(book);
   if (!patterns) {
-    const combine = (terms: CompiledTerm[]) => anyTerm([...terms].sort((a, b) => b.pattern.source.length - a.pattern.source.length));
     patterns = [
       ...book.issues
         .filter((issue) => issue.topics.length)
@@ -51,7 +53,7 @@ function personPatterns(book: Codebook): TopicPattern[] {
       .filter((other) => other.personTopics.length)
       .map((other) => ({
         issue: { slug: other.slug, label: other.label, kind: "other" as const },
-        pattern: anyTerm([...other.personTopics].sort((a, b) => b.pattern.source.length - a.pattern.source.length)),
+        pattern: combine(other.personTopics),
         terms: other.personTopics,
       }));
     PERSON_PATTERNS.set(book, patterns);

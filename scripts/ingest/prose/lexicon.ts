@@ -116,7 +116,7 @@ export const MALE_NAMES = words(`
   donald joe joseph john james robert michael william david richard thomas charles christopher chris mark marco marcos
   pete peter paul steven stephen kevin brian george mike mitch ted tom tim timothy scott jd j.d. hunter eric rick
   gustavo armando daniel juan carlos pedro luis jose jorge alvaro andres diego fernando francisco javier manuel miguel
-  nicolas ricardo rafael sergio alejandro antonio eduardo enrique felipe gabriel hugo ivan ivan julio mauricio oscar
+  nicolas ricardo rafael sergio alejandro antonio eduardo enrique felipe gabriel hugo ivan julio mauricio oscar
   pablo roberto santiago camilo cesar edgar hector jaime raul rodrigo ruben victor alberto alfonso benjamin
 `);
 

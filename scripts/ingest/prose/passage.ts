@@ -39,7 +39,7 @@ export function maskMarkup(text: string): string {
  * Dashes that set off an aside in mid-sentence ("U.S. officials — speaking anonymously — said") read as the
  * commas they stand for; the lengths stay. A dateline's dash ("BOGOTA (AP) —") is no aside.
  */
-export function asideCommas(text: string): string {
+function asideCommas(text: string): string {
   return text.replace(/(?<![)\p{Lu}]) ([—–]) ([^—–.!?\n]{1,120}?) ([—–]) /gu, (_m, _a, inner: string) => `,  ${inner},  `);
 }
 
