@@ -5,12 +5,20 @@ import { openDatabase, type ParallaxDb } from "../db/client";
 import { type Codebook, loadCodebook } from "../scripts/ingest/codebook";
 import { type IngestOptions, ingest } from "../scripts/ingest/pipeline";
 import { loadSources } from "../scripts/ingest/read";
+import type { CompiledAxis } from "../scripts/ingest/score";
 
 export const SEED_DOCUMENTS = "seeds/documents";
 export const SEED_002 = "002_cab32d2187f2aa2e";
 
 export function seedCodebook(): Codebook {
   return loadCodebook("seeds/codebook.json");
+}
+
+/** A codebook issue's compiled axis, by slug; an unknown slug fails the test that asked. */
+export function axisOf(book: Codebook, slug: string): CompiledAxis {
+  const issue = book.issues.find((i) => i.slug === slug);
+  if (!issue) throw new Error(`no issue ${slug} in the codebook`);
+  return issue.compiledAxis;
 }
 
 export function tempDir(prefix = "parallax-test-"): string {

@@ -1,12 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { splitByContrast } from "../../scripts/ingest/prose/contrast";
-import { seedCodebook } from "../helpers";
+import { axisOf, seedCodebook } from "../helpers";
 
 const book = seedCodebook();
 const pieces = (slug: string, text: string) => {
-  const axis = book.issues.find((i) => i.slug === slug)?.compiledAxis;
-  if (!axis) throw new Error(slug);
-  return splitByContrast(text, { start: 0, end: text.length }, axis, book.negation).map((r) => text.slice(r.start, r.end));
+  return splitByContrast(text, { start: 0, end: text.length }, axisOf(book, slug), book.negation).map((r) => text.slice(r.start, r.end));
 };
 
 describe("splitByContrast: a unit whose clauses turn between the poles is two stances", () => {

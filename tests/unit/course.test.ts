@@ -2,14 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { ActorId } from "../../scripts/ingest/codebook";
 import { otherCourse } from "../../scripts/ingest/course";
 import { scoreStance } from "../../scripts/ingest/score";
-import { seedCodebook } from "../helpers";
+import { axisOf, seedCodebook } from "../helpers";
 
 const book = seedCodebook();
-const axisOf = (slug: string) => {
-  const issue = book.issues.find((i) => i.slug === slug);
-  if (!issue) throw new Error(slug);
-  return issue.compiledAxis;
-};
 
 describe("otherCourse: a holder telling what the other government does", () => {
   it.each<[ActorId, string, string | null]>([
@@ -39,7 +34,7 @@ describe("otherCourse: a holder telling what the other government does", () => {
 
 describe("scoreStance with the other government's course", () => {
   const cues = (slug: string, holder: ActorId, text: string) =>
-    scoreStance(text, axisOf(slug), book.negation, otherCourse(text, holder, book)).cues.map(
+    scoreStance(text, axisOf(book, slug), book.negation, otherCourse(text, holder, book)).cues.map(
       (c) => `${c.matched}${c.negatedBy ? ` ¬${c.negatedBy}${c.byCourse ? " (course)" : ""}` : ""} ${c.pole === "positive" ? "+" : "-"}`,
     );
 

@@ -1,15 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { logitPosition } from "../../db/positions";
 import { compileNegation, compileTerm, matchCopy, scoreStance } from "../../scripts/ingest/score";
-import { seedCodebook } from "../helpers";
+import { axisOf, seedCodebook } from "../helpers";
 
 const book = seedCodebook();
-const axisOf = (slug: string) => {
-  const issue = book.issues.find((i) => i.slug === slug);
-  if (!issue) throw new Error(slug);
-  return issue.compiledAxis;
-};
-const score = (slug: string, text: string) => scoreStance(text, axisOf(slug), book.negation);
+const score = (slug: string, text: string) => scoreStance(text, axisOf(book, slug), book.negation);
 const cueList = (slug: string, text: string) =>
   score(slug, text).cues.map((c) => `${c.matched}${c.negatedBy ? ` ¬${c.negatedBy}` : ""} ${c.pole === "positive" ? "+" : "-"}`);
 
@@ -164,7 +159,7 @@ describe("negation and reversal", () => {
 
   it("two negators cancel", () => {
     const negation = compileNegation(["not", "without"], 6, []);
-    expect(scoreStance("not without seizures", axisOf("drug-policy"), negation).cues[0]?.pole).toBe("negative");
+    expect(scoreStance("not without seizures", axisOf(book, "drug-policy"), negation).cues[0]?.pole).toBe("negative");
   });
 });
 
