@@ -1,4 +1,4 @@
-import { type ActorId, aliasHits, type Codebook } from "./codebook";
+import { type ActorId, aliasHits, type Codebook, type CodebookActor, type CompiledAlias } from "./codebook";
 import { fold } from "./fold";
 
 /**
@@ -37,12 +37,23 @@ const PRESCRIBED_OR_AGREED = new RegExp(
   "u",
 );
 
+/** An actor's institutions and people, joined once per codebook actor: every prose stance asks. */
+const NAMES = new WeakMap<CodebookActor, CompiledAlias[]>();
+function namesOf(actor: CodebookActor): CompiledAlias[] {
+  let names = NAMES.get(actor);
+  if (!names) {
+    names = [...actor.holders, ...actor.people];
+    NAMES.set(actor, names);
+  }
+  return names;
+}
+
 /** The first mention of the other government (its holders' names and people) that tells its course, or null. */
 export function otherCourse(text: string, holder: ActorId, book: Codebook): OtherCourse | null {
   const other = book.actors.find((actor) => actor.id !== holder);
   if (!other) return null;
   const folded = fold(text);
-  for (const hit of aliasHits(text, [other], (actor) => [...actor.holders, ...actor.people])) {
+  for (const hit of aliasHits(text, [other], namesOf)) {
     const before = folded.slice(0, hit.start);
     const after = folded.slice(hit.end);
     const tells = CLAUSE_OPENER.test(before) || ACCUSED.test(before) || POSSESSIVE.test(after);
