@@ -456,6 +456,17 @@ describe("prose stances: attribution frames in English", () => {
         ["us", "venezuela", "prose:action", "Washington sanctioned Venezuela's state oil company"],
       ],
     ],
+    [
+      "a pronoun after an object noun opens a relative clause of that object, not a report of whoever the noun names",
+      [
+        "The Treasury Department imposed sanctions on four Colombian companies it said laundered money for the Gulf Clan.",
+        "U.S. forces struck three boats they said carried cocaine from Colombia.",
+      ],
+      [
+        ["us", "other-security-and-armed-groups", "prose:action", "The Treasury Department imposed sanctions on four Colombian companies it said laundered money for the Gulf Clan"],
+        ["us", "drug-policy", "prose:action", "U.S. forces struck three boats they said carried cocaine from Colombia"],
+      ],
+    ],
   ])("%s", (_name, paragraphs, expected) => {
     expect(stancesOf("en", ...paragraphs)).toEqual(expected);
   });

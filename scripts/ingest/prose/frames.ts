@@ -173,6 +173,8 @@ interface SubjectScan {
   afterCoordinator: boolean;
   /** The verb follows a quotation and a comma: its subject comes after it ("”, dijo Petro", "," said the ministry"). */
   speakerAfterQuote?: boolean;
+  /** The verb opens a relative clause without "that" on an object noun ("companies it said laundered money"), not on an appositive (", a step he called"). */
+  relative?: boolean;
 }
 
 function endsWithComma(text: string): number {
@@ -185,6 +187,9 @@ const RELATIVE_PRONOUNS = "who|whose|which|quien|quienes|que";
 const RELATIVE_OPENER = new RegExp(`^(?:${RELATIVE_PRONOUNS})$`);
 /** Text that ends inside a relative clause's quotation: ", who has called oil “the poison of the planet,”". */
 const QUOTED_RELATIVE = new RegExp(`,\\s*(?:${RELATIVE_PRONOUNS})\\s[^,“”"«»]*[“"«][^“”"«»]*[”"»]?\\s*,?\\s*[”"»]?\\s*$`, "iu");
+
+/** Pronouns that, after a noun, open a relative clause without "that": "the boats it says carried cocaine". */
+const RELATIVE_SUBJECTS = new Set(["he", "she", "it", "they"]);
 
 /** The subject of a verb, read leftwards: "Petro, who …, said", "Trump, meanwhile, has defended", "U.S. officials said". */
 function subjectLeft(p: Passage, sentence: SentenceRange, verb: VerbHit, verbs: VerbHit[], ctx: FrameContext): SubjectScan {
@@ -242,11 +247,12 @@ function subjectLeft(p: Passage, sentence: SentenceRange, verb: VerbHit, verbs: 
   const start = chunkStart(p, floor, skipped.at, verbs);
   if (start >= skipped.at) return { ...base, reading: null, chunk: null };
   const reading = readChunk(p, start, skipped.at, ctx.markers, ctx.registry);
-  // "…, a step he called “a lie”": a relative clause without "that" has its own subject, the pronoun before the verb.
+  // "…, a step he called “a lie”", "companies it said laundered money": a relative clause without "that" has its own
+  // subject, the pronoun before the verb, whatever the noun before it names.
   const pronoun = lastWord(p, start, skipped.at);
-  if (reading.kind === "none" && pronoun && PERSONAL_PRONOUNS.has(pronoun.word)) {
+  if (pronoun && ((reading.kind === "none" && PERSONAL_PRONOUNS.has(pronoun.word)) || (pronoun.start > start && RELATIVE_SUBJECTS.has(pronoun.word)))) {
     const own = readChunk(p, pronoun.start, skipped.at, ctx.markers, ctx.registry);
-    return { ...base, reading: own, chunk: { start: pronoun.start, end: skipped.at } };
+    return { ...base, reading: own, chunk: { start: pronoun.start, end: skipped.at }, relative: pronoun.start > start && !/,\s*$/.test(p.plain.slice(floor, start)) };
   }
   return { ...base, reading, chunk: { start, end: skipped.at }, afterCoordinator: coordinatorBefore(start) };
 }
@@ -377,6 +383,8 @@ export function findFrames(p: Passage, sentence: SentenceRange, quotes: QuoteRan
       subject = { kind: "inherit", participle: verb.verb.participle || perfectParticiple };
     if (!subject && ctx.lang === "es" && clauseInitial(p, sentence, verb)) subject = { kind: "zero", at: verb.start };
     if (!subject) continue;
+    // "The Treasury sanctioned four companies it said laundered money": the relative clause is the earlier verb's object.
+    if (scan.relative && frames.some((f) => f.cue.end <= verb.start)) continue;
     const clauseStart = agent ? agent.patient : chunk && chunk.end <= verb.start ? chunk.start : verb.start;
     const conditional = isConditional(p, sentence, clauseStart);
     const frame = {
