@@ -28,7 +28,7 @@ const ACCUSED = new RegExp(`${W}(?:accused|accuses|accusing|acuso a|acusa a|acus
 const POSSESSIVE = /^['’]s(?![\p{L}])/u;
 /** The holder approves of what it tells ("welcomed Washington's decision"), or tells the other what to do ("urged the United States to"). */
 const APPROVES_OR_ASKS = new RegExp(
-  `${W}(?:welcom|prais|thank|applaud|recogni[sz]|celebrat|commend|hail|agradec|aplaud|valor|acog|reconoc|elogi|celebr|demand|ask|urg|call(?:s|ed|ing)? (?:on|for)|request|want|expect|exig|pid|pide|pedi|insta|inst[oó]|solicit|reclam|quier)`,
+  `${W}(?:welcom|prais|thank|applaud|recogni[sz]|celebrat|commend|hail|agradec|aplaud|valor|acog|reconoc|elogi|celebr|demand|ask|urg|call(?:s|ed|ing)? (?:on|for)|request|want|expect|hop(?:e|es|ed|ing)(?![\\p{L}])|propos|suggest|recommend|invit|exig|pid|pide|pedi|insta|inst[oó]|solicit|reclam|quier|esper|propon|propus|sugier|sugir|recomend)`,
   "u",
 );
 /** What the other government should do, or has agreed to, is not its course opposed. */

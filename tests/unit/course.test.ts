@@ -24,6 +24,9 @@ describe("otherCourse: a holder telling what the other government does", () => {
     ["co", "Petro demanded that the United States stop the strikes", null],
     ["us", 'Trump said that Petro "should be drilling his own gas."', null],
     ["co", "the minister said that Washington had agreed to resume the aid", null],
+    ["us", "dijo a periodistas que Washington espera que Colombia reanude la aspersión aérea", null],
+    ["us", "the envoy said he hoped that Colombia would resume aerial spraying", null],
+    ["us", "Washington proposed that Bogotá extradite the commanders", null],
     ["us", "planteó que Colombia «podría abastecer a toda la región» de gas", null],
     // Its own government is not the other.
     ["co", "Petro said that Colombia will not fumigate", null],
@@ -50,6 +53,11 @@ describe("scoreStance with the other government's course", () => {
       "fumigation ¬ended +",
       "fumigation ¬Washington (course) +",
     ]);
+  });
+
+  it("reads a dual negator and cue as a negator when a cue follows it, and deportees as people, not deportation", () => {
+    expect(cues("migration", "co", "Petro turned back two U.S. military aircraft carrying deportees")).toEqual(["military aircraft ¬turned back +"]);
+    expect(cues("migration", "co", "Colombia seguirá recibiendo vuelos de deportados siempre que los migrantes sean tratados con dignidad")).toEqual(["dignidad +"]);
   });
 
   it("does not reverse a course already opposed by a negator whose scope holds the name", () => {

@@ -69,7 +69,7 @@ describe("cues from each axis's policy vocabulary, in news sentences", () => {
     ["venezuela", "EE. UU. mantiene la presión y las sanciones sobre Caracas.", ["presión -", "sanciones -"]],
     ["venezuela", "Bogotá insiste en el diálogo con Caracas.", ["diálogo +"]],
     ["venezuela", "Petro pidió levantar las sanciones contra Venezuela.", ["levantar las sanciones +"]],
-    ["migration", "The U.S. deported 200 Colombians on military flights.", ["deported -"]],
+    ["migration", "The U.S. deported 200 Colombians on military flights.", ["deported -", "military flights -"]],
     ["migration", "Customs and Border Protection agents detained the group.", ["Border Protection -", "detained -"]],
     ["migration", "Bogotá granted temporary protected status to Venezuelan migrants.", ["temporary protected status +"]],
     ["migration", "Trump anunció redadas y más deportaciones.", ["redadas -", "deportaciones -"]],
