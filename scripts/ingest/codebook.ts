@@ -30,6 +30,8 @@ const actorSchema = z
     holders: z.array(aliasSchema).default([]),
     /** Prose: words that make a role noun the actor's ("Colombian" + "officials", "ministro" + "colombiano"). */
     demonyms: z.array(aliasSchema).default([]),
+    /** Prose: office words only this government uses ("ministry", "ministro"): with no country named, an office is its. */
+    offices: z.array(aliasSchema).default([]),
   })
   .strict();
 
@@ -132,6 +134,7 @@ export interface CodebookActor {
   people: CompiledAlias[];
   holders: CompiledAlias[];
   demonyms: CompiledAlias[];
+  offices: CompiledAlias[];
 }
 
 export interface AxisPole {
@@ -218,6 +221,7 @@ export function parseCodebook(raw: unknown, file = "codebook.json"): Codebook {
         people: a.people.map(compileAlias),
         holders: a.holders.map(compileAlias),
         demonyms: a.demonyms.map(compileAlias),
+        offices: a.offices.map(compileAlias),
       })),
     otherIssues: book.otherIssues.map((o) => ({
       ...o,

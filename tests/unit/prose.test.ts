@@ -55,6 +55,11 @@ describe("holders: who a noun phrase names", () => {
     ["he", "pending"],
     ["el mandatario", "pending"],
     ["the coffee harvest", "none"],
+    ["a senior officer at U.S. Southern Command", "us"],
+    ["officials at the Pentagon", "us"],
+    ["The mines and energy ministry", "co"],
+    ["el viceministro", "co"],
+    ["Venezuela's foreign minister", "third party"],
   ])("%s → %s", (phrase, expected) => {
     expect(read(phrase)).toBe(expected);
   });
@@ -466,6 +471,29 @@ describe("prose stances: attribution frames in English", () => {
         ["us", "other-security-and-armed-groups", "prose:action", "The Treasury Department imposed sanctions on four Colombian companies it said laundered money for the Gulf Clan"],
         ["us", "drug-policy", "prose:action", "U.S. forces struck three boats they said carried cocaine from Colombia"],
       ],
+    ],
+    [
+      "a briefing transcript: the credit line ties the name its labels use to a government; a label's honorific is no part of the name",
+      [
+        "Department Press Briefing",
+        "Jane Holloway, Principal Deputy Spokesperson",
+        "MS. HOLLOWAY: We expect Colombia to resume forced eradication and to extradite the cartel leaders we have requested.",
+      ],
+      [["us", "drug-policy", "prose:speaker-label", "We expect Colombia to resume forced eradication and to extradite the cartel leaders we have requested"]],
+    ],
+    [
+      "a closed quotation keeps its speaker after it, however long the words on where and how it was said",
+      [
+        "“We will keep at it for as long as the cartels keep putting to sea,” a senior officer at U.S. Southern Command told reporters at the command’s headquarters in Doral, Florida, speaking on condition of anonymity.",
+      ],
+      [["us", "drug-policy", "prose:quote-speaker-after", "We will keep at it for as long as the cartels keep putting to sea"]],
+    ],
+    [
+      "an office and the name in apposition after it are one person a later pronoun can mean",
+      [
+        "Deputy Secretary of State Christopher Landau told a business lunch in February that Colombia was making a strange sacrifice. The mines and energy minister, Edwin Palma, has been more pragmatic. “The gas we have found, we will bring ashore,” he told me.",
+      ],
+      [["co", "energy", "prose:quote-speaker-after", "The gas we have found, we will bring ashore"]],
     ],
   ])("%s", (_name, paragraphs, expected) => {
     expect(stancesOf("en", ...paragraphs)).toEqual(expected);

@@ -545,13 +545,15 @@ function placeQuote(
   const head = p.plain.slice(sentence.start, subjectStart);
   const comma = endsWithComma(head);
   const tail = p.folded.slice(Math.max(frame.cue.end, chunk?.end ?? 0), sentence.end);
-  const shortTail = tail.split(/\s+/).filter(Boolean).length <= 10 && !/\b(?:that|que)\b|[“"«]/.test(tail);
+  const tailWords = tail.split(/\s+/).filter(Boolean).length;
+  const contentEnd = sentence.start + comma;
+  const quote = comma > 0 ? quotes.find((q) => q.close <= contentEnd + 2 && q.close >= contentEnd - 2 && q.open >= sentence.start) : undefined;
+  // After a closed quotation the speaker's words may run on with where and how ("told reporters at …, speaking on condition of anonymity").
+  const shortTail = tailWords <= (quote ? 25 : 10) && !/\b(?:that|que)\b|[“"«]/.test(tail);
   const participle = frame.subject.kind === "inherit" && frame.subject.participle;
   // "…, President Trump declared a national energy emergency": a verb with an object says what follows it; "told the BBC" names whom.
   const object = chunk !== null && chunk.end <= frame.cue.start && !/^(?:tell|tells|told|telling)$/.test(p.folded.slice(frame.cue.start, frame.cue.end)) && /^\s*(?:a|an|the|its|his|her|their|new)\s/.test(tail);
   if (comma > 0 && shortTail && frame.verbClass === "speech" && !participle && !object) {
-    const contentEnd = sentence.start + comma;
-    const quote = quotes.find((q) => q.close <= contentEnd + 2 && q.close >= contentEnd - 2 && q.open >= sentence.start);
     if (quote) {
       frame.rule = "prose:quote-speaker-after";
       frame.attribution = "quote";

@@ -42,7 +42,7 @@ export interface PendingHolder {
   government: boolean;
 }
 
-type MarkerType = "person" | "holder" | "demonym" | "region";
+type MarkerType = "person" | "holder" | "demonym" | "office" | "region";
 
 interface Marker {
   actor: ActorId | null;
@@ -60,6 +60,7 @@ export function holderMarkers(book: Codebook): Marker[] {
       { actor: a.id, type: "person" as const, aliases: a.people },
       { actor: a.id, type: "holder" as const, aliases: a.holders },
       { actor: a.id, type: "demonym" as const, aliases: a.demonyms },
+      { actor: a.id, type: "office" as const, aliases: a.offices },
     ]),
     { actor: null, type: "region" as const, aliases: REGIONS },
   ];
@@ -238,7 +239,12 @@ export function readChunk(
     const before = words.filter((w) => w.end <= at && !DETERMINERS.has(w.folded));
     return before[before.length - 1]?.folded;
   };
-  const facing = (at: number) => FACING_PREPOSITIONS.has(wordBefore(at) ?? "");
+  // "an officer at Southern Command", "officials at the Pentagon": "at" after a role places the role, it faces no one.
+  const placesRole = (at: number) => {
+    const before = words.filter((w) => w.end <= at && !DETERMINERS.has(w.folded));
+    return before[before.length - 1]?.folded === "at" && ROLE_NOUNS.has(before[before.length - 2]?.folded ?? "");
+  };
+  const facing = (at: number) => FACING_PREPOSITIONS.has(wordBefore(at) ?? "") && !placesRole(at);
   const covered = (w: Word) => hits.some((h) => w.start < h.end && h.start < w.end);
   const folded = words.map((w) => w.folded);
   const person = folded.some((w) => PERSON_ROLES.has(w));
@@ -265,15 +271,16 @@ export function readChunk(
   // The first marker outside a prepositional phrase is the head ("Mexican officials in Washington");
   // failing that, one after "of"/"in"/"de" ("the president of Colombia"); never one after "to"/"ante".
   const candidates = [
-    ...hits.filter((h) => h.target.type !== "person").map((h) => ({ at: h.start, actor: h.target.actor, third: h.target.type === "region" })),
+    ...hits.filter((h) => h.target.type !== "person" && h.target.type !== "office").map((h) => ({ at: h.start, actor: h.target.actor, third: h.target.type === "region" })),
     ...words
       // "UN" only as written: folded, it is the Spanish article ("un vocero de la Casa Blanca").
-      .filter((w) => (OTHER_COUNTRIES.has(w.folded) || w.text === "UN" || THIRD_PARTY_NOUNS.has(w.folded)) && !covered(w))
+      // "Venezuela's foreign minister": a possessive is its country.
+      .filter((w) => (OTHER_COUNTRIES.has(w.folded.replace(/['’]s$/, "")) || w.text === "UN" || THIRD_PARTY_NOUNS.has(w.folded)) && !covered(w))
       .map((w) => ({ at: w.start, actor: null, third: true })),
   ]
     .filter((c) => !facing(c.at))
     .sort((a, b) => a.at - b.at);
-  const inPhrase = (at: number) => BELONGING_PREPOSITIONS.has(wordBefore(at) ?? "");
+  const inPhrase = (at: number) => BELONGING_PREPOSITIONS.has(wordBefore(at) ?? "") || placesRole(at);
   const head = candidates.find((c) => !inPhrase(c.at)) ?? candidates[0];
   if (head?.third) return holder(null, person || names.length > 0);
   if (head) {
@@ -291,6 +298,12 @@ export function readChunk(
   // An office with no country ("the foreign minister", "la viceministra de Relaciones Exteriores") is the home government's.
   const office = folded.some((w) => GOVERNMENT_OFFICES.has(w));
   const indefinite = /^(?:a|an|un|una)$/.test(folded[0] ?? "");
+  // "The mines and energy ministry", "el viceministro": an office only one government has is that government's.
+  const ownOffice = hits.find((h) => h.target.type === "office" && !facing(h.start));
+  if (ownOffice?.target.actor && !indefinite) {
+    for (const run of names) registry.register(runText(run) as string, ownOffice.target.actor);
+    return holder(ownOffice.target.actor, person || names.length > 0, "home");
+  }
   if (office && registry.home && !indefinite) {
     for (const run of names) registry.register(runText(run) as string, registry.home);
     return holder(registry.home, person || names.length > 0, "home");

@@ -46,6 +46,9 @@ export interface ProseExtraction {
 
 const SPEAKER_LABEL = /^\s*(?:\*\*|__)?\s*([\p{L}][\p{L}\s.’'-]{0,40}?)\s*(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:|:)\s+/u;
 
+/** A paragraph that is only a name and an office: "Tammy Bruce, Department Spokesperson". */
+const CREDIT_LINE = /^\s*\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'.-]+){1,3}\s*,\s*[^,.;:!?“”"«»\d]{3,80}$/u;
+
 interface Candidate {
   frame: Frame;
   holder: Holder;
@@ -139,7 +142,7 @@ function homeActor(blocks: ParsedBlock[], markers: ReturnType<typeof holderMarke
   for (const block of blocks) {
     if (block.type === "table") continue;
     for (const hit of markersIn(block.span.text, markers))
-      if (hit.target.actor && hit.target.type !== "demonym") counts[hit.target.actor]++;
+      if (hit.target.actor && (hit.target.type === "holder" || hit.target.type === "person")) counts[hit.target.actor]++;
   }
   if (counts.co >= 3 && counts.co >= 1.5 * counts.us) return "co";
   if (counts.us >= 3 && counts.us >= 1.5 * counts.co) return "us";
@@ -200,6 +203,12 @@ function readParagraph(
     };
     emit({ frame, holder: statement, parts: quoteParts(p, frame.content, lang, book, discourse.currentTopic()) });
     discourse.endSentence(topicOf(p, frame.content, book));
+    return stances;
+  }
+
+  // "Tommy Pigott, Principal Deputy Spokesperson": a transcript's credit line ties the name its speaker labels use to a government.
+  if (CREDIT_LINE.test(p.plain)) {
+    readChunk(p, 0, p.plain.length, ctx.markers, ctx.registry);
     return stances;
   }
 
@@ -365,9 +374,13 @@ function noteSubject(
     const opening = adverbial ? ({ kind: "none" } as const) : readChunk(p, from, from + intro.clause.length, ctx.markers, ctx.registry);
     const apposition = /^([^,;:“”"]{1,40}),/.exec(p.plain.slice(from + intro.whole.length, sentence.end));
     if (opening.kind === "holder" && opening.holder.actor) {
-      if (apposition && /^\p{Lu}/u.test(apposition[1] as string)) ctx.registry.register((apposition[1] as string).trim(), opening.holder.actor);
-      if (opening.holder.person) discourse.mention(opening.holder);
-      return { holder: opening.holder, clauseStart: from };
+      const name = apposition && /^\p{Lu}/u.test(apposition[1] as string) ? (apposition[1] as string).trim() : null;
+      if (name) ctx.registry.register(name, opening.holder.actor);
+      // "The mines and energy minister, Edwin Palma, has been …": the office and its name are one person a later "he" can mean.
+      const end = name ? from + intro.whole.length + (apposition?.[1] as string).trimEnd().length : opening.holder.end;
+      const holder = name && opening.holder.person ? { ...opening.holder, text: p.text.slice(opening.holder.start, end), end, via: "named" as const, name } : opening.holder;
+      if (holder.person) discourse.mention(holder);
+      return { holder, clauseStart: from };
     }
     from += intro.whole.length;
   }

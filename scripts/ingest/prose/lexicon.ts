@@ -52,7 +52,7 @@ export const ROLE_NOUNS = words(`
   minister ministers ministry ministries secretary secretaries spokesperson spokespeople spokesman spokeswoman
   ambassador ambassadors embassy envoy envoys delegation delegations negotiator negotiators authorities
   department cabinet aide aides adviser advisers advisor advisors office team chancellor foreign
-  diplomat diplomats policymakers
+  diplomat diplomats policymakers officer officers
   presidente presidenta mandatario mandataria gobierno gobiernos administracion canciller cancilleria
   ministro ministra ministros ministerio secretario secretaria portavoz vocero vocera voceros
   embajador embajadora embajada enviado enviada delegacion delegado delegada negociador negociadora negociadores
@@ -69,7 +69,7 @@ export const GOVERNMENT_OFFICES = words(`
 
 /** Heads that make a singular person: they can be the antecedent of "he"/"she". */
 export const PERSON_ROLES = words(`
-  president leader minister secretary spokesperson spokesman spokeswoman ambassador envoy aide adviser advisor chancellor
+  president leader minister secretary spokesperson spokesman spokeswoman ambassador envoy aide adviser advisor chancellor officer
   presidente presidenta mandatario mandataria canciller ministro ministra secretario secretaria portavoz vocero vocera
   embajador embajadora enviado enviada asesor asesora jefe jefa funcionario funcionaria diplomatico diplomatica
   delegado delegada negociador negociadora

@@ -105,6 +105,8 @@ const EN: EnglishVerb[] = [
   { lemma: "demand", verbClass: "stance" },
   { lemma: "ask", verbClass: "stance" },
   { lemma: "request", verbClass: "stance" },
+  // "We expect Colombia to receive the flights": what a holder expects of the other is a demand ("is expected to" is a hedge, skipped).
+  { lemma: "expect", verbClass: "stance" },
   { lemma: "propose", verbClass: "stance" },
   { lemma: "favor", verbClass: "stance" },
   { lemma: "favour", verbClass: "stance" },
