@@ -521,6 +521,19 @@ describe("prose stances: attribution frames in Spanish", () => {
   it.each<[string, string[], string[][]]>([
     ["cita con el hablante después", ["«No vamos a fumigar con glifosato», dijo Petro."], [["co", "drug-policy", "prose:quote-speaker-after", "No vamos a fumigar con glifosato"]]],
     [
+      "«El» que abre una frase es el artículo, no el pronombre «él»: el sujeto sigue tras «de»",
+      ["El encargado de negocios de Estados Unidos en Bogotá fue más allá: en una entrevista radial, dijo que el carbón colombiano «seguirá siendo necesario durante décadas»."],
+      [["us", "energy", "prose:reported-speech", "dijo que el carbón colombiano «seguirá siendo necesario durante décadas»"]],
+    ],
+    [
+      "una entrega es un acto, y un titular puede enunciar una posición",
+      ["## Colombia extradita a un jefe financiero del Clan del Golfo", "La Cancillería entregó una nota de protesta a la Embajada de Estados Unidos por el ataque a una lancha."],
+      [
+        ["co", "drug-policy", "prose:action", "Colombia extradita a un jefe financiero del Clan del Golfo"],
+        ["co", "drug-policy", "prose:action", "La Cancillería entregó una nota de protesta a la Embajada de Estados Unidos por el ataque a una lancha"],
+      ],
+    ],
+    [
       "sujeto tácito",
       ["La canciller colombiana habló en Cartagena.", "Agregó que Colombia seguirá recibiendo a los deportados en vuelos civiles."],
       [["co", "migration", "prose:reported-speech", "Agregó que Colombia seguirá recibiendo a los deportados en vuelos civiles"]],

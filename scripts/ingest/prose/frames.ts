@@ -250,7 +250,8 @@ function subjectLeft(p: Passage, sentence: SentenceRange, verb: VerbHit, verbs: 
   // "…, a step he called “a lie”", "companies it said laundered money": a relative clause without "that" has its own
   // subject, the pronoun before the verb, whatever the noun before it names.
   const pronoun = lastWord(p, start, skipped.at);
-  if (pronoun && ((reading.kind === "none" && PERSONAL_PRONOUNS.has(pronoun.word)) || (pronoun.start > start && RELATIVE_SUBJECTS.has(pronoun.word)))) {
+  const written = pronoun ? p.lower.slice(pronoun.start, pronoun.start + pronoun.word.length) : "";
+  if (pronoun && ((reading.kind === "none" && PERSONAL_PRONOUNS.has(written)) || (pronoun.start > start && RELATIVE_SUBJECTS.has(pronoun.word)))) {
     const own = readChunk(p, pronoun.start, skipped.at, ctx.markers, ctx.registry);
     return { ...base, reading: own, chunk: { start: pronoun.start, end: skipped.at }, relative: pronoun.start > start && !/,\s*$/.test(p.plain.slice(floor, start)) };
   }

@@ -198,7 +198,7 @@ const LEADING_PREPOSITIONS = new Set(["in", "for", "en", "para"]);
  * the sentence's. The whole chunk where nothing in it names anyone.
  */
 function namingText(passage: Passage, words: Word[], named: (w: Word) => boolean, whole: string): string {
-  const naming = (w: Word) => named(w) || ROLE_NOUNS.has(w.folded) || THIRD_PARTY_NOUNS.has(w.folded) || PERSONAL_PRONOUNS.has(w.folded);
+  const naming = (w: Word) => named(w) || ROLE_NOUNS.has(w.folded) || THIRD_PARTY_NOUNS.has(w.folded) || PERSONAL_PRONOUNS.has(w.text.toLowerCase());
   const first = words.findIndex((w) => !LEADING_PREPOSITIONS.has(w.folded));
   const last = words.findLastIndex(naming);
   const start = words[first];
@@ -313,7 +313,7 @@ export function readChunk(
     return { kind: "pending", pending: { text, start: from, end: to, via: "description", government: true } };
   // "It says it seized …" after "Colombia's government disputes that reading": an institution speaking.
   if (words.length === 1 && last === "it") return { kind: "pending", pending: { text, start: from, end: to, via: "pronoun", government: true } };
-  if (words.length === 1 && PERSONAL_PRONOUNS.has(last))
+  if (words.length === 1 && PERSONAL_PRONOUNS.has(final.text.toLowerCase()))
     return { kind: "pending", pending: { text, start: from, end: to, via: "pronoun", government: false } };
   const definite = DETERMINERS.has(folded[0] ?? "") && folded[0] !== "a" && folded[0] !== "an" && folded[0] !== "un" && folded[0] !== "una";
   // "the president", "el mandatario", "el jefe de Estado": a definite role that points back to a person.

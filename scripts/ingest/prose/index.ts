@@ -75,20 +75,7 @@ export function extractProse(blocks: ParsedBlock[], book: Codebook, lang: Langua
   /** Prose stances kept so far, per actor and issue: a second reading of the same words is not a second stance. */
   const found = new Map<string, SpanIndex>();
   let statement: { holder: Holder; depth: number } | null = null;
-  for (const block of blocks) {
-    const heading = block.type === "heading" ? { depth: block.depth, span: block.span } : headingLine(block);
-    if (heading) {
-      discourse.resetTopic();
-      if (statement && heading.depth <= statement.depth) statement = null;
-      const speaker = statementSpeaker(heading.span.text, ctx);
-      if (speaker) statement = { holder: speaker, depth: heading.depth };
-      continue;
-    }
-    const passage = passages.get(block);
-    if (!passage || (block.type !== "paragraph" && block.type !== "listItem")) continue;
-    // Read once: let it go, so a long document's passages are not all held to its end.
-    passages.delete(block);
-    const stances = readParagraph(block.span, passage, book, lang, ctx, discourse, statement?.holder ?? null);
+  const keep = (stances: ExtractedStance[]) => {
     for (const stance of stances) {
       if (taken.overlaps(stance.span)) continue;
       const key = `${stance.actor}\u241F${stance.issue.slug}`;
@@ -98,6 +85,23 @@ export function extractProse(blocks: ParsedBlock[], book: Codebook, lang: Langua
       found.set(key, same);
       out.stances.push(stance);
     }
+  };
+  for (const block of blocks) {
+    const heading = block.type === "heading" ? { depth: block.depth, span: block.span } : headingLine(block);
+    if (heading) {
+      discourse.resetTopic();
+      if (statement && heading.depth <= statement.depth) statement = null;
+      const speaker = statementSpeaker(heading.span.text, ctx);
+      if (speaker) statement = { holder: speaker, depth: heading.depth };
+      // "# Colombia extradita a un jefe del Clan del Golfo y Washington pide «más que gestos»": a headline can state positions.
+      else if (block.type === "heading") keep(readParagraph(block.span, toPassage(block.span.text), book, lang, ctx, discourse, null));
+      continue;
+    }
+    const passage = passages.get(block);
+    if (!passage || (block.type !== "paragraph" && block.type !== "listItem")) continue;
+    // Read once: let it go, so a long document's passages are not all held to its end.
+    passages.delete(block);
+    keep(readParagraph(block.span, passage, book, lang, ctx, discourse, statement?.holder ?? null));
   }
   return out;
 }
@@ -387,6 +391,7 @@ function noteSubject(
   let end = from;
   const verbs = findVerbs(p, from, sentence.end);
   const markerWords = markersIn(p.plain.slice(from, sentence.end), ctx.markers).map((h) => ({ start: from + h.start, end: from + h.end }));
+  let previous = "";
   for (const m of p.plain.slice(from, sentence.end).matchAll(/[\p{L}\p{N}]+(?:[’'.-][\p{L}\p{N}]+)*/gu)) {
     const gap = p.plain.slice(end, from + m.index);
     if (end > from && /[,;:“”"()]/.test(gap)) break;
@@ -400,9 +405,13 @@ function noteSubject(
       /^(?:the|a|an|el|la|los|las|of|de|del)$/i.test(word) ||
       ROLE_NOUNS.has(lower) ||
       TITLE_WORDS.has(lower) ||
+      // "El encargado de negocios de Estados Unidos": a role's complement goes on after "de" / "of".
+      (ROLE_NOUNS.has(previous) && /^(?:of|de|del)$/.test(lower)) ||
+      /^(?:of|de|del)$/.test(previous) ||
       markerWords.some((h) => at >= h.start && at < h.end);
     if (!opensPhrase) break;
     end = from + m.index + word.length;
+    previous = lower;
   }
   if (end === from) return { holder: null, clauseStart: from };
   const reading = readChunk(p, from, end, ctx.markers, ctx.registry);

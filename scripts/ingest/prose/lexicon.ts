@@ -44,7 +44,8 @@ export const CONDITIONALS = words(`if unless whether si`);
 /** Coordinators that start an independent clause with its own subject ("…, and Petro prohibited …"). */
 export const COORDINATORS = words(`and but while whereas yet y e pero mientras aunque sino`);
 
-export const PERSONAL_PRONOUNS = words(`he she el ella`);
+/** Personal pronouns as written, accents kept: "él" is a pronoun, "El" the article that opens "El encargado de negocios". */
+export const PERSONAL_PRONOUNS = words(`he she él ella`);
 
 /** Role nouns: with an actor's demonym or name they make a holder ("Colombian officials", "el canciller colombiano"). */
 export const ROLE_NOUNS = words(`
@@ -57,7 +58,7 @@ export const ROLE_NOUNS = words(`
   ministro ministra ministros ministerio secretario secretaria portavoz vocero vocera voceros
   embajador embajadora embajada enviado enviada delegacion delegado delegada negociador negociadora negociadores
   autoridades funcionario funcionaria funcionarios funcionarias diplomatico diplomatica diplomaticos
-  gabinete asesor asesores asesora equipo jefe jefa viceministro viceministra vicecanciller cartera
+  gabinete asesor asesores asesora equipo jefe jefa viceministro viceministra vicecanciller cartera encargado encargada
 `);
 
 /** Offices of a government, as opposed to generic roles: with no country named they are the home government's. */

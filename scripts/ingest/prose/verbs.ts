@@ -332,6 +332,9 @@ const ES: SpanishVerb[] = [
   // action
   { lemma: "deportar", verbClass: "action" },
   { lemma: "extraditar", verbClass: "action" },
+  // "entregó a Estados Unidos a un capo", "entregó una nota de protesta": a handover is a deed.
+  { lemma: "entregar", verbClass: "action", forms: ["entrega", "entregan", "entregó", "entregaron", "entregaba", "entregará", "entregado", "entregando"] },
+  { lemma: "adjudicar", verbClass: "action", forms: ["adjudica", "adjudican", "adjudicó", "adjudicaron", "adjudicaba", "adjudicará", "adjudicado", "adjudicando"] },
   { lemma: "suspender", verbClass: "action" },
   { lemma: "descertificar", verbClass: "action", forms: ["descertifica", "descertifican", "descertificó", "descertificaron", "descertificaba", "descertificará", "descertificado", "descertificando"] },
   { lemma: "imponer", verbClass: "action", forms: ["impone", "imponen", "impuso", "impusieron", "imponía", "impondrá", "impuesto", "imponiendo"] },
