@@ -131,9 +131,25 @@ function sectionClauses(text: string, book: Codebook, paragraph: boolean): { cla
   return { clauses: [{ actor: opener.actor, start: 0, end: paragraph ? sentenceEnd(text, 0) : text.length, holder: opener.holder }], labelled: false };
 }
 
+/**
+ * An unlabelled paragraph's opening sentence states a position on the section's issue only in the issue's own words
+ * or cues: "Washington pushes for tougher interdiction" does, a feature's topic sentence ("Washington has a ready
+ * answer.") does not.
+ */
+function usesIssueWords(text: string, slug: string, book: Codebook): boolean {
+  const issue = book.issues.find((i) => i.slug === slug);
+  if (!issue) return true;
+  const copy = matchCopy(text);
+  return [...issue.topics, ...issue.compiledAxis.negative, ...issue.compiledAxis.positive].some((term) => {
+    term.pattern.lastIndex = 0;
+    return term.pattern.test(copy);
+  });
+}
+
 function stancesOf(span: SourceSpan, section: Section, book: Codebook, paragraph: boolean): ExtractedStance[] {
   const found = sectionClauses(span.text, book, paragraph);
   if (!found) return [];
+  if (paragraph && !found.labelled && !found.clauses.some((c) => usesIssueWords(span.text.slice(c.start, c.end), section.issue.slug, book))) return [];
   const rule: SectionRule = paragraph ? "section:paragraph" : "section:bullet";
   const base = paragraph ? CONFIDENCE.paragraph : found.labelled ? CONFIDENCE.labelled : CONFIDENCE.opener;
   return found.clauses.flatMap((clause) => {

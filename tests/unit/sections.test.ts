@@ -64,6 +64,11 @@ describe("extractSections", () => {
       ],
     ],
     [
+      "a paragraph whose opening sentence uses none of the issue's words or cues is a topic sentence, not a stance",
+      "## Energy\n\nWashington has a ready answer. Officials want more gas drilling.\n\nPetro is less patient with the oil industry.\n",
+      [["energy", "co", "prose", "section:paragraph", 5, "Petro is less patient with the oil industry"]],
+    ],
+    [
       "a heading line ending in a colon counts when it names an issue",
       "Migration:\n- Colombia wants deportees flown home on civilian planes.\n",
       [["migration", "co", "list", "section:bullet", 2, "Colombia wants deportees flown home on civilian planes"]],
