@@ -482,6 +482,11 @@ describe("prose stances: attribution frames in English", () => {
       [["us", "drug-policy", "prose:speaker-label", "We expect Colombia to resume forced eradication and to extradite the cartel leaders we have requested"]],
     ],
     [
+      "a government's report speaks for the institution named before it",
+      ["Colombia disputes the figures. In March the State Department’s narcotics bureau published its annual report. The report urged Bogotá to “restore forced eradication at scale.”"],
+      [["us", "drug-policy", "prose:stance-verb", "The report urged Bogotá to “restore forced eradication at scale.”"]],
+    ],
+    [
       "a closed quotation keeps its speaker after it, however long the words on where and how it was said",
       [
         "“We will keep at it for as long as the cartels keep putting to sea,” a senior officer at U.S. Southern Command told reporters at the command’s headquarters in Doral, Florida, speaking on condition of anonymity.",

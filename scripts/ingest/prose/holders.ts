@@ -7,6 +7,7 @@ import {
   OTHER_COUNTRIES,
   PERSON_ROLES,
   GOVERNMENT_OFFICES,
+  DOCUMENT_NOUNS,
   PERSONAL_PRONOUNS,
   QUANTIFIERS,
   ROLE_NOUNS,
@@ -320,6 +321,13 @@ export function readChunk(
   const roleOnly = folded.slice(1).every((w) => ROLE_NOUNS.has(w) || TITLE_WORDS.has(w) || ANAPHORIC_PERSON_HEADS.has(w));
   if (definite && words.length <= 5 && roleOnly && folded.slice(1).some((w) => ANAPHORIC_PERSON_HEADS.has(w)))
     return { kind: "pending", pending: { text, start: from, end: to, via: "description", government: false } };
+  // "… the State Department's narcotics bureau published its report. The report urged Bogotá …": a government's text speaks
+  // for the institution named last before it in the paragraph, else for whoever the text was just on.
+  if (definite && words.length <= 2 && DOCUMENT_NOUNS.has(last)) {
+    const issuer = markerHits(passage, markers).findLast((h) => h.end <= from && h.target.type === "holder" && h.target.actor);
+    if (issuer?.target.actor) return holder(issuer.target.actor, false, "description");
+    return { kind: "pending", pending: { text, start: from, end: to, via: "description", government: true } };
+  }
   if (definite && words.length <= 3 && /^(?:administration|government|gobierno|administracion)$/.test(last))
     return { kind: "pending", pending: { text, start: from, end: to, via: "description", government: true } };
   if (names.length > 0) {

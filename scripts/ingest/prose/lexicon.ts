@@ -44,6 +44,9 @@ export const CONDITIONALS = words(`if unless whether si`);
 /** Coordinators that start an independent clause with its own subject ("…, and Petro prohibited …"). */
 export const COORDINATORS = words(`and but while whereas yet y e pero mientras aunque sino`);
 
+/** A government's texts, which speak in its name ("the report said", "el comunicado señala"). */
+export const DOCUMENT_NOUNS = words(`report statement memo memorandum letter communique note decree resolution readout informe comunicado documento carta decreto resolucion`);
+
 /** Personal pronouns as written, accents kept: "él" is a pronoun, "El" the article that opens "El encargado de negocios". */
 export const PERSONAL_PRONOUNS = words(`he she él ella`);
 
