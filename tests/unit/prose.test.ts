@@ -531,6 +531,19 @@ describe("prose stances: attribution frames in Spanish", () => {
       [["us", "energy", "prose:reported-speech", "dijo que el carbón colombiano «seguirá siendo necesario durante décadas»"]],
     ],
     [
+      "una cláusula de relativo con su propio titular: quien la presentó sostiene la propuesta, y la aposición remite a lo dicho antes",
+      [
+        "Washington rechazó una propuesta que Bogotá había presentado en enero para que los deportados lleguen en vuelos civiles.",
+        "En materia migratoria, Washington aceptó ampliar un programa de retornos voluntarios, una propuesta que Bogotá había presentado en enero.",
+      ],
+      [
+        ["us", "migration", "prose:stance-verb", "Washington rechazó una propuesta que Bogotá había presentado en enero para que los deportados lleguen en vuelos civiles"],
+        ["co", "migration", "prose:stance-verb", "una propuesta que Bogotá había presentado en enero para que los deportados lleguen en vuelos civiles"],
+        ["us", "migration", "prose:stance-verb", "Washington aceptó ampliar un programa de retornos voluntarios, una propuesta que Bogotá había presentado en enero"],
+        ["co", "migration", "prose:stance-verb+context", "una propuesta que Bogotá había presentado en enero"],
+      ],
+    ],
+    [
       "una entrega es un acto, y un titular puede enunciar una posición",
       ["## Colombia extradita a un jefe financiero del Clan del Golfo", "La Cancillería entregó una nota de protesta a la Embajada de Estados Unidos por el ataque a una lancha."],
       [

@@ -1,10 +1,13 @@
 import type { Attribution } from "../../../db/schema";
 import { type ChunkReading, type holderMarkers, markersIn, type NameRegistry, readChunk } from "./holders";
 import {
+  ADVERBIAL_OPENERS,
   BE_FORMS,
+  BELONGING_PREPOSITIONS,
   CLAUSE_WORDS,
   CONDITIONALS,
   COORDINATORS,
+  FACING_PREPOSITIONS,
   HEDGES,
   PARENTHETICAL_OPENERS,
   PERSON_OBJECTS,
@@ -386,6 +389,7 @@ export function findFrames(p: Passage, sentence: SentenceRange, quotes: QuoteRan
     if (!subject) continue;
     // "The Treasury sanctioned four companies it said laundered money": the relative clause is the earlier verb's object.
     if (scan.relative && frames.some((f) => f.cue.end <= verb.start)) continue;
+    const antecedent = subject.kind === "holder" && chunk ? relativeAntecedent(p, sentence, chunk, verbs) : null;
     const clauseStart = agent ? agent.patient : chunk && chunk.end <= verb.start ? chunk.start : verb.start;
     const conditional = isConditional(p, sentence, clauseStart);
     const frame = {
@@ -403,6 +407,14 @@ export function findFrames(p: Passage, sentence: SentenceRange, quotes: QuoteRan
       clauseStart,
       independent: scan.afterCoordinator || subject.kind === "inherit",
     };
+    if (antecedent !== null) {
+      // "an idea that Petro has defended": the holder of the relative clause holds the noun it modifies; the clause
+      // stays part of the earlier verb's words too ("Washington rejected a proposal that Bogotá had presented").
+      frame.content = { start: antecedent, end: sentence.end };
+      frame.span = { start: antecedent, end: sentence.end };
+      frame.clauseStart = sentence.end;
+      frame.independent = true;
+    }
     // "U.S. support is essential": a demonym before a noun that is also a verb is a noun phrase.
     if (chunk && NOUN_LIKE.has(verb.verb.lemma) && /^(?:u\.?s\.?|us|american|colombian|ee\.? ?uu\.?)$/i.test(p.folded.slice(chunk.start, chunk.end).trim())) continue;
     placeQuote(p, sentence, sentenceQuotes, frame, chunk);
@@ -439,6 +451,24 @@ export function findFrames(p: Passage, sentence: SentenceRange, quotes: QuoteRan
   for (const event of events) endAtNewClause(p, event, sentenceQuotes, ctx);
   const extra = [...(according ? [according] : []), ...nominals, ...events];
   return nest(p, extra.length ? [...frames, ...extra].sort((a, b) => a.span.start - b.span.start) : frames);
+}
+
+/** A relative pronoun after a noun ("a proposal that", "una idea que", "el plan, que"), not a complement after a verb ("said that"). */
+const RELATIVE_AFTER_NOUN = /(?:^|[\s,])([\p{L}’'-]+),?\s+(?:that|which|que|la cual|el cual)\s+$/u;
+
+/** Where the noun phrase a relative clause modifies starts, when the subject chunk opens such a clause; else null. */
+function relativeAntecedent(p: Passage, sentence: SentenceRange, chunk: Range, verbs: VerbHit[]): number | null {
+  const before = p.plain.slice(sentence.start, chunk.start);
+  const m = RELATIVE_AFTER_NOUN.exec(before);
+  if (!m) return null;
+  const noun = m[1] as string;
+  const nounEnd = sentence.start + (m.index + m[0].indexOf(noun)) + noun.length;
+  const word = p.folded.slice(nounEnd - noun.length, nounEnd);
+  // "después de que", "so that", "now that": a conjunction, not a noun.
+  const conjunction = CLAUSE_WORDS.has(word) || ADVERBIAL_OPENERS.has(word) || BELONGING_PREPOSITIONS.has(word) || FACING_PREPOSITIONS.has(word) || /^(?:so|now|given|such|except|provided|ahora|siempre|ya|antes|despues|luego|mas|menos|asi)$/.test(word);
+  if (verbs.some((v) => v.end === nounEnd) || conjunction || !/^\p{Ll}/u.test(noun)) return null;
+  const start = chunkStart(p, sentence.start, nounEnd, verbs);
+  return start < nounEnd ? start : null;
 }
 
 const ACCORDING = /(?:^|[\s,(])(according to|segun|de acuerdo con|in the (?:view|words) of|en (?:palabras|opinion) de|a juicio de)\s+/g;

@@ -456,6 +456,9 @@ const ANAPHORIC_OBJECT =
  * them, the words that open the sentence before the holder ("In an apparent reference to the
  * strikes on drug boats, he added …"), or the issue of the clause it is coordinated with.
  */
+/** A noun modified by a relative clause: "una propuesta que …", "an idea that …". */
+const APPOSITIVE_RELATIVE = /^(?:a|an|the|un|una|el|la)\s+\p{L}+\s+(?:that|which|que)\s/u;
+
 function clauseParts(p: Passage, frame: Frame, lead: Range, previousIssue: IssueHit | null, book: Codebook): Candidate["parts"] {
   // An action or stance verb can name the issue itself ("deported", "descertificó"); a speech verb never does.
   const from = frame.verbClass === "speech" || frame.verbClass === "according" ? frame.content.start : Math.min(frame.cue.start, frame.content.start);
@@ -473,7 +476,9 @@ function clauseParts(p: Passage, frame: Frame, lead: Range, previousIssue: Issue
   // strikes") takes the issue it points to; one that neither points back nor carries the issue's policy words
   // ("an idea Petro has defended in international forums", "seeks to reinforce his influence") leaves the issue a guess.
   const axis = frame.verbClass === "stance" ? book.issues.find((issue) => issue.slug === context.issue.slug)?.compiledAxis : undefined;
-  if (axis && !ANAPHORIC_OBJECT.test(p.folded.slice(frame.cue.end, frame.content.end)) && scoreStance(p.text.slice(frame.span.start, frame.span.end), axis, book.negation).cues.length === 0)
+  // ", una propuesta que Bogotá había presentado": a noun in apposition, modified by the holder's clause, is the clause before it.
+  const appositive = /,\s*$/.test(p.plain.slice(Math.max(0, frame.span.start - 3), frame.span.start)) && APPOSITIVE_RELATIVE.test(p.folded.slice(frame.span.start, frame.cue.start));
+  if (axis && !appositive && !ANAPHORIC_OBJECT.test(p.folded.slice(frame.cue.end, frame.content.end)) && scoreStance(p.text.slice(frame.span.start, frame.span.end), axis, book.negation).cues.length === 0)
     return [];
   // The issue the text was on a sentence or three ago, or the one of the clause this one is coordinated with.
   return [{ range: frame.span, hit: context, fromContext: true, twoIssues: false }];

@@ -128,6 +128,8 @@ const EN: EnglishVerb[] = [
   { lemma: "condemn", verbClass: "stance" },
   { lemma: "denounce", verbClass: "stance" },
   { lemma: "defend", verbClass: "stance" },
+  // "a proposal that Bogotá presented in January": presenting a plan is proposing it.
+  { lemma: "present", verbClass: "stance", pastOnly: true },
   { lemma: "welcome", verbClass: "stance" },
   { lemma: "prioritize", verbClass: "stance" },
   { lemma: "prioritise", verbClass: "stance" },
@@ -311,6 +313,7 @@ const ES: SpanishVerb[] = [
   { lemma: "apoyar", verbClass: "stance" },
   { lemma: "respaldar", verbClass: "stance" },
   { lemma: "defender", verbClass: "stance", forms: ["defiende", "defienden", "defendió", "defendieron", "defendía", "defenderá", "defendido", "defendiendo"] },
+  { lemma: "presentar", verbClass: "stance" },
   { lemma: "rechazar", verbClass: "stance", forms: ["rechaza", "rechazan", "rechazó", "rechazaron", "rechazaba", "rechazará", "rechazado", "rechazando"] },
   { lemma: "criticar", verbClass: "stance", forms: ["critica", "critican", "criticó", "criticaron", "criticaba", "criticará", "criticado", "criticando"] },
   { lemma: "condenar", verbClass: "stance" },
