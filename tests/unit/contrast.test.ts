@@ -19,6 +19,11 @@ describe("splitByContrast: a unit whose clauses turn between the poles is two st
       "Colombia would keep producing oil from its existing fields for years to come, but that its diplomacy is now built around the energy transition",
       ["Colombia would keep producing oil from its existing fields for years to come", "but that its diplomacy is now built around the energy transition"],
     ],
+    [
+      "energy",
+      "aseguró que el gas venezolano llegará por el gasoducto antes de diciembre y que no se firmarán nuevos contratos de exploración",
+      ["aseguró que el gas venezolano llegará por el gasoducto antes de diciembre", "no se firmarán nuevos contratos de exploración"],
+    ],
     // A turn that keeps the direction, or a new subject after the contrast word, is no cut.
     ["drug-policy", "Colombia will not fumigate, but it will offer voluntary substitution", ["Colombia will not fumigate, but it will offer voluntary substitution"]],
     [

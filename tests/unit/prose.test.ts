@@ -526,6 +526,11 @@ describe("prose stances: attribution frames in Spanish", () => {
   it.each<[string, string[], string[][]]>([
     ["cita con el hablante después", ["«No vamos a fumigar con glifosato», dijo Petro."], [["co", "drug-policy", "prose:quote-speaker-after", "No vamos a fumigar con glifosato"]]],
     [
+      "una cita cerrada conserva su hablante aunque la cola traiga una relativa con «que»",
+      ["«No vamos a fumigar con glifosato», dijo el presidente Petro en Tumaco, donde insistió en que la sustitución es el camino."],
+      [["co", "drug-policy", "prose:quote-speaker-after", "No vamos a fumigar con glifosato"]],
+    ],
+    [
       "«El» que abre una frase es el artículo, no el pronombre «él»: el sujeto sigue tras «de»",
       ["El encargado de negocios de Estados Unidos en Bogotá fue más allá: en una entrevista radial, dijo que el carbón colombiano «seguirá siendo necesario durante décadas»."],
       [["us", "energy", "prose:reported-speech", "dijo que el carbón colombiano «seguirá siendo necesario durante décadas»"]],

@@ -2,10 +2,11 @@ import { type CompiledAxis, type CompiledNegation, placedCues } from "../score";
 import type { Range } from "./frames";
 
 /**
- * Where a clause turns ("…, but", "pero", "sino", "yet", "whereas", "mientras que"): the words on either side may
- * hold opposite positions on the same issue, as in "will destroy laboratories every day, but not fumigate".
+ * Where a clause turns ("…, but", "pero", "sino", "yet", "whereas", "mientras que") or a second reported clause
+ * starts ("… and that …", "… y que …"): the words on either side may hold opposite positions on the same issue, as in
+ * "will destroy laboratories every day, but not fumigate".
  */
-const CONTRAST = /,?\s+(?=(?:but|whereas|pero|sino|mientras que|aunque)(?!\p{L}))|,\s+(?=yet(?!\p{L}))|;\s+/giu;
+const CONTRAST = /,?\s+(?=(?:but|whereas|pero|sino|mientras que|aunque)(?!\p{L}))|,\s+(?=yet(?!\p{L}))|;\s+|,?\s+(?:and|y) (?:that|que)\s+/giu;
 
 /**
  * After the contrast word the holder's clause goes on ("but will not fumigate", "pero que lo hará", "but that its
@@ -28,7 +29,8 @@ export function splitByContrast(text: string, range: Range, axis: CompiledAxis, 
   const inner = text.slice(range.start, range.end);
   for (const m of inner.matchAll(CONTRAST)) {
     const after = range.start + m.index + m[0].length;
-    if (m[0].includes(";") || GOES_ON.test(text.slice(after, range.end))) cuts.push(range.start + m.index, after);
+    // A semicolon, or a second clause the verb reports ("aseguró que … y que …"), is a turn whoever its subject.
+    if (/;|(?:and|y) (?:that|que)/i.test(m[0]) || GOES_ON.test(text.slice(after, range.end))) cuts.push(range.start + m.index, after);
   }
   // A quotation or statement goes on sentence after sentence in one voice: each sentence is a turn too.
   for (const m of inner.matchAll(SENTENCE_END)) cuts.push(range.start + m.index + 1, range.start + m.index + m[0].length);

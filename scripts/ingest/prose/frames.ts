@@ -580,7 +580,10 @@ function placeQuote(
   const contentEnd = sentence.start + comma;
   const quote = comma > 0 ? quotes.find((q) => q.close <= contentEnd + 2 && q.close >= contentEnd - 2 && q.open >= sentence.start) : undefined;
   // After a closed quotation the speaker's words may run on with where and how ("told reporters at …, speaking on condition of anonymity").
-  const shortTail = tailWords <= (quote ? 25 : 10) && !/\b(?:that|que)\b|[“"«]/.test(tail);
+  // A complement clause of the verb's own ("dijo el presidente que …") is reported speech, not a tail; one inside a
+  // relative clause of the tail ("…, donde insistió en que …") is not.
+  const complement = quote ? /^\s*(?:\S+\s+){0,4}?(?:that|que)\b/.test(tail) : /\b(?:that|que)\b/.test(tail);
+  const shortTail = tailWords <= (quote ? 25 : 10) && !complement && !/[“"«]/.test(tail);
   const participle = frame.subject.kind === "inherit" && frame.subject.participle;
   // "…, President Trump declared a national energy emergency": a verb with an object says what follows it; "told the BBC" names whom.
   const object = chunk !== null && chunk.end <= frame.cue.start && !/^(?:tell|tells|told|telling)$/.test(p.folded.slice(frame.cue.start, frame.cue.end)) && /^\s*(?:a|an|the|its|his|her|their|new)\s/.test(tail);
