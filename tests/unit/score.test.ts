@@ -58,6 +58,8 @@ describe("cues from each axis's policy vocabulary, in news sentences", () => {
     ["drug-policy", "La Armada incautó ocho toneladas de cocaína.", ["incautó -"]],
     ["drug-policy", "El gobierno descartó volver a la erradicación forzosa.", ["erradicación forzosa ¬descartó +"]],
     ["drug-policy", "Petro defendió la sustitución voluntaria y el desarrollo rural.", ["sustitución voluntaria +", "desarrollo rural +"]],
+    ["drug-policy", "Colombia will suspend intelligence sharing with U.S. agencies.", ["intelligence sharing ¬suspend +"]],
+    ["drug-policy", "Bogotá resumed sharing intelligence with the DEA.", ["sharing intelligence -"]],
     ["energy", "Washington wants Bogotá to keep drilling and to expand gas exports.", ["drilling -", "gas -"]],
     ["energy", "Bogotá wants climate finance for wind and solar.", ["climate finance +", "wind +", "solar +"]],
     ["energy", "Petro refused to sign new oil exploration contracts.", ["oil ¬refused +", "exploration ¬refused +"]],
