@@ -482,6 +482,16 @@ describe("prose stances: attribution frames in English", () => {
       [["us", "drug-policy", "prose:speaker-label", "We expect Colombia to resume forced eradication and to extradite the cartel leaders we have requested"]],
     ],
     [
+      "'the department' is the institution the text was just on; a plural nationality noun before a deed names the deed's issue",
+      [
+        "The Department of Homeland Security was unmoved. “Removals of Colombian nationals will continue on the schedule the United States determines,” the department said in a statement. It added that the administration would ask Bogotá to accept Venezuelans deported from U.S. soil.",
+      ],
+      [
+        ["us", "migration", "prose:quote-speaker-after", "Removals of Colombian nationals will continue on the schedule the United States determines"],
+        ["us", "migration", "prose:reported-speech", "It added that the administration would ask Bogotá to accept Venezuelans deported from U.S. soil"],
+      ],
+    ],
+    [
       "a government's report speaks for the institution named before it",
       ["Colombia disputes the figures. In March the State Department’s narcotics bureau published its annual report. The report urged Bogotá to “restore forced eradication at scale.”"],
       [["us", "drug-policy", "prose:stance-verb", "The report urged Bogotá to “restore forced eradication at scale.”"]],

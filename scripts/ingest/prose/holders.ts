@@ -328,7 +328,8 @@ export function readChunk(
     if (issuer?.target.actor) return holder(issuer.target.actor, false, "description");
     return { kind: "pending", pending: { text, start: from, end: to, via: "description", government: true } };
   }
-  if (definite && words.length <= 3 && /^(?:administration|government|gobierno|administracion)$/.test(last))
+  // "the department said", "la embajada indicó": an institution named by its kind is the one the text was just on.
+  if (definite && words.length <= 3 && /^(?:administration|government|gobierno|administracion|department|agency|bureau|embassy|departamento|agencia|embajada)$/.test(last))
     return { kind: "pending", pending: { text, start: from, end: to, via: "description", government: true } };
   if (names.length > 0) {
     const run = names[names.length - 1] as Word[];

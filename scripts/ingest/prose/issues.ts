@@ -82,8 +82,8 @@ function isPerson(name: string, book: Codebook): boolean {
 
 const PASSAGE_HITS = new WeakMap<Passage, IssueHit[]>();
 
-/** A nationality adjective: English capitalised before its noun ("Venezuelan"), Spanish in lower case after it ("venezolanos"). */
-const ENGLISH_DEMONYM = /^\p{Lu}\p{L}*(?:an|ian|ese|ish)$/u;
+/** A nationality adjective or plural noun: English capitalised before its noun ("Venezuelan", "Venezuelans deported"), Spanish in lower case after it ("venezolanos"). */
+const ENGLISH_DEMONYM = /^\p{Lu}\p{L}*(?:an|ian|ese|ish)s?$/u;
 const SPANISH_DEMONYM = /^\p{Ll}\p{L}*(?:ano|ana|anos|anas|ense|enses|eño|eña|eños|eñas)$/u;
 const adjacent = (a: IssueHit, b: IssueHit, p: Passage) => /^[\s-]+$/.test(p.plain.slice(a.end, b.start));
 
