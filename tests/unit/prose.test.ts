@@ -492,6 +492,17 @@ describe("prose stances: attribution frames in English", () => {
       ],
     ],
     [
+      "security forces and border agencies are the government acting; 'carried out' a deed is the deed",
+      [
+        "The U.S. military has carried out more than 20 strikes on alleged drug boats since September.",
+        "U.S. Customs and Border Protection deported 120 Colombians on Tuesday.",
+      ],
+      [
+        ["us", "drug-policy", "prose:action", "The U.S. military has carried out more than 20 strikes on alleged drug boats since September"],
+        ["us", "migration", "prose:action", "U.S. Customs and Border Protection deported 120 Colombians on Tuesday"],
+      ],
+    ],
+    [
       "a government's report speaks for the institution named before it",
       ["Colombia disputes the figures. In March the State Department’s narcotics bureau published its annual report. The report urged Bogotá to “restore forced eradication at scale.”"],
       [["us", "drug-policy", "prose:stance-verb", "The report urged Bogotá to “restore forced eradication at scale.”"]],

@@ -73,7 +73,7 @@ export const GOVERNMENT_OFFICES = words(`
 
 /** Heads that make a singular person: they can be the antecedent of "he"/"she". */
 export const PERSON_ROLES = words(`
-  president leader minister secretary spokesperson spokesman spokeswoman ambassador envoy aide adviser advisor chancellor officer
+  president leader minister secretary spokesperson spokesman spokeswoman ambassador envoy aide adviser advisor chancellor officer head director commander
   presidente presidenta mandatario mandataria canciller ministro ministra secretario secretaria portavoz vocero vocera
   embajador embajadora enviado enviada asesor asesora jefe jefa funcionario funcionaria diplomatico diplomatica
   delegado delegada negociador negociadora

@@ -204,6 +204,9 @@ const EN: EnglishVerb[] = [
   { lemma: "capture", verbClass: "action", pastOnly: true, headline: true },
   // "recalled its ambassador": the diplomatic deed, not memory.
   { lemma: "recall", verbClass: "action", pastOnly: true, headline: true },
+  // "has carried out more than 20 strikes", "conducted a raid": the deed is the object.
+  { lemma: "carry", verbClass: "action", forms: ["carries", "carried", "carried", "carrying"], particle: "out" },
+  { lemma: "conduct", verbClass: "action", pastOnly: true },
   { lemma: "veto", verbClass: "action", forms: ["vetoes", "vetoed", "vetoed", "vetoing"] },
   { lemma: "certify", verbClass: "action", forms: ["certifies", "certified", "certified", "certifying"] },
   { lemma: "summon", verbClass: "action" },
