@@ -735,6 +735,12 @@ describe("holder texts", () => {
     const stances = extractProse(blocks("La canciller colombiana habló en Cartagena.", "Agregó que Colombia seguirá recibiendo a los deportados."), book, "es", []).stances;
     expect(stances.map((s) => s.holder)).toEqual(["La canciller colombiana"]);
   });
+
+  it("keeps an office whose name joins two capitalised words with 'y' / 'and' whole", () => {
+    const holders = (lang: Language, text: string) => extractProse(blocks(text), book, lang, []).stances.map((s) => s.holder);
+    expect(holders("es", "La ministra de Minas y Energía, Karen Schutt, explicó que el gas cubrirá el déficit.")).toEqual(["La ministra de Minas y Energía"]);
+    expect(holders("en", "U.S. Immigration and Customs Enforcement deported 90 Colombians.")).toEqual(["U.S. Immigration and Customs Enforcement"]);
+  });
 });
 
 describe("prose stances are never taken from a passage a table or list already read", () => {

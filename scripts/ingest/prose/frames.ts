@@ -143,8 +143,10 @@ function joinsOffices(p: Passage, word: { word: string; start: number }, from: n
   if (word.word !== "and" && word.word !== "y") return false;
   const after = p.plain.slice(from, at).trim().split(/\s+/);
   const before = p.plain.slice(Math.max(0, word.start - 30), word.start).trim().split(/\s+/).pop() ?? "";
-  // "Customs and Border Protection", "Immigration and Customs Enforcement": an "and" inside a capitalised name.
-  if (/^\p{Lu}\p{Ll}+$/u.test(before) && after.length >= 2 && after.slice(0, 2).every((w) => /^\p{Lu}\p{Ll}+$/u.test(w))) return true;
+  // "Customs and Border Protection", "ministra de Minas y Energía": an "and" inside a capitalised name.
+  const capitalised = (w: string | undefined) => /^\p{Lu}\p{Ll}+,?$/u.test(w ?? "");
+  const ofBefore = /(?:^|\s)(?:of|de|del)\s+\S+\s*$/u.test(p.plain.slice(Math.max(0, word.start - 40), word.start));
+  if (capitalised(before) && capitalised(after[0]) && (ofBefore || capitalised(after[1]))) return true;
   if (after.length <= 2 && after.every((w) => /^\p{Ll}+$/u.test(w)) && ROLE_NOUNS.has(after[after.length - 1] as string) && /^\p{Ll}+$/u.test(before)) return true;
   return /^\p{Lu}\p{Ll}+$/u.test(before) && /^\p{Lu}\p{Ll}+$/u.test(after[0] ?? "") && ROLE_NOUNS.has((after[1] ?? "").toLowerCase());
 }
