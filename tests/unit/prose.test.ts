@@ -570,6 +570,11 @@ describe("prose stances: attribution frames in Spanish", () => {
       ],
     ],
     [
+      "un participio sin «haber» ni agente describe un nombre: no reporta palabras de nadie",
+      ["El Gobierno de Colombia extraditó a Wilder Mosquera, señalado como uno de los jefes financieros del Clan del Golfo."],
+      [["co", "drug-policy", "prose:action", "El Gobierno de Colombia extraditó a Wilder Mosquera, señalado como uno de los jefes financieros del Clan del Golfo"]],
+    ],
+    [
       "una entrega es un acto, y un titular puede enunciar una posición",
       ["## Colombia extradita a un jefe financiero del Clan del Golfo", "La Cancillería entregó una nota de protesta a la Embajada de Estados Unidos por el ataque a una lancha."],
       [

@@ -59,6 +59,7 @@ describe("cues from each axis's policy vocabulary, in news sentences", () => {
     ["drug-policy", "El gobierno descartó volver a la erradicación forzosa.", ["erradicación forzosa ¬descartó +"]],
     ["drug-policy", "Petro defendió la sustitución voluntaria y el desarrollo rural.", ["sustitución voluntaria +", "desarrollo rural +"]],
     ["drug-policy", "Colombia will suspend intelligence sharing with U.S. agencies.", ["intelligence sharing ¬suspend +"]],
+    ["drug-policy", "El Gobierno calificó de «inaceptable» la decisión de descertificar al país.", ["descertificar ¬inaceptable +"]],
     ["drug-policy", "Bogotá resumed sharing intelligence with the DEA.", ["sharing intelligence -"]],
     ["energy", "Washington wants Bogotá to keep drilling and to expand gas exports.", ["drilling -", "gas -"]],
     ["energy", "Bogotá wants climate finance for wind and solar.", ["climate finance +", "wind +", "solar +"]],

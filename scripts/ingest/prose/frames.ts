@@ -354,6 +354,9 @@ export function findFrames(p: Passage, sentence: SentenceRange, quotes: QuoteRan
   const frames: (Frame & { clauseStart: number; independent: boolean })[] = [];
   for (const verb of verbs) {
     const before = p.folded.slice(sentence.start, verb.start);
+    // "Mosquera, señalado como jefe financiero": a Spanish participle with no "haber" or "ser" before it and no agent
+    // after it ("capturado por fuerzas estadounidenses") describes a noun; it reports no one's words.
+    if (verb.verb.lang === "es" && verb.verb.pastParticiple && !/^\s+(?:\p{L}+\s+){0,3}?por\s/u.test(p.folded.slice(verb.end, sentence.end)) && !/(?:^|\s)(?:ha|han|habia|habian|habra|habria|hemos|he|has|haya|hayan|hubiera|hubo)\s+(?:\p{L}+mente\s+|ya\s+|no\s+)?$/u.test(before) && !/(?:^|\s)(?:fue|fueron|sera|seran|es|son|sido|era|eran|esta|estan|estaba)\s+(?:\p{L}+\s+)?$/u.test(before)) continue;
     // "agreed to accept", "wants to deport": the infinitive is the earlier verb's content.
     const infinitive = /\bto\s+$/.test(before);
     if (infinitive) {
