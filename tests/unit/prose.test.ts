@@ -575,6 +575,11 @@ describe("prose stances: attribution frames in Spanish", () => {
       [["co", "drug-policy", "prose:action", "El Gobierno de Colombia extraditó a Wilder Mosquera, señalado como uno de los jefes financieros del Clan del Golfo"]],
     ],
     [
+      "«Así lo aseguró» atribuye la oración anterior",
+      ["Colombia no volverá a la fumigación con glifosato. Así lo aseguró el ministro de Justicia, Eduardo Montealegre, tras la reunión."],
+      [["co", "drug-policy", "prose:reported-speaker-after", "Colombia no volverá a la fumigación con glifosato"]],
+    ],
+    [
       "una entrega es un acto, y un titular puede enunciar una posición",
       ["## Colombia extradita a un jefe financiero del Clan del Golfo", "La Cancillería entregó una nota de protesta a la Embajada de Estados Unidos por el ataque a una lancha."],
       [

@@ -253,9 +253,12 @@ function readParagraph(
   const sentences = splitSentences(p.plain, lang, quotes)
     .filter((s) => s.end > bodyStart)
     .map((s) => (s.start < bodyStart ? { ...s, start: bodyStart } : s));
+  /** The last sentence of this paragraph that no one was said to say, for an attribution that points back to it. */
+  let unattributed: Range | null = null;
   for (const sentence of sentences) {
     const sentenceSubject = noteSubject(p, sentence, quotes, ctx, discourse);
-    const frames = findFrames(p, sentence, quotes, ctx);
+    const frames = pointBack(p, sentence, findFrames(p, sentence, quotes, ctx), unattributed);
+    unattributed = frames.length === 0 ? sentence : null;
     const lead = { start: sentence.start, end: Math.min(sentence.end, ...frames.map((f) => Math.min(f.span.start, f.cue.start))) };
     let previous: { holder: Holder; issue: IssueHit | null; at: number } | null = null;
     if (frames.length === 0) {
@@ -456,6 +459,16 @@ const ANAPHORIC_OBJECT =
  * them, the words that open the sentence before the holder ("In an apparent reference to the
  * strikes on drug boats, he added …"), or the issue of the clause it is coordinated with.
  */
+/** "Así lo aseguró el ministro", "Así lo dijo Petro": an attribution that reports the sentence before it. */
+const POINTS_BACK = /^\s*(?:as[ií]\s+lo|eso\s+(?:lo\s+)?)\s*\p{L}+/iu;
+
+function pointBack(p: Passage, sentence: Range, frames: Frame[], before: Range | null): Frame[] {
+  const [first] = frames;
+  if (!before || !first || first.verbClass !== "speech" || !POINTS_BACK.test(p.plain.slice(sentence.start, first.cue.end))) return frames;
+  const words = { start: before.start, end: before.end };
+  return [{ ...first, rule: "prose:reported-speaker-after", content: words, span: words }];
+}
+
 /** A noun modified by a relative clause: "una propuesta que …", "an idea that …". */
 const APPOSITIVE_RELATIVE = /^(?:a|an|the|un|una|el|la)\s+\p{L}+\s+(?:that|which|que)\s/u;
 
