@@ -503,6 +503,11 @@ describe("prose stances: attribution frames in English", () => {
       ],
     ],
     [
+      "', who' gives the verb the noun phrase before it as subject, past a preposition",
+      ["Petro, a former guerrilla, has clashed repeatedly with U.S. President Donald Trump, who last month threatened to cut all aid to Colombia's anti-drug programmes."],
+      [["us", "drug-policy", "prose:reported-speech", "U.S. President Donald Trump, who last month threatened to cut all aid to Colombia's anti-drug programmes"]],
+    ],
+    [
       "a government's report speaks for the institution named before it",
       ["Colombia disputes the figures. In March the State Department’s narcotics bureau published its annual report. The report urged Bogotá to “restore forced eradication at scale.”"],
       [["us", "drug-policy", "prose:stance-verb", "The report urged Bogotá to “restore forced eradication at scale.”"]],

@@ -198,6 +198,17 @@ const QUOTED_RELATIVE = new RegExp(`,\\s*(?:${RELATIVE_PRONOUNS})\\s[^,“”"«
 /** Pronouns that, after a noun, open a relative clause without "that": "the boats it says carried cocaine". */
 const RELATIVE_SUBJECTS = new Set(["he", "she", "it", "they"]);
 
+/** A relative pronoun just before the verb, past a few adverbs: ", who last month called", ", quien ayer pidió". */
+const RELATIVE_SUBJECT = /,\s*(?:who|quien|quienes)\s+(?:[\p{L}]+\s+){0,3}$/u;
+
+/** Where a noun phrase starts once the words before its last preposition are dropped ("repeatedly with Trump" → "Trump"). */
+function nounPhraseAfterPreposition(p: Passage, start: number, end: number): number {
+  const text = p.folded.slice(start, end);
+  let at = start;
+  for (const m of text.matchAll(/(?:^|\s)(?:with|to|for|against|by|on|at|from|con|contra|para|por|ante|a)\s+/gu)) at = start + m.index + m[0].length;
+  return at;
+}
+
 /** The subject of a verb, read leftwards: "Petro, who …, said", "Trump, meanwhile, has defended", "U.S. officials said". */
 function subjectLeft(p: Passage, sentence: SentenceRange, verb: VerbHit, verbs: VerbHit[], ctx: FrameContext): SubjectScan {
   const floor = sentence.start;
@@ -208,6 +219,16 @@ function subjectLeft(p: Passage, sentence: SentenceRange, verb: VerbHit, verbs: 
   // Not when the quotation closes a relative clause: "Petro, who has called oil "the poison of the planet," defended …".
   const quotedRelative = QUOTED_RELATIVE.test(before);
   if (!quotedRelative && /[”"»]\s*,\s*$|,\s*[”"»]\s*$/.test(before)) return { ...base, reading: null, chunk: null, speakerAfterQuote: true };
+  // "… with U.S. President Donald Trump, who last month called him …": the relative pronoun's antecedent, an object of the
+  // clause before, is the subject. A relative on the sentence's own subject ("Petro, who has called oil …, defended") is
+  // that subject's description, read with its main verb.
+  const relative = RELATIVE_SUBJECT.exec(p.folded.slice(floor, skipped.at));
+  if (relative) {
+    const commaAt = floor + relative.index;
+    const start = nounPhraseAfterPreposition(p, chunkStart(p, floor, commaAt, verbs), commaAt);
+    const reading = start > floor ? readChunk(p, start, commaAt, ctx.markers, ctx.registry) : null;
+    if (reading && reading.kind !== "none") return { ...base, reading, chunk: { start, end: commaAt } };
+  }
   const comma = endsWithComma(before);
   const coordinatorBefore = (at: number) => {
     const word = lastWord(p, floor, at);
