@@ -508,6 +508,14 @@ describe("prose stances: attribution frames in English", () => {
       [["us", "drug-policy", "prose:reported-speech", "U.S. President Donald Trump, who last month threatened to cut all aid to Colombia's anti-drug programmes"]],
     ],
     [
+      "a speaker after the reported words keeps them when the tail says when, and the tail's own deed is its agent's",
+      ["Colombia will suspend purchases of U.S. weapons, President Gustavo Petro said on Tuesday, a day after Washington decertified the country as a partner in the drug war."],
+      [
+        ["co", "other-arms-and-military-cooperation", "prose:reported-speaker-after", "Colombia will suspend purchases of U.S. weapons"],
+        ["us", "drug-policy", "prose:action", "Washington decertified the country as a partner in the drug war"],
+      ],
+    ],
+    [
       "a government's report speaks for the institution named before it",
       ["Colombia disputes the figures. In March the State Department’s narcotics bureau published its annual report. The report urged Bogotá to “restore forced eradication at scale.”"],
       [["us", "drug-policy", "prose:stance-verb", "The report urged Bogotá to “restore forced eradication at scale.”"]],

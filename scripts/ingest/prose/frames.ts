@@ -611,7 +611,9 @@ function placeQuote(
   // A complement clause of the verb's own ("dijo el presidente que …") is reported speech, not a tail; one inside a
   // relative clause of the tail ("…, donde insistió en que …") is not.
   const complement = quote ? /^\s*(?:\S+\s+){0,4}?(?:that|que)\b/.test(tail) : /\b(?:that|que)\b/.test(tail);
-  const shortTail = tailWords <= (quote ? 25 : 10) && !complement && !/[“"«]/.test(tail);
+  // "…, Petro said on Tuesday, a day after Washington decertified the country …": a tail that opens with when or where.
+  const adverbial = /^\s*(?:on|in|at|during|late|early|earlier|last|this|after|before|following|el|este|esta|tras|durante|en|ayer|hoy)\s/.test(tail);
+  const shortTail = tailWords <= (quote || adverbial ? 25 : 10) && !complement && !/[“"«]/.test(tail);
   const participle = frame.subject.kind === "inherit" && frame.subject.participle;
   // "…, President Trump declared a national energy emergency": a verb with an object says what follows it; "told the BBC" names whom.
   const object = chunk !== null && chunk.end <= frame.cue.start && !/^(?:tell|tells|told|telling)$/.test(p.folded.slice(frame.cue.start, frame.cue.end)) && /^\s*(?:a|an|the|its|his|her|their|new)\s/.test(tail);
