@@ -516,6 +516,14 @@ describe("prose stances: attribution frames in English", () => {
       ],
     ],
     [
+      "sentence adverbs between a subject and its verb are skipped",
+      ["The State Department said Colombia had failed to meet its counter-narcotics obligations. It nonetheless issued a waiver that keeps counter-narcotics aid flowing."],
+      [
+        ["us", "drug-policy", "prose:reported-speech", "The State Department said Colombia had failed to meet its counter-narcotics obligations"],
+        ["us", "drug-policy", "prose:action", "It nonetheless issued a waiver that keeps counter-narcotics aid flowing"],
+      ],
+    ],
+    [
       "a government's report speaks for the institution named before it",
       ["Colombia disputes the figures. In March the State Department’s narcotics bureau published its annual report. The report urged Bogotá to “restore forced eradication at scale.”"],
       [["us", "drug-policy", "prose:stance-verb", "The report urged Bogotá to “restore forced eradication at scale.”"]],

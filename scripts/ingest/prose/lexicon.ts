@@ -9,6 +9,7 @@ export const SKIPPABLE = words(`
   has have had is are was were be been being will shall did does do
   also still now again once then later last already even just too first initially repeatedly publicly
   reportedly previously recently since often never not n't meanwhile again further immediately
+  nonetheless nevertheless however instead therefore thus subsequently separately quickly swiftly formally officially
   didn't doesn't don't hasn't haven't hadn't isn't wasn't won't
   ha han habia habian habra fue fueron era es son esta estan estaba estaban sera
   tambien ya luego nuevamente ademas todavia aun incluso nunca no asimismo hoy ayer
