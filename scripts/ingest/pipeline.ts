@@ -92,6 +92,11 @@ const POOL_MAX_BYTES = 1024 * 1024;
 /** Files handed to the workers ahead of the one being loaded, per worker. */
 const AHEAD_PER_THREAD = 4;
 
+/** The worker threads a run over `files` files uses: as asked, else one per core but the loading thread's, from POOL_MIN_FILES files. */
+export function workerThreads(files: number, asked?: number): number {
+  return asked ?? (files >= POOL_MIN_FILES ? availableParallelism() - 1 : 0);
+}
+
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
 /** An error as one line a person can act on; a bug in Parallax says so instead of passing for bad input. */
@@ -160,8 +165,7 @@ export function ingest(db: ParallaxDb, options: IngestOptions): IngestReport {
     return { named, hash, unchanged: named?.path === identity.path && named.codebookHash === book.hash && named.extractionHash === hash };
   };
 
-  // One worker per core but this one, which loads: the workers extract the next files while it writes.
-  const threads = options.threads ?? (walk.files.length >= POOL_MIN_FILES ? availableParallelism() - 1 : 0);
+  const threads = workerThreads(walk.files.length, options.threads);
   const pool = threads > 0 ? new ExtractionPool(threads, book, options.sources, root) : null;
   let next = 0;
   /** Hands the files after `index` to the workers, up to a few each; a file that looks unchanged now is left to be looked up. */
