@@ -16,7 +16,13 @@ interface Job {
   file: string;
   bytes: Uint8Array;
   contentHash: string;
+  /** Who reads the file: UNCLAIMED until a worker starts it or the loading thread takes it back. */
+  claim: Int32Array;
 }
+
+const UNCLAIMED = 0;
+const BY_WORKER = 1;
+const BY_LOADER = 2;
 
 /** A file's reading; or `failed` when it could not be sent back; or `unavailable` when the worker could not start. */
 export type Answer = ({ file: string } & Prepared) | { file: string; failed: string } | { unavailable: string };
@@ -42,6 +48,11 @@ interface Thread {
   unavailable: boolean;
 }
 
+interface Submitted {
+  thread: Thread;
+  claim: Int32Array;
+}
+
 /** Tells this thread that a worker has posted an answer. */
 function announce(signal: Int32Array): void {
   Atomics.add(signal, 0, 1);
@@ -54,7 +65,7 @@ export class ExtractionPool {
   /** How many answers the workers have posted: this thread waits for it to move. */
   private readonly signal = new Int32Array(new SharedArrayBuffer(4));
   private readonly answers = new Map<string, Prepared | null>();
-  private readonly submitted = new Map<string, Thread>();
+  private readonly submitted = new Map<string, Submitted>();
   private readonly forgotten = new Set<string>();
 
   constructor(
@@ -87,22 +98,27 @@ export class ExtractionPool {
     this.drain();
     const thread = this.threads.filter((t) => !t.unavailable).reduce<Thread | null>((least, t) => (least && least.pending <= t.pending ? least : t), null);
     if (!thread) return false;
+    const claim = new Int32Array(new SharedArrayBuffer(4));
     thread.pending++;
-    this.submitted.set(file, thread);
-    thread.worker.postMessage({ file, bytes, contentHash } satisfies Job);
+    this.submitted.set(file, { thread, claim });
+    thread.worker.postMessage({ file, bytes, contentHash, claim } satisfies Job);
     return true;
   }
 
-  /** The file's reading once its worker answers; null when it was not submitted or its worker could not answer. */
+  /**
+   * The file's reading once its worker answers; null when it was not submitted, its worker could not
+   * answer, or no worker had started it: then this thread reads it rather than wait, and the worker skips it.
+   */
   take(file: string): Prepared | null {
-    const thread = this.submitted.get(file);
-    if (!thread) return null;
+    const job = this.submitted.get(file);
+    if (!job) return null;
+    this.submitted.delete(file);
+    job.thread.pending--;
+    if (Atomics.compareExchange(job.claim, 0, UNCLAIMED, BY_LOADER) === UNCLAIMED) return null;
     for (;;) {
       const answer = this.answers.get(file);
-      if (answer !== undefined || thread.unavailable) {
+      if (answer !== undefined || job.thread.unavailable) {
         this.answers.delete(file);
-        this.submitted.delete(file);
-        thread.pending--;
         return answer ?? null;
       }
       const seen = Atomics.load(this.signal, 0);
@@ -110,13 +126,14 @@ export class ExtractionPool {
     }
   }
 
-  /** Gives up a file's reading if it was not taken: its answer is let go, now or when it comes. */
+  /** Gives up a file's reading if it was not taken: not started, its worker skips it; else its answer is let go. */
   forget(file: string): void {
-    const thread = this.submitted.get(file);
-    if (!thread) return;
+    const job = this.submitted.get(file);
+    if (!job) return;
     this.submitted.delete(file);
-    thread.pending--;
-    if (!this.answers.delete(file) && !thread.unavailable) this.forgotten.add(file);
+    job.thread.pending--;
+    if (Atomics.compareExchange(job.claim, 0, UNCLAIMED, BY_LOADER) === UNCLAIMED) return;
+    if (!this.answers.delete(file) && !job.thread.unavailable) this.forgotten.add(file);
   }
 
   private drain(): boolean {
@@ -146,7 +163,9 @@ export class ExtractionPool {
 /** The worker's side: answers each file with its reading, on its own port, then moves the shared counter. */
 export function serveExtraction(parent: MessagePort): void {
   const { signal, port, book, sources, root } = workerData as Setup;
-  parent.on("message", ({ file, bytes, contentHash }: Job) => {
+  parent.on("message", ({ file, bytes, contentHash, claim }: Job) => {
+    // Taken back by the loading thread, which reads it itself: nothing to answer.
+    if (Atomics.compareExchange(claim, 0, UNCLAIMED, BY_WORKER) !== UNCLAIMED) return;
     try {
       port.postMessage({ file, ...prepare(file, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), contentHash, sources, root, book) } satisfies Answer);
     } catch (err) {

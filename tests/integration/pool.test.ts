@@ -59,21 +59,25 @@ describe("ingest with worker threads", () => {
   });
 });
 
+const sleep = (ms: number) => new Promise((wake) => setTimeout(wake, ms));
+const sha = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
+
 describe("ExtractionPool", () => {
-  it("answers each file with what reading and extracting it on this thread gives, errors as data", () => {
-    const book = seedCodebook();
-    const files = [...readdirSync(SEED_DOCUMENTS).sort().map((name) => join(SEED_DOCUMENTS, name))];
+  const book = seedCodebook();
+  const files = readdirSync(SEED_DOCUMENTS)
+    .sort()
+    .map((name) => join(SEED_DOCUMENTS, name));
+
+  it("answers each file with what reading and extracting it on this thread gives, errors as data", async () => {
     const pool = new ExtractionPool(2, book, { documents: {} }, ".");
     try {
-      for (const file of files) {
-        const bytes = readFileSync(file);
-        pool.submit(file, bytes, createHash("sha256").update(bytes).digest("hex"));
-      }
+      for (const file of files) pool.submit(file, readFileSync(file), sha(readFileSync(file)));
       expect(pool.inFlight).toBe(files.length);
+      // Time for the workers to start and read the five seeds; a file no worker has started is not waited for.
+      await sleep(5000);
       for (const file of [...files].reverse()) {
         const bytes = readFileSync(file);
-        const hash = createHash("sha256").update(bytes).digest("hex");
-        expect(pool.take(file)).toEqual(prepare(file, bytes, hash, { documents: {} }, ".", book));
+        expect(pool.take(file)).toEqual(prepare(file, bytes, sha(bytes), { documents: {} }, ".", book));
       }
       expect(pool.inFlight).toBe(0);
       expect(pool.take(files[0] as string)).toBeNull();
@@ -82,16 +86,36 @@ describe("ExtractionPool", () => {
     }
   });
 
-  it("lets go of a file it is told to forget, answered or not", () => {
-    const book = seedCodebook();
-    const [first, second] = readdirSync(SEED_DOCUMENTS).sort().map((name) => join(SEED_DOCUMENTS, name)) as [string, string];
+  it("does not wait for a file no worker has started: the loading thread reads it, and the worker skips it", async () => {
+    const [first, second] = files as [string, string];
+    const pool = new ExtractionPool(1, book, { documents: {} }, ".");
+    try {
+      // Taken at once, before the worker has even started.
+      pool.submit(first, readFileSync(first), "a");
+      expect(pool.take(first)).toBeNull();
+      pool.submit(second, readFileSync(second), "b");
+      await sleep(5000);
+      expect(pool.take(second)?.contentHash).toBe("b");
+      expect(pool.inFlight).toBe(0);
+    } finally {
+      pool.close();
+    }
+  });
+
+  it("lets go of a file it is told to forget, started or not", async () => {
+    const [first, second, third] = files as [string, string, string];
     const pool = new ExtractionPool(1, book, { documents: {} }, ".");
     try {
       pool.submit(first, readFileSync(first), "a");
-      pool.submit(second, readFileSync(second), "b");
       pool.forget(first);
-      expect(pool.take(second)?.contentHash).toBe("b");
+      pool.submit(second, readFileSync(second), "b");
+      await sleep(5000);
+      pool.forget(second);
+      pool.submit(third, readFileSync(third), "c");
+      await sleep(2000);
+      expect(pool.take(third)?.contentHash).toBe("c");
       expect(pool.take(first)).toBeNull();
+      expect(pool.take(second)).toBeNull();
       expect(pool.inFlight).toBe(0);
     } finally {
       pool.close();
