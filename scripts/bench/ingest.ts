@@ -69,8 +69,8 @@ export function ingestFigures(options: {
   const workers = num(ingested, "threads");
   // Said whether or not the budget is met: the figure is not comparable to a one-thread baseline without it.
   const threadsNote = oneThread.timedOut
-    ? `Ingest used ${workers + 1} threads (${workers} reading and extracting ahead, one loading); on one thread it did not finish within ${plan.childTimeout} s.`
-    : `Ingest used ${workers + 1} threads (${workers} reading and extracting ahead, one loading) where the baseline uses one; on one thread it took ${num(oneThread, "seconds").toFixed(1)} s (${(num(oneThread, "seconds") / baseline).toFixed(2)}× the baseline).`;
+    ? `Ingest used ${workers + 1} threads (${workers} reading and extracting ahead, and the loading thread, which reads what no worker has started); on one thread it did not finish within ${plan.childTimeout} s.`
+    : `Ingest used ${workers + 1} threads (${workers} reading and extracting ahead, and the loading thread, which reads what no worker has started) where the baseline uses one; on one thread it took ${num(oneThread, "seconds").toFixed(1)} s (${(num(oneThread, "seconds") / baseline).toFixed(2)}× the baseline).`;
   figures.push(
     ingested.timedOut
       ? notMeasured(

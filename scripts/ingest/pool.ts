@@ -24,7 +24,7 @@ const UNCLAIMED = 0;
 const BY_WORKER = 1;
 const BY_LOADER = 2;
 
-/** A file's reading; or `failed` when it could not be sent back; or `unavailable` when the worker could not start. */
+/** A file's reading; or `failed` when it could not be sent back; or `unavailable` when the worker could not start (it is given no more files). */
 export type Answer = ({ file: string } & Prepared) | { file: string; failed: string } | { unavailable: string };
 
 export interface Setup {
@@ -117,9 +117,9 @@ export class ExtractionPool {
     if (Atomics.compareExchange(job.claim, 0, UNCLAIMED, BY_LOADER) === UNCLAIMED) return null;
     for (;;) {
       const answer = this.answers.get(file);
-      if (answer !== undefined || job.thread.unavailable) {
+      if (answer !== undefined) {
         this.answers.delete(file);
-        return answer ?? null;
+        return answer;
       }
       const seen = Atomics.load(this.signal, 0);
       if (!this.drain()) Atomics.wait(this.signal, 0, seen);
@@ -133,7 +133,7 @@ export class ExtractionPool {
     this.submitted.delete(file);
     job.thread.pending--;
     if (Atomics.compareExchange(job.claim, 0, UNCLAIMED, BY_LOADER) === UNCLAIMED) return;
-    if (!this.answers.delete(file) && !job.thread.unavailable) this.forgotten.add(file);
+    if (!this.answers.delete(file)) this.forgotten.add(file);
   }
 
   private drain(): boolean {
