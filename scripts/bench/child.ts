@@ -6,7 +6,7 @@ import { STANCE_WEB_COLUMNS, stanceCsvChunks } from "../../db/export";
 import { normalizeBlocks } from "../ingest/blocks";
 import { loadCodebook } from "../ingest/codebook";
 import { parseMarkdown } from "../ingest/parse";
-import { ingest } from "../ingest/pipeline";
+import { ingest, workerThreads } from "../ingest/pipeline";
 import { readDocument } from "../ingest/read";
 import { type Category, profile } from "./profile";
 
@@ -54,27 +54,30 @@ type Args = (name: string) => string;
 type Task = (arg: Args, optional: (name: string) => string | undefined) => Record<string, unknown>;
 
 const TASKS: Record<string, Task> = {
-  /** The whole pipeline over a folder into a database. */
+  /** The whole pipeline over a folder into a database; `threads` sets its worker threads (0: one thread). */
   ingest: (arg, optional) => {
     const [docs, db] = [arg("docs"), arg("db")];
     const handle = openDatabase(db);
     const codebook = loadCodebook(CODEBOOK);
     const started = performance.now();
+    const asked = optional("threads");
+    const threads = workerThreads(files(docs).length, asked === undefined ? undefined : Number(asked));
     // Paths are stored relative to the root: a folder inside it is ingested beside what is already stored.
-    ingest(handle, { inputs: [docs], codebook, sources: SOURCES, root: optional("root") ?? docs });
+    ingest(handle, { inputs: [docs], codebook, sources: SOURCES, root: optional("root") ?? docs, threads });
     const took = seconds(started);
     const count = (table: string) => handle.$client.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
-    const result = { seconds: took, documents: count("documents"), stances: count("stances"), peakRssMb: peakRssMb() };
+    const result = { seconds: took, documents: count("documents"), stances: count("stances"), peakRssMb: peakRssMb(), threads };
     handle.$client.close();
     return result;
   },
 
-  /** The same pipeline over a folder, under the sampling profiler: where the time goes. */
+  /** The same pipeline over a folder, on one thread under the sampling profiler: where the time goes. */
   "ingest-profile": (arg) => {
     const [docs, db] = [arg("docs"), arg("db")];
     const handle = openDatabase(db);
     const codebook = loadCodebook(CODEBOOK);
-    const { breakdown } = profile(INGEST_STAGES, () => ingest(handle, { inputs: [docs], codebook, sources: SOURCES, root: docs }));
+    // On one thread: the profiler samples this thread only, and worker threads would take the stages it is to see.
+    const { breakdown } = profile(INGEST_STAGES, () => ingest(handle, { inputs: [docs], codebook, sources: SOURCES, root: docs, threads: 0 }));
     handle.$client.close();
     return { breakdown };
   },

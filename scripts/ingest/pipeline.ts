@@ -1,14 +1,14 @@
 import { createHash } from "node:crypto";
 import { statSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import Database from "better-sqlite3";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { ParallaxDb } from "../../db/client";
 import { documents, ingestRuns, stances } from "../../db/schema";
 import type { Codebook } from "./codebook";
-import { extractDocument } from "./extract";
 import { contentFingerprint, extractionHash } from "./identity";
-import { DEFAULT_MAX_BYTES, deepestNesting, formatBytes, MAX_EMPHASIS_MARKS, MAX_NESTING, mostEmphasisMarks } from "./limits";
+import { DEFAULT_MAX_BYTES, formatBytes } from "./limits";
 import {
   loadDocument,
   pruneOrphanIssues,
@@ -19,7 +19,9 @@ import {
   storedLookups,
   upsertCodebook,
 } from "./load";
-import { DOCUMENT_EXTENSIONS, DocumentError, documentFile, FORMATS, readBytes, readDocument, type SourceDocument, type SourcesFile } from "./read";
+import { ExtractionPool } from "./pool";
+import { extractStep, readStep, unwrap } from "./prepare";
+import { DOCUMENT_EXTENSIONS, DocumentError, documentFile, FORMATS, readBytes, type SourcesFile } from "./read";
 import { type Override, type RescoreReport, rescore, stanceScorer } from "./rescore";
 import { documentPath, isGone, isInside, walkInputs } from "./walk";
 
@@ -74,27 +76,28 @@ export interface IngestOptions {
   /** Files larger than this are refused unread (default 10 MB). */
   maxBytes?: number;
   root?: string;
+  /**
+   * Worker threads that read and extract files ahead of the one being loaded (pool.ts); 0 reads every
+   * file on this thread. Default: one per core but this thread's when there are at least POOL_MIN_FILES files, else 0.
+   */
+  threads?: number;
   now?: () => Date;
   onProgress?: (done: number, total: number, file: string) => void;
 }
 
-/** Refuses text nested deeper, or with more emphasis marks, than the parser can take, naming the line, before it is parsed. */
-function checkNesting(document: SourceDocument): void {
-  const marks = mostEmphasisMarks(document.body);
-  if (marks.count > MAX_EMPHASIS_MARKS)
-    throw new DocumentError(
-      document.path,
-      marks.line,
-      `${marks.count} emphasis marks (* or _) in one paragraph (at most ${MAX_EMPHASIS_MARKS} are read): remove the runs of * or _`,
-    );
-  const deepest = deepestNesting(document.body);
-  if (deepest.depth <= MAX_NESTING) return;
-  const problem =
-    deepest.what === "brackets"
-      ? `${deepest.depth} brackets open at once (links or brackets nested ${deepest.depth} deep; at most ${MAX_NESTING} are read): remove the unmatched or nested brackets`
-      : `lists and quotes nested ${deepest.depth} deep (at most ${MAX_NESTING} levels are read): flatten the nesting`;
-  throw new DocumentError(document.path, deepest.line, problem);
+/** Fewer files than this are read on this thread: starting the workers would cost more than they save. */
+const POOL_MIN_FILES = 64;
+/** Larger files are read on this thread: a worker's reading of one is held twice while it crosses to this thread. */
+const POOL_MAX_BYTES = 1024 * 1024;
+/** Files handed to the workers ahead of the one being loaded, per worker. */
+const AHEAD_PER_THREAD = 4;
+
+/** The worker threads a run over `files` files uses: as asked, else one per core but the loading thread's, from POOL_MIN_FILES files. */
+export function workerThreads(files: number, asked?: number): number {
+  return asked ?? (files >= POOL_MIN_FILES ? availableParallelism() - 1 : 0);
 }
+
+const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
 /** An error as one line a person can act on; a bug in Parallax says so instead of passing for bad input. */
 function describeError(path: string, err: unknown, root: string): string {
@@ -155,6 +158,33 @@ export function ingest(db: ParallaxDb, options: IngestOptions): IngestReport {
   /** Document names taken in this run → the file that took them. */
   const names = new Map<string, string>();
 
+  /** The stored document under a file's name, and whether it was stored from these bytes with what reading depends on now. */
+  const storedState = (identity: ReturnType<typeof documentFile>, bytesHash: string) => {
+    const hash = extractionHash({ ...identity, contentHash: bytesHash }, options.sources.documents[identity.name]);
+    const named = lookup.bySlug(identity.slug);
+    return { named, hash, unchanged: named?.path === identity.path && named.codebookHash === book.hash && named.extractionHash === hash };
+  };
+
+  const threads = workerThreads(walk.files.length, options.threads);
+  const pool = threads > 0 ? new ExtractionPool(threads, book, options.sources, root) : null;
+  let next = 0;
+  /** Hands the files after `index` to the workers, up to a few each; a file that looks unchanged now is left to be looked up. */
+  const readAhead = (index: number) => {
+    if (!pool) return;
+    for (next = Math.max(next, index + 1); next < walk.files.length && pool.inFlight < threads * AHEAD_PER_THREAD; next++) {
+      const file = walk.files[next] as string;
+      try {
+        if (statSync(file).size > Math.min(maxBytes, POOL_MAX_BYTES)) continue;
+        const bytes = readBytes(file);
+        const bytesHash = sha256(bytes);
+        if (storedState(documentFile(file, root), bytesHash).unchanged) continue;
+        if (!pool.submit(file, bytes, bytesHash)) break;
+      } catch {
+        // Left to its turn, which reads it again and reports what is wrong with it.
+      }
+    }
+  };
+
   const readOne = (file: string, final: boolean): DocumentOutcome | "deferred" => {
     const path = display(file);
     const outcome: DocumentOutcome = { file: path, slug: null, status: "failed", tables: 0, stances: 0, duplicateOf: null, error: null };
@@ -171,16 +201,19 @@ export function ingest(db: ParallaxDb, options: IngestOptions): IngestReport {
       };
       // Unchanged is decided on the bytes and what reading depends on, before anything is decoded.
       const bytes = readBytes(file);
-      const hash = extractionHash({ ...identity, contentHash: createHash("sha256").update(bytes).digest("hex") }, options.sources.documents[identity.name]);
-      const named = lookup.bySlug(identity.slug);
-      if (named?.path === identity.path && named.codebookHash === book.hash && named.extractionHash === hash) {
+      const bytesHash = sha256(bytes);
+      const { named, hash, unchanged } = storedState(identity, bytesHash);
+      if (named && unchanged) {
         claimName();
         holders.set(named.contentHash, named);
         for (const note of named.readWarnings) warnings.push({ file: named.path, ...note });
         return { ...outcome, slug: named.slug, status: "unchanged", ...lookup.counts(named.id) };
       }
 
-      const document = readDocument(file, options.sources, root, bytes);
+      // A worker's reading of the same bytes, when the pool read it ahead.
+      const early = pool?.take(file);
+      const ready = early?.contentHash === bytesHash ? early : null;
+      const document = unwrap(ready?.read ?? readStep(file, options.sources, root, bytes));
       outcome.file = document.path;
       outcome.slug = document.slug;
       const contentHash = contentFingerprint(document.text);
@@ -215,8 +248,7 @@ export function ingest(db: ParallaxDb, options: IngestOptions): IngestReport {
         warnings.push({ file: document.path, line: null, message: `takes the place of ${named.path} (same name; that file is gone)` });
       }
 
-      checkNesting(document);
-      const extraction = extractDocument(document, book);
+      const extraction = unwrap(ready?.extract ?? extractStep(document, book));
       for (const note of extraction.notes) warnings.push({ file: document.path, ...note });
       const same = named?.path === document.path && named.contentHash === contentHash;
       const copies = same ? named.duplicatePaths.filter((copy) => !isGone(resolve(root, copy))) : [];
@@ -229,13 +261,20 @@ export function ingest(db: ParallaxDb, options: IngestOptions): IngestReport {
   };
 
   const deferred: string[] = [];
-  walk.files.forEach((file, index) => {
-    options.onProgress?.(index, walk.files.length, display(file));
-    pending.delete(display(file));
-    const outcome = readOne(file, false);
-    if (outcome === "deferred") deferred.push(file);
-    else outcomes.push(outcome);
-  });
+  try {
+    walk.files.forEach((file, index) => {
+      options.onProgress?.(index, walk.files.length, display(file));
+      pending.delete(display(file));
+      readAhead(index);
+      const outcome = readOne(file, false);
+      // A reading ahead that its turn did not need (the file was unchanged after all) is not waited for.
+      pool?.forget(file);
+      if (outcome === "deferred") deferred.push(file);
+      else outcomes.push(outcome);
+    });
+  } finally {
+    pool?.close();
+  }
   for (const file of deferred) outcomes.push(readOne(file, true) as DocumentOutcome);
   options.onProgress?.(walk.files.length, walk.files.length, "");
   outcomes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
