@@ -601,6 +601,20 @@ describe("prose stances: attribution frames in Spanish", () => {
       [["co", "drug-policy", "prose:reported-speaker-after", "Colombia no volverá a la fumigación con glifosato"]],
     ],
     [
+      "en una entrevista, la pregunta no es una posición y la respuesta («R:» o guion de diálogo) es de la entrevistada",
+      [
+        "La canciller colombiana, Rosa Villavicencio, habló con este diario.",
+        "P: ¿Colombia aceptará los vuelos de deportación?",
+        "R: Los vamos a recibir en aviones civiles y con dignidad, no en vuelos de deportación militares.",
+        "—¿Y Venezuela?",
+        "—Seguiremos apostando por el diálogo con Caracas y por la reapertura de la frontera.",
+      ],
+      [
+        ["co", "migration", "prose:speaker-label", "Los vamos a recibir en aviones civiles y con dignidad, no en vuelos de deportación militares"],
+        ["co", "venezuela", "prose:speaker-label", "Seguiremos apostando por el diálogo con Caracas y por la reapertura de la frontera"],
+      ],
+    ],
+    [
       "una entrega es un acto, y un titular puede enunciar una posición",
       ["## Colombia extradita a un jefe financiero del Clan del Golfo", "La Cancillería entregó una nota de protesta a la Embajada de Estados Unidos por el ataque a una lancha."],
       [

@@ -86,7 +86,7 @@ const NOT_NAMES = new Set(
   usted ustedes hay esta estan puede pueden debe deben cree creen
   tras antes cuando mientras en el la los las este esta estos estas aunque pero y sin embargo segun ultimo luego ahora entonces
   ambos muchos algunos varios ella ellos nosotros su sus tambien incluso bajo para con sin como si desde porque durante aqui
-  alli asi que por uno dos tres primero nuevo statement communique comunicado declaration declaracion remarks readout
+  alli asi que por uno dos tres primero nuevo ningun ninguna nadie cada todo toda todos todas every none nobody each statement communique comunicado declaration declaracion remarks readout
   january february march april may june july august september october november december monday tuesday wednesday
   thursday friday saturday sunday enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre
   noviembre diciembre lunes martes miercoles jueves viernes sabado domingo`.split(/\s+/),

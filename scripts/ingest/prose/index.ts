@@ -46,6 +46,13 @@ export interface ProseExtraction {
 
 const SPEAKER_LABEL = /^\s*(?:\*\*|__)?\s*([\p{L}][\p{L}\s.’'-]{0,40}?)\s*(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:|:)\s+/u;
 
+/** Labels of an interview's answers: "R:", "A:", "Respuesta:". */
+const ANSWER_LABELS = new Set(["r", "a", "resp", "respuesta", "answer"]);
+const QUESTION_LABELS = new Set(["p", "q", "pregunta", "question", "entrevistador", "entrevistadora", "interviewer", "periodista", "reporter"]);
+const DASH_QUESTION = /^\s*[—–]\s*¿/u;
+/** A dialogue dash that opens an answer; the dash stands where a label would. */
+const DASH_ANSWER = /^\s*([—–])\s*(?!¿)/u;
+
 /** A paragraph that is only a name and an office: "Tammy Bruce, Department Spokesperson". */
 const CREDIT_LINE = /^\s*\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'.-]+){1,3}\s*,\s*[^,.;:!?“”"«»\d]{3,80}$/u;
 
@@ -86,6 +93,8 @@ export function extractProse(blocks: ParsedBlock[], book: Codebook, lang: Langua
       out.stances.push(stance);
     }
   };
+  /** The paragraph before was an interviewer's question in dialogue dashes ("—¿Y Venezuela?"): a dashed paragraph answers it. */
+  let afterDashQuestion = false;
   for (const block of blocks) {
     const heading = block.type === "heading" ? { depth: block.depth, span: block.span } : headingLine(block);
     if (heading) {
@@ -101,7 +110,8 @@ export function extractProse(blocks: ParsedBlock[], book: Codebook, lang: Langua
     if (!passage || (block.type !== "paragraph" && block.type !== "listItem")) continue;
     // Read once: let it go, so a long document's passages are not all held to its end.
     passages.delete(block);
-    keep(readParagraph(block.span, passage, book, lang, ctx, discourse, statement?.holder ?? null));
+    keep(readParagraph(block.span, passage, book, lang, ctx, discourse, statement?.holder ?? null, afterDashQuestion));
+    afterDashQuestion = DASH_QUESTION.test(passage.plain);
   }
   return out;
 }
@@ -161,6 +171,7 @@ function readParagraph(
   ctx: FrameContext,
   discourse: Discourse,
   statement: Holder | null,
+  afterDashQuestion = false,
 ): ExtractedStance[] {
   const quotes = findQuotes(p.plain);
   const stances: ExtractedStance[] = [];
@@ -217,11 +228,22 @@ function readParagraph(
   }
 
   let bodyStart = 0;
-  const label = SPEAKER_LABEL.exec(p.plain);
+  // "R: Los vamos a recibir …", "—Seguiremos apostando por el diálogo": an interview's answer is the interviewee's,
+  // the person the text has been about.
+  const dashAnswer = afterDashQuestion ? DASH_ANSWER.exec(p.plain) : null;
+  const label = SPEAKER_LABEL.exec(p.plain) ?? dashAnswer;
   if (label) {
     const name = label[1] as string;
-    const nameStart = p.plain.indexOf(name);
-    const reading = readChunk(p, nameStart, nameStart + name.length, ctx.markers, ctx.registry);
+    const nameStart = label.index + label[0].indexOf(name);
+    const answer = dashAnswer !== null || ANSWER_LABELS.has(name.trim().toLowerCase());
+    // "P:", "QUESTION:": the interviewer, whose words are read as any sentence's; no one the answers could mean.
+    const asking = QUESTION_LABELS.has(name.trim().toLowerCase());
+    const reading = asking
+      ? ({ kind: "none" } as const)
+      : answer
+        ? ({ kind: "pending", pending: { text: name, start: nameStart, end: nameStart + name.length, via: "pronoun", government: false } } as const)
+        : readChunk(p, nameStart, nameStart + name.length, ctx.markers, ctx.registry);
+    if (asking) bodyStart = label[0].length;
     const holder = reading.kind === "holder" ? reading.holder : reading.kind === "pending" ? discourse.resolve(reading.pending) : null;
     if (holder) {
       discourse.mention(holder);
@@ -256,8 +278,11 @@ function readParagraph(
   /** The last sentence of this paragraph that no one was said to say, for an attribution that points back to it. */
   let unattributed: Range | null = null;
   for (const sentence of sentences) {
-    const sentenceSubject = noteSubject(p, sentence, quotes, ctx, discourse);
-    const frames = pointBack(p, sentence, findFrames(p, sentence, quotes, ctx), unattributed);
+    // "¿Colombia aceptará los vuelos?", "Should Washington ease the sanctions?": a question states no one's position,
+    // and whom it names is no one an answer's speaker could be.
+    const question = /[?]["”»’*_\s]*$/.test(p.plain.slice(sentence.start, sentence.end)) && !quotes.some((q) => q.open >= sentence.start && q.open < sentence.end);
+    const sentenceSubject = question ? { holder: null, clauseStart: sentence.start } : noteSubject(p, sentence, quotes, ctx, discourse);
+    const frames: Frame[] = question ? [] : pointBack(p, sentence, findFrames(p, sentence, quotes, ctx), unattributed);
     unattributed = frames.length === 0 ? sentence : null;
     const lead = { start: sentence.start, end: Math.min(sentence.end, ...frames.map((f) => Math.min(f.span.start, f.cue.start))) };
     let previous: { holder: Holder; issue: IssueHit | null; at: number } | null = null;
