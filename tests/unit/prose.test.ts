@@ -529,6 +529,14 @@ describe("prose stances: attribution frames in English", () => {
       [["us", "drug-policy", "prose:stance-verb", "The report urged Bogotá to “restore forced eradication at scale.”"]],
     ],
     [
+      "a codebook person named in a credit line answers to their surname in the speaker labels",
+      [
+        "Tammy Bruce, Department Spokesperson",
+        "MS BRUCE: We have encouraged Colombia to develop its own gas resources rather than import them.",
+      ],
+      [["us", "energy", "prose:speaker-label", "We have encouraged Colombia to develop its own gas resources rather than import them"]],
+    ],
+    [
       "a closed quotation keeps its speaker after it, however long the words on where and how it was said",
       [
         "“We will keep at it for as long as the cartels keep putting to sea,” a senior officer at U.S. Southern Command told reporters at the command’s headquarters in Doral, Florida, speaking on condition of anonymity.",

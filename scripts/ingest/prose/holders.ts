@@ -259,7 +259,11 @@ export function readChunk(
   });
 
   const personHit = hits.find((h) => h.target.type === "person" && !facing(h.start));
-  if (personHit) return holder(personHit.target.actor, true, "named", passage.text.slice(personHit.start, personHit.end));
+  if (personHit) {
+    // "Tammy Bruce, Department Spokesperson", then "MS BRUCE:": a codebook person's surname alone names them too.
+    registry.register(passage.text.slice(personHit.start, personHit.end), personHit.target.actor);
+    return holder(personHit.target.actor, true, "named", passage.text.slice(personHit.start, personHit.end));
+  }
   const formerRole = words.some((w, i) => {
     if (/^ex(?:presidente|presidenta|canciller|ministr[oa])$/.test(w.folded)) return true;
     if (!FORMER.has(w.folded)) return false;
