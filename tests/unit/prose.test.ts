@@ -623,6 +623,17 @@ describe("prose stances: attribution frames in Spanish", () => {
       ],
     ],
     [
+      "el participio de una pasiva concuerda con su paciente («fueron deportados», «fueron impuestas»)",
+      [
+        "Los 200 migrantes colombianos fueron deportados por Estados Unidos en aviones militares.",
+        "Las sanciones fueron impuestas por el Departamento del Tesoro a tres navieras venezolanas.",
+      ],
+      [
+        ["us", "migration", "prose:action", "Los 200 migrantes colombianos fueron deportados por Estados Unidos en aviones militares"],
+        ["us", "venezuela", "prose:action", "Las sanciones fueron impuestas por el Departamento del Tesoro a tres navieras venezolanas"],
+      ],
+    ],
+    [
       "una entrega es un acto, y un titular puede enunciar una posición",
       ["## Colombia extradita a un jefe financiero del Clan del Golfo", "La Cancillería entregó una nota de protesta a la Embajada de Estados Unidos por el ataque a una lancha."],
       [

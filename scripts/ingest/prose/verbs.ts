@@ -449,7 +449,12 @@ function englishForms(verb: EnglishVerb): VerbForm[] {
 function spanishForms(verb: SpanishVerb): VerbForm[] {
   const forms = verb.forms ?? conjugateSpanish(verb.lemma);
   const base = { lemma: verb.lemma, verbClass: verb.verbClass, lang: "es" as const };
-  return forms.map((form, i) => ({ ...base, form, participle: i === 7, pastParticiple: i === 6 }));
+  const all = forms.map((form, i) => ({ ...base, form, participle: i === 7, pastParticiple: i === 6 }));
+  // A passive deed's participle agrees with its patient: "fueron deportados", "fueron impuestas por". Only deeds: a
+  // speech or stance participle in the feminine is often a noun ("la propuesta", "la respuesta").
+  const participle = verb.verbClass === "action" ? forms[6] : undefined;
+  const agreeing = participle && /o$/.test(participle) ? ["a", "os", "as"].map((ending) => ({ ...base, form: `${participle.slice(0, -1)}${ending}`, participle: false, pastParticiple: true })) : [];
+  return [...all, ...agreeing];
 }
 
 /**
