@@ -12,6 +12,7 @@ import { splitByContrast } from "./contrast";
 import { dominantIssue, type IssueHit, issueHits, splitByIssue } from "./issues";
 import { type Passage, toPassage } from "./passage";
 import { findQuotes, type QuoteRange, splitSentences } from "./sentences";
+import { isCreditLine, isDashQuestion, speakerLabel } from "./transcript";
 import { findVerbs } from "./verbs-match";
 
 /** How sure each rule is before adjustments (README § Prose evidence: confidence). */
@@ -43,18 +44,6 @@ export interface ProseExtraction {
   stances: ExtractedStance[];
   notes: IngestNote[];
 }
-
-const SPEAKER_LABEL = /^\s*(?:\*\*|__)?\s*([\p{L}][\p{L}\s.’'-]{0,40}?)\s*(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:|:)\s+/u;
-
-/** Labels of an interview's answers: "R:", "A:", "Respuesta:". */
-const ANSWER_LABELS = new Set(["r", "a", "resp", "respuesta", "answer"]);
-const QUESTION_LABELS = new Set(["p", "q", "pregunta", "question", "entrevistador", "entrevistadora", "interviewer", "periodista", "reporter"]);
-const DASH_QUESTION = /^\s*[—–]\s*¿/u;
-/** A dialogue dash that opens an answer; the dash stands where a label would. */
-const DASH_ANSWER = /^\s*([—–])\s*(?!¿)/u;
-
-/** A paragraph that is only a name and an office: "Tammy Bruce, Department Spokesperson". */
-const CREDIT_LINE = /^\s*\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'.-]+){1,3}\s*,\s*[^,.;:!?“”"«»\d]{3,80}$/u;
 
 interface Candidate {
   frame: Frame;
@@ -111,7 +100,7 @@ export function extractProse(blocks: ParsedBlock[], book: Codebook, lang: Langua
     // Read once: let it go, so a long document's passages are not all held to its end.
     passages.delete(block);
     keep(readParagraph(block.span, passage, book, lang, ctx, discourse, statement?.holder ?? null, afterDashQuestion));
-    afterDashQuestion = DASH_QUESTION.test(passage.plain);
+    afterDashQuestion = isDashQuestion(passage.plain);
   }
   return out;
 }
@@ -222,32 +211,28 @@ function readParagraph(
   }
 
   // "Tommy Pigott, Principal Deputy Spokesperson": a transcript's credit line ties the name its speaker labels use to a government.
-  if (CREDIT_LINE.test(p.plain)) {
+  if (isCreditLine(p.plain)) {
     readChunk(p, 0, p.plain.length, ctx.markers, ctx.registry);
     return stances;
   }
 
   let bodyStart = 0;
   // "R: Los vamos a recibir …", "—Seguiremos apostando por el diálogo": an interview's answer is the interviewee's,
-  // the person the text has been about.
-  const dashAnswer = afterDashQuestion ? DASH_ANSWER.exec(p.plain) : null;
-  const label = SPEAKER_LABEL.exec(p.plain) ?? dashAnswer;
+  // the person the text has been about; "P:", "QUESTION:" the interviewer's, no one the answers could mean.
+  const label = speakerLabel(p.plain, afterDashQuestion);
   if (label) {
-    const name = label[1] as string;
-    const nameStart = label.index + label[0].indexOf(name);
-    const answer = dashAnswer !== null || ANSWER_LABELS.has(name.trim().toLowerCase());
-    // "P:", "QUESTION:": the interviewer, whose words are read as any sentence's; no one the answers could mean.
-    const asking = QUESTION_LABELS.has(name.trim().toLowerCase());
-    const reading = asking
-      ? ({ kind: "none" } as const)
-      : answer
-        ? ({ kind: "pending", pending: { text: name, start: nameStart, end: nameStart + name.length, via: "pronoun", government: false } } as const)
-        : readChunk(p, nameStart, nameStart + name.length, ctx.markers, ctx.registry);
-    if (asking) bodyStart = label[0].length;
+    const { name, nameStart } = label;
+    const reading =
+      label.role === "question"
+        ? ({ kind: "none" } as const)
+        : label.role === "answer"
+          ? ({ kind: "pending", pending: { text: name, start: nameStart, end: nameStart + name.length, via: "pronoun", government: false } } as const)
+          : readChunk(p, nameStart, nameStart + name.length, ctx.markers, ctx.registry);
+    if (label.role === "question") bodyStart = label.bodyStart;
     const holder = reading.kind === "holder" ? reading.holder : reading.kind === "pending" ? discourse.resolve(reading.pending) : null;
     if (holder) {
       discourse.mention(holder);
-      bodyStart = label[0].length;
+      bodyStart = label.bodyStart;
       if (holder.actor) {
         const frame: Frame = {
           rule: "prose:speaker-label",
