@@ -196,10 +196,10 @@ const RELATIVE_OPENER = new RegExp(`^(?:${RELATIVE_PRONOUNS})$`);
 const QUOTED_RELATIVE = new RegExp(`,\\s*(?:${RELATIVE_PRONOUNS})\\s[^,“”"«»]*[“"«][^“”"«»]*[”"»]?\\s*,?\\s*[”"»]?\\s*$`, "iu");
 
 /** Pronouns that, after a noun, open a relative clause without "that": "the boats it says carried cocaine". */
-const RELATIVE_SUBJECTS = new Set(["he", "she", "it", "they"]);
+const REDUCED_RELATIVE_PRONOUNS = new Set(["he", "she", "it", "they"]);
 
 /** A relative pronoun just before the verb, past a few adverbs: ", who last month called", ", quien ayer pidió". */
-const RELATIVE_SUBJECT = /,\s*(?:who|quien|quienes)\s+(?:[\p{L}]+\s+){0,3}$/u;
+const WHO_BEFORE_VERB = /,\s*(?:who|quien|quienes)\s+(?:[\p{L}]+\s+){0,3}$/u;
 
 /** Where a noun phrase starts once the words before its last preposition are dropped ("repeatedly with Trump" → "Trump"). */
 function nounPhraseAfterPreposition(p: Passage, start: number, end: number): number {
@@ -222,7 +222,7 @@ function subjectLeft(p: Passage, sentence: SentenceRange, verb: VerbHit, verbs: 
   // "… with U.S. President Donald Trump, who last month called him …": the relative pronoun's antecedent, an object of the
   // clause before, is the subject. A relative on the sentence's own subject ("Petro, who has called oil …, defended") is
   // that subject's description, read with its main verb.
-  const relative = RELATIVE_SUBJECT.exec(p.folded.slice(floor, skipped.at));
+  const relative = WHO_BEFORE_VERB.exec(p.folded.slice(floor, skipped.at));
   if (relative) {
     const commaAt = floor + relative.index;
     const start = nounPhraseAfterPreposition(p, chunkStart(p, floor, commaAt, verbs), commaAt);
@@ -279,7 +279,7 @@ function subjectLeft(p: Passage, sentence: SentenceRange, verb: VerbHit, verbs: 
   // subject, the pronoun before the verb, whatever the noun before it names.
   const pronoun = lastWord(p, start, skipped.at);
   const written = pronoun ? p.lower.slice(pronoun.start, pronoun.start + pronoun.word.length) : "";
-  if (pronoun && ((reading.kind === "none" && PERSONAL_PRONOUNS.has(written)) || (pronoun.start > start && RELATIVE_SUBJECTS.has(pronoun.word)))) {
+  if (pronoun && ((reading.kind === "none" && PERSONAL_PRONOUNS.has(written)) || (pronoun.start > start && REDUCED_RELATIVE_PRONOUNS.has(pronoun.word)))) {
     const own = readChunk(p, pronoun.start, skipped.at, ctx.markers, ctx.registry);
     return { ...base, reading: own, chunk: { start: pronoun.start, end: skipped.at }, relative: pronoun.start > start && !/,\s*$/.test(p.plain.slice(floor, start)) };
   }
@@ -375,9 +375,7 @@ export function findFrames(p: Passage, sentence: SentenceRange, quotes: QuoteRan
   const frames: (Frame & { clauseStart: number; independent: boolean })[] = [];
   for (const verb of verbs) {
     const before = p.folded.slice(sentence.start, verb.start);
-    // "Mosquera, señalado como jefe financiero": a Spanish participle with no "haber" or "ser" before it and no agent
-    // after it ("capturado por fuerzas estadounidenses") describes a noun; it reports no one's words.
-    if (verb.verb.lang === "es" && verb.verb.pastParticiple && !/^\s+(?:\p{L}+\s+){0,3}?por\s/u.test(p.folded.slice(verb.end, sentence.end)) && !/(?:^|\s)(?:ha|han|habia|habian|habra|habria|hemos|he|has|haya|hayan|hubiera|hubo)\s+(?:\p{L}+mente\s+|ya\s+|no\s+)?$/u.test(before) && !/(?:^|\s)(?:fue|fueron|sera|seran|es|son|sido|era|eran|esta|estan|estaba)\s+(?:\p{L}+\s+)?$/u.test(before)) continue;
+    if (describesNoun(p, sentence, verb, before)) continue;
     // "agreed to accept", "wants to deport": the infinitive is the earlier verb's content.
     const infinitive = /\bto\s+$/.test(before);
     if (infinitive) {
@@ -479,6 +477,20 @@ export function findFrames(p: Passage, sentence: SentenceRange, quotes: QuoteRan
   for (const event of events) endAtNewClause(p, event, sentenceQuotes, ctx);
   const extra = [...(according ? [according] : []), ...nominals, ...events];
   return nest(p, extra.length ? [...frames, ...extra].sort((a, b) => a.span.start - b.span.start) : frames);
+}
+
+/** A Spanish participle's auxiliaries and agent: "ha señalado", "fue capturado", "capturado por fuerzas estadounidenses". */
+const HABER_BEFORE = /(?:^|\s)(?:ha|han|habia|habian|habra|habria|hemos|he|has|haya|hayan|hubiera|hubo)\s+(?:\p{L}+mente\s+|ya\s+|no\s+)?$/u;
+const SER_BEFORE = /(?:^|\s)(?:fue|fueron|sera|seran|es|son|sido|era|eran|esta|estan|estaba)\s+(?:\p{L}+\s+)?$/u;
+const AGENT_AFTER = /^\s+(?:\p{L}+\s+){0,3}?por\s/u;
+
+/**
+ * "Mosquera, señalado como jefe financiero": a Spanish participle with no "haber" or "ser" before it and no agent
+ * after it describes a noun; it reports no one's words. `before`: the sentence's folded text up to the verb.
+ */
+function describesNoun(p: Passage, sentence: SentenceRange, verb: VerbHit, before: string): boolean {
+  if (verb.verb.lang !== "es" || !verb.verb.pastParticiple) return false;
+  return !AGENT_AFTER.test(p.folded.slice(verb.end, sentence.end)) && !HABER_BEFORE.test(before) && !SER_BEFORE.test(before);
 }
 
 /** A relative pronoun after a noun ("a proposal that", "una idea que", "el plan, que"), not a complement after a verb ("said that"). */

@@ -236,14 +236,13 @@ export function readChunk(
   const to = passage.plain[lastEnd] === "." && lastEnd < end && /\p{Lu}/u.test(passage.plain[lastEnd - 1] ?? "") ? lastEnd + 1 : lastEnd;
   const text = passage.text.slice(from, to);
   const hits = markerHits(passage, markers).filter((h) => h.start >= from && h.end <= to);
-  const wordBefore = (at: number) => {
-    const before = words.filter((w) => w.end <= at && !DETERMINERS.has(w.folded));
-    return before[before.length - 1]?.folded;
-  };
+  /** The words before `at`, articles left out. */
+  const wordsBefore = (at: number) => words.filter((w) => w.end <= at && !DETERMINERS.has(w.folded)).map((w) => w.folded);
+  const wordBefore = (at: number) => wordsBefore(at).at(-1);
   // "an officer at Southern Command", "officials at the Pentagon": "at" after a role places the role, it faces no one.
   const placesRole = (at: number) => {
-    const before = words.filter((w) => w.end <= at && !DETERMINERS.has(w.folded));
-    return before[before.length - 1]?.folded === "at" && ROLE_NOUNS.has(before[before.length - 2]?.folded ?? "");
+    const before = wordsBefore(at);
+    return before.at(-1) === "at" && ROLE_NOUNS.has(before.at(-2) ?? "");
   };
   const facing = (at: number) => FACING_PREPOSITIONS.has(wordBefore(at) ?? "") && !placesRole(at);
   const covered = (w: Word) => hits.some((h) => w.start < h.end && h.start < w.end);

@@ -464,24 +464,23 @@ const COMMUNICATION =
 const ANAPHORIC_OBJECT =
   /^\s+(?:to\s+\p{L}+\s+)?(?:it|them|this|that|these|those|the|its|their|his|her|lo|la|los|las|le|les|el|esa|ese|esas|esos|esta|este|estas|estos|dicha|dicho|su|sus)(?!\p{L})/u;
 
-/**
- * The parts of a reported clause or action, each on one issue: its own words first; failing
- * them, the words that open the sentence before the holder ("In an apparent reference to the
- * strikes on drug boats, he added …"), or the issue of the clause it is coordinated with.
- */
 /** "Así lo aseguró el ministro", "Así lo dijo Petro": an attribution that reports the sentence before it. */
 const POINTS_BACK = /^\s*(?:as[ií]\s+lo|eso\s+(?:lo\s+)?)\s*\p{L}+/iu;
 
 function pointBack(p: Passage, sentence: Range, frames: Frame[], before: Range | null): Frame[] {
   const [first] = frames;
   if (!before || !first || first.verbClass !== "speech" || !POINTS_BACK.test(p.plain.slice(sentence.start, first.cue.end))) return frames;
-  const words = { start: before.start, end: before.end };
-  return [{ ...first, rule: "prose:reported-speaker-after", content: words, span: words }];
+  return [{ ...first, rule: "prose:reported-speaker-after", content: { ...before }, span: { ...before } }];
 }
 
 /** A noun modified by a relative clause: "una propuesta que …", "an idea that …". */
 const APPOSITIVE_RELATIVE = /^(?:a|an|the|un|una|el|la)\s+\p{L}+\s+(?:that|which|que)\s/u;
 
+/**
+ * The parts of a reported clause or action, each on one issue: its own words first; failing
+ * them, the words that open the sentence before the holder ("In an apparent reference to the
+ * strikes on drug boats, he added …"), or the issue of the clause it is coordinated with.
+ */
 function clauseParts(p: Passage, frame: Frame, lead: Range, previousIssue: IssueHit | null, book: Codebook): Candidate["parts"] {
   // An action or stance verb can name the issue itself ("deported", "descertificó"); a speech verb never does.
   const from = frame.verbClass === "speech" || frame.verbClass === "according" ? frame.content.start : Math.min(frame.cue.start, frame.content.start);
