@@ -647,6 +647,11 @@ describe("prose stances: attribution frames in Spanish", () => {
       [["co", "migration", "prose:reported-speech", "Agregó que Colombia seguirá recibiendo a los deportados en vuelos civiles"]],
     ],
     [
+      "sujeto tácito tras un complemento antepuesto",
+      ["Petro habló en Cartagena.", "Durante su intervención, aseguró que Colombia no volverá a fumigar con glifosato."],
+      [["co", "drug-policy", "prose:reported-speech", "aseguró que Colombia no volverá a fumigar con glifosato"]],
+    ],
+    [
       "sujeto pospuesto",
       ["Washington no levantará las sanciones contra Caracas, afirmó el secretario de Estado de EE. UU."],
       [["us", "venezuela", "prose:reported-speaker-after", "Washington no levantará las sanciones contra Caracas"]],

@@ -305,7 +305,7 @@ function readParagraph(
         frame.subject.kind === "inherit" && frame.subject.participle && previous && previous.at < sentenceSubject.clauseStart
           ? sentenceSubject.holder
           : (previous?.holder ?? sentenceSubject.holder);
-      const holder = resolveHolder(frame, continued, discourse);
+      const holder = resolveHolder(frame, continued, discourse, lang);
       if (!holder) continue;
       const embedded = /\b(?:that|que)\s+$/i.test(p.plain.slice(Math.max(0, holder.start - 6), holder.start));
       discourse.mention(holder, frame.verbClass === "speech", embedded);
@@ -358,12 +358,14 @@ function outside(text: string, [start, end]: [number, number], taken: Range[]): 
   return [s, e];
 }
 
-function resolveHolder(frame: Frame, previous: Holder | null, discourse: Discourse): Holder | null {
+function resolveHolder(frame: Frame, previous: Holder | null, discourse: Discourse, lang: Language): Holder | null {
   const subject = frame.subject;
   if (subject.kind === "holder") return subject.holder.via === "home" ? discourse.sameOffice(subject.holder) : subject.holder;
   if (subject.kind === "pending") return discourse.resolve(subject.pending, frame.verbClass === "speech");
-  if (subject.kind === "inherit") return previous ? { ...previous, via: previous.via === "named" ? "pronoun" : previous.via } : null;
-  if (subject.kind === "zero") return discourse.resolve({ text: "", start: subject.at, end: subject.at, via: "zero", government: false });
+  if (subject.kind === "inherit" && previous) return { ...previous, via: previous.via === "named" ? "pronoun" : previous.via };
+  // "Durante su intervención, aseguró que …": a Spanish finite verb with no subject in its sentence has the discourse's.
+  const zero = subject.kind === "zero" || (subject.kind === "inherit" && !subject.participle && lang === "es");
+  if (zero) return discourse.resolve({ text: "", start: frame.cue.start, end: frame.cue.start, via: "zero", government: false });
   return null;
 }
 
