@@ -647,6 +647,17 @@ describe("prose stances: attribution frames in Spanish", () => {
       [["co", "migration", "prose:reported-speech", "Agregó que Colombia seguirá recibiendo a los deportados en vuelos civiles"]],
     ],
     [
+      "una relativa sobre un comunicado o una evaluación, sin sujeto propio, es de quien la emitió",
+      [
+        "La Cancillería emitió un comunicado a través del cual rechazó la descertificación.",
+        "La extradición se produjo horas después de que el Departamento de Estado publicara una evaluación en la que insta a Bogotá a reanudar la erradicación forzosa.",
+      ],
+      [
+        ["co", "drug-policy", "prose:stance-verb", "La Cancillería emitió un comunicado a través del cual rechazó la descertificación"],
+        ["us", "drug-policy", "prose:stance-verb", "el Departamento de Estado publicara una evaluación en la que insta a Bogotá a reanudar la erradicación forzosa"],
+      ],
+    ],
+    [
       "sujeto tácito tras un complemento antepuesto",
       ["Petro habló en Cartagena.", "Durante su intervención, aseguró que Colombia no volverá a fumigar con glifosato."],
       [["co", "drug-policy", "prose:reported-speech", "aseguró que Colombia no volverá a fumigar con glifosato"]],

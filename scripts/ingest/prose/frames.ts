@@ -390,6 +390,13 @@ export function findFrames(p: Passage, sentence: SentenceRange, quotes: QuoteRan
     if (scan.passive && !agent) continue;
     let subject: Frame["subject"] | null = agent ? agent.reading : scan.reading && scan.reading.kind !== "none" ? scan.reading : null;
     let chunk = subject && !agent ? scan.chunk : null;
+    if (!subject && !agent) {
+      const issuer = documentIssuer(p, sentence, verb, ctx);
+      if (issuer) {
+        subject = issuer.reading;
+        chunk = issuer.chunk;
+      }
+    }
     if (!subject && (ctx.lang === "es" || scan.speakerAfterQuote)) {
       const right = subjectRight(p, sentence, verb, ctx);
       if (right) {
@@ -566,6 +573,33 @@ function firstHolder(p: Passage, from: number, to: number, ctx: FrameContext): {
     const end = clauseFrom + last.index + last[0].length;
     const reading = readChunk(p, clauseFrom, end, ctx.markers, ctx.registry);
     if (reading.kind !== "none") return { reading, chunk: { start: clauseFrom, end } };
+  }
+  return null;
+}
+
+/**
+ * "un comunicado en el que rechazó …", "una evaluación en la que insta …": a Spanish relative clause on a document
+ * or a speech, with no subject of its own, is its issuer's words (the nearest holder before the noun in its clause).
+ */
+const DOCUMENT_RELATIVE =
+  /(?:^|\s)(?:comunicado|declaracion|carta|mensaje|trino|publicacion|informe|evaluacion|resolucion|nota|discurso|entrevista|video|documento|decreto|memorando|alocucion|pronunciamiento|intervencion|rueda de prensa|conferencia de prensa)(?:\s[^,;:.“”"«»]{0,60}?)?\s(?:(?:en|mediante)\s+(?:el|la)|(?:a traves|por medio)\s+(?:del|de la))\s+(?:que|cual)\s+(?:se\s+)?$|(?:^|\s)(?:comunicado|declaracion|carta|mensaje|trino|informe|evaluacion|discurso|entrevista|documento)\s+donde\s+(?:se\s+)?$/;
+
+function documentIssuer(p: Passage, sentence: SentenceRange, verb: VerbHit, ctx: FrameContext): { reading: ChunkReading; chunk: Range } | null {
+  const m = DOCUMENT_RELATIVE.exec(p.folded.slice(sentence.start, verb.start));
+  if (!m) return null;
+  const nounAt = sentence.start + m.index;
+  const text = p.plain.slice(sentence.start, nounAt);
+  const from = sentence.start + Math.max(text.lastIndexOf(",") + 1, text.lastIndexOf(";") + 1, 0);
+  const words = [...p.plain.slice(from, nounAt).matchAll(/[\p{L}\p{N}]+(?:[’'.-][\p{L}\p{N}]+)*/gu)];
+  for (let i = 0; i < words.length; i++) {
+    // A holder opens with a name or an article ("Petro", "el Departamento de Estado"), not with "de que".
+    if (!/^(?:\p{Lu}|el$|la$|los$|las$)/u.test(words[i]?.[0] ?? "")) continue;
+    const start = from + (words[i]?.index ?? 0);
+    for (const last of words.slice(i, i + 6)) {
+      const end = from + last.index + last[0].length;
+      const reading = readChunk(p, start, end, ctx.markers, ctx.registry);
+      if (reading.kind === "holder" && reading.holder.actor) return { reading, chunk: { start, end } };
+    }
   }
   return null;
 }
