@@ -658,6 +658,18 @@ describe("prose stances: attribution frames in Spanish", () => {
       ],
     ],
     [
+      "«…, pero que Colombia …» sigue siendo lo que la canciller dijo",
+      ["La canciller Villavicencio dijo que el Gobierno toma nota de la advertencia sobre Venezuela, pero que Colombia no necesita permiso de nadie para comerciar con su vecino."],
+      [
+        [
+          "co",
+          "venezuela",
+          "prose:reported-speech",
+          "La canciller Villavicencio dijo que el Gobierno toma nota de la advertencia sobre Venezuela, pero que Colombia no necesita permiso de nadie para comerciar con su vecino",
+        ],
+      ],
+    ],
+    [
       "sujeto tácito tras un complemento antepuesto",
       ["Petro habló en Cartagena.", "Durante su intervención, aseguró que Colombia no volverá a fumigar con glifosato."],
       [["co", "drug-policy", "prose:reported-speech", "aseguró que Colombia no volverá a fumigar con glifosato"]],

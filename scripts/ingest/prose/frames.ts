@@ -726,7 +726,9 @@ function endAtNewClause(p: Passage, frame: Frame, quotes: QuoteRange[], ctx: Fra
       const lastEnd = at + (last.index ?? 0) + last[0].length;
       const reading = readChunk(p, at, p.plain[lastEnd] === "." ? lastEnd + 1 : lastEnd, ctx.markers, ctx.registry);
       const named = reading.kind === "holder" && reading.holder.via === "named";
-      if ((named || reading.kind === "pending") && /^\p{Lu}|^(?:he|she|they|it|the)$/iu.test(words[0]?.[0] ?? "")) {
+      // Case-sensitive: under /i, \p{Lu} matches every letter, and "…, pero que Colombia …" goes on reporting.
+      const opener = words[0]?.[0] ?? "";
+      if ((named || reading.kind === "pending") && (/^\p{Lu}/u.test(opener) || /^(?:he|she|they|it|the)$/i.test(opener))) {
         cutAt(markAt);
         return;
       }
