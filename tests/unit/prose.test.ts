@@ -446,7 +446,8 @@ describe("prose stances: attribution frames in English", () => {
       [
         ["us", "venezuela", "prose:action", "Donald Trump sent the United States military into Venezuela to remove Nicolás Maduro"],
         ["us", "other-trade-and-tariffs", "prose:action", "President Donald Trump answered with a threat of 25% tariffs on Colombian goods"],
-        ["us", "drug-policy", "prose:action", "Washington will keep paying for alternative-development projects in Cauca"],
+        // "paying for" is a deed of its own, which ends "keep"'s words: the gerund's stance, Washington's still.
+        ["us", "drug-policy", "prose:action", "paying for alternative-development projects in Cauca"],
         ["us", "other-trade-and-tariffs", "prose:action", "The U.S. Trade Representative opened a review of Colombia’s tariff preferences"],
       ],
     ],
@@ -500,6 +501,14 @@ describe("prose stances: attribution frames in English", () => {
       [
         ["us", "drug-policy", "prose:action", "The U.S. military has carried out more than 20 strikes on alleged drug boats since September"],
         ["us", "migration", "prose:action", "U.S. Customs and Border Protection deported 120 Colombians on Tuesday"],
+      ],
+    ],
+    [
+      "paying for a programme is a deed, and a clause after 'while' has its own holder",
+      ["Colombia's Foreign Ministry opened a humanitarian corridor in April, while the State Department pays for the Panamanian deportation flights to Caracas."],
+      [
+        ["co", "migration", "prose:action", "Colombia's Foreign Ministry opened a humanitarian corridor in April"],
+        ["us", "migration", "prose:action", "the State Department pays for the Panamanian deportation flights to Caracas"],
       ],
     ],
     [
@@ -667,6 +676,14 @@ describe("prose stances: attribution frames in Spanish", () => {
           "prose:reported-speech",
           "La canciller Villavicencio dijo que el Gobierno toma nota de la advertencia sobre Venezuela, pero que Colombia no necesita permiso de nadie para comerciar con su vecino",
         ],
+      ],
+    ],
+    [
+      "abrir, renovar y conceder son actos",
+      ["Migración Colombia abrió un corredor humanitario en Cúcuta para los migrantes.", "Washington renovó el TPS para los venezolanos."],
+      [
+        ["co", "migration", "prose:action", "Migración Colombia abrió un corredor humanitario en Cúcuta para los migrantes"],
+        ["us", "migration", "prose:action", "Washington renovó el TPS para los venezolanos"],
       ],
     ],
     [
