@@ -687,6 +687,19 @@ describe("prose stances: attribution frames in Spanish", () => {
       ],
     ],
     [
+      "«El Gobierno» sin antecedente es el del texto, aunque una palabra suelta de antetítulo lo preceda",
+      ["Frontera", "El Gobierno cierra acuerdo con Caracas y trae energía venezolana."],
+      [
+        ["co", "venezuela", "prose:action", "El Gobierno cierra acuerdo con Caracas"],
+        ["co", "energy", "prose:action", "trae energía venezolana"],
+      ],
+    ],
+    [
+      "el emisor de la nota es el nombre más largo: «la Embajada de Estados Unidos», no «la Embajada»",
+      ["Según fuentes de la Cancillería, la Embajada de Estados Unidos envió una nota en la que pide garantías de que ningún pago a Venezuela termine en cuentas sancionadas."],
+      [["us", "venezuela", "prose:action", "la Embajada de Estados Unidos envió una nota en la que pide garantías de que ningún pago a Venezuela termine en cuentas sancionadas"]],
+    ],
+    [
       "sujeto tácito tras un complemento antepuesto",
       ["Petro habló en Cartagena.", "Durante su intervención, aseguró que Colombia no volverá a fumigar con glifosato."],
       [["co", "drug-policy", "prose:reported-speech", "aseguró que Colombia no volverá a fumigar con glifosato"]],

@@ -114,8 +114,8 @@ export class Discourse {
         : this.salientPerson(genderOf(pending.text), speech, office, pending.via === "description" ? headOf(pending.text) : null);
     const person = pending.via === "zero" ? (antecedent?.person ?? false) : !pending.government;
     if (!antecedent) {
-      // "El presidente dijo …" with no president named before: the president of the government the text is about.
-      if (office !== "head" || !this.home) return null;
+      // "El presidente dijo …", "El Gobierno cierra …" with none named before: the government the text is about, or its president.
+      if ((office !== "head" && !pending.government) || !this.home) return null;
       return { actor: this.home, text: pending.text, start: pending.start, end: pending.end, person, via: "home", name: null };
     }
     // An unstated subject ("Subrayó que …") is shown as the holder it continues.
@@ -130,7 +130,10 @@ export class Discourse {
    */
   private governmentAntecedent(text: string): Holder | null {
     if (!/(?:administration|administración|^it)$/i.test(text.trim()) && this.holder?.actor) return this.holder;
-    return this.government ?? this.salientPerson(null);
+    if (this.government) return this.government;
+    // A person of no government ("Frontera", a kicker read as a name) is no government's antecedent.
+    const person = this.salientPerson(null);
+    return person?.actor ? person : null;
   }
 
   /**

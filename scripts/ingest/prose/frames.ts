@@ -595,11 +595,14 @@ function documentIssuer(p: Passage, sentence: SentenceRange, verb: VerbHit, ctx:
     // A holder opens with a name or an article ("Petro", "el Departamento de Estado"), not with "de que".
     if (!/^(?:\p{Lu}|el$|la$|los$|las$)/u.test(words[i]?.[0] ?? "")) continue;
     const start = from + (words[i]?.index ?? 0);
+    // The longest reading: "la Embajada de Estados Unidos", not "la Embajada" (an office the home government has too).
+    let found: { reading: ChunkReading; chunk: Range } | null = null;
     for (const last of words.slice(i, i + 6)) {
       const end = from + last.index + last[0].length;
       const reading = readChunk(p, start, end, ctx.markers, ctx.registry);
-      if (reading.kind === "holder" && reading.holder.actor) return { reading, chunk: { start, end } };
+      if (reading.kind === "holder" && reading.holder.actor) found = { reading, chunk: { start, end } };
     }
+    if (found) return found;
   }
   return null;
 }
