@@ -512,6 +512,17 @@ describe("prose stances: attribution frames in English", () => {
       ],
     ],
     [
+      "'handed over' a trafficker is an extradition, and a strike on a vessel of a 'designated terrorist organization' is drug policy",
+      [
+        "Colombia handed over to U.S. marshals a commander wanted in New York on cocaine-trafficking charges.",
+        "U.S. Southern Command said its forces carried out a lethal strike on a vessel operated by a designated terrorist organization.",
+      ],
+      [
+        ["co", "drug-policy", "prose:action", "Colombia handed over to U.S. marshals a commander wanted in New York on cocaine-trafficking charges"],
+        ["us", "drug-policy", "prose:reported-speech", "U.S. Southern Command said its forces carried out a lethal strike on a vessel operated by a designated terrorist organization"],
+      ],
+    ],
+    [
       "', who' gives the verb the noun phrase before it as subject, past a preposition",
       ["Petro, a former guerrilla, has clashed repeatedly with U.S. President Donald Trump, who last month threatened to cut all aid to Colombia's anti-drug programmes."],
       [["us", "drug-policy", "prose:reported-speech", "U.S. President Donald Trump, who last month threatened to cut all aid to Colombia's anti-drug programmes"]],

@@ -234,6 +234,8 @@ const EN: EnglishVerb[] = [
   { lemma: "open", verbClass: "action", pastOnly: true, headline: true },
   // "pays for the deportation flights": paying is the deed; "paid a visit" has no particle.
   { lemma: "pay", verbClass: "action", forms: ["pays", "paid", "paid", "paying"], particle: "for" },
+  // "handed over to U.S. marshals a commander …": an extradition told as a deed.
+  { lemma: "hand", verbClass: "action", particle: "over" },
   { lemma: "unveil", verbClass: "action" },
   { lemma: "implement", verbClass: "action" },
   { lemma: "renew", verbClass: "action" },
