@@ -523,6 +523,17 @@ describe("prose stances: attribution frames in English", () => {
       ],
     ],
     [
+      "'“…,” he said, adding that …' keeps the quotation the speaker's; declining to discuss is no stance",
+      [
+        "Spokesperson Tommy Pigott spoke at the State Department.",
+        "“We will keep striking drug boats,” he said, adding that the United States does not need anyone's permission to stop cocaine. Asked about the strike, Pigott said he would not discuss operational details.",
+      ],
+      [
+        ["us", "drug-policy", "prose:quote-speaker-after", "We will keep striking drug boats"],
+        ["us", "drug-policy", "prose:reported-speech", "adding that the United States does not need anyone's permission to stop cocaine"],
+      ],
+    ],
+    [
       "', who' gives the verb the noun phrase before it as subject, past a preposition",
       ["Petro, a former guerrilla, has clashed repeatedly with U.S. President Donald Trump, who last month threatened to cut all aid to Colombia's anti-drug programmes."],
       [["us", "drug-policy", "prose:reported-speech", "U.S. President Donald Trump, who last month threatened to cut all aid to Colombia's anti-drug programmes"]],

@@ -652,7 +652,9 @@ function placeQuote(
   const subjectStart = chunk ? Math.min(chunk.start, frame.cue.start) : frame.cue.start;
   const head = p.plain.slice(sentence.start, subjectStart);
   const comma = endsWithComma(head);
-  const tail = p.folded.slice(Math.max(frame.cue.end, chunk?.end ?? 0), sentence.end);
+  const rest = p.folded.slice(Math.max(frame.cue.end, chunk?.end ?? 0), sentence.end);
+  // "“…,” he said, adding that …": a participle clause after the speaker is a frame of its own, not this verb's words.
+  const tail = /^\s*,\s*\p{L}+(?:ing|ando|iendo)\s/u.test(rest) ? "" : rest;
   const tailWords = tail.split(/\s+/).filter(Boolean).length;
   const contentEnd = sentence.start + comma;
   const quote = comma > 0 ? quotes.find((q) => q.close <= contentEnd + 2 && q.close >= contentEnd - 2 && q.open >= sentence.start) : undefined;
@@ -666,7 +668,9 @@ function placeQuote(
   const participle = frame.subject.kind === "inherit" && frame.subject.participle;
   // "…, President Trump declared a national energy emergency": a verb with an object says what follows it; "told the BBC" names whom.
   const object = chunk !== null && chunk.end <= frame.cue.start && !/^(?:tell|tells|told|telling)$/.test(p.folded.slice(frame.cue.start, frame.cue.end)) && /^\s*(?:a|an|the|its|his|her|their|new)\s/.test(tail);
-  if (comma > 0 && shortTail && frame.verbClass === "speech" && !participle && !object) {
+  // "Asked about the strike, Pigott said …", "Consultada por esta agencia, la canciller dijo …": the question, not the words.
+  const asked = /^\s*(?:when\s+)?(?:asked|pressed|questioned|preguntad[oa]s?|consultad[oa]s?|interrogad[oa]s?)(?!\p{L})/iu.test(head);
+  if (comma > 0 && shortTail && frame.verbClass === "speech" && !participle && !object && !(asked && !quote)) {
     if (quote) {
       frame.rule = "prose:quote-speaker-after";
       frame.attribution = "quote";

@@ -460,7 +460,7 @@ function quotingIntro(p: Passage, from: number, end: number, firstWord: string, 
 
 /** Words whose clause is about a conversation, not a policy. */
 const COMMUNICATION =
-  /(?<!\p{L})(?:speak|spoke|speaking|talk(?:ed|ing)? (?:to|with)|meet(?:ing)? with|met with|phone call|(?:a|the) call with|tone|conversation|interview|wrote to|writing to|letter to|hablar con|hablo con|conversacion|llamada|reunion con|se reunio|tono|entrevista|carta a)(?!\p{L})/u;
+  /(?<!\p{L})(?:speak|spoke|speaking|talk(?:ed|ing)? (?:to|with)|meet(?:ing)? with|met with|phone call|(?:a|the) call with|tone|conversation|interview|wrote to|writing to|letter to|hablar con|hablo con|conversacion|llamada|reunion con|se reunio|tono|entrevista|carta a|(?:would|will|could|did) not (?:discuss|comment|elaborate|speculate)|declin(?:ed|es|ing) to|no comment|no (?:quiso|quisieron) (?:referirse|comentar|pronunciarse)|se abstuvo|sin comentarios|no se pronuncio)(?!\p{L})/u;
 
 /** An object that points back to what the text was on: a pronoun, or a definite or demonstrative noun phrase. */
 const ANAPHORIC_OBJECT =
@@ -494,7 +494,7 @@ function clauseParts(p: Passage, frame: Frame, lead: Range, previousIssue: Issue
     });
   }
   const context = dominantIssue(issueHits(p, lead.start, lead.end, book))?.hit ?? previousIssue;
-  // Words about the talking itself ("agreed to speak with me", "struck a light tone") take no position on the issue around them.
+  // Words about the talking itself ("agreed to speak with me", "struck a light tone", "would not discuss operational details") take no position on the issue around them.
   if (!context || COMMUNICATION.test(p.folded.slice(from, frame.content.end))) return [];
   // A stance verb's object says what is wanted or opposed. One that points back ("defended them", "condemned the
   // strikes") takes the issue it points to; one that neither points back nor carries the issue's policy words
