@@ -722,6 +722,17 @@ describe("prose stances: attribution frames in Spanish", () => {
       [["us", "venezuela", "prose:action", "la Embajada de Estados Unidos envió una nota en la que pide garantías de que ningún pago a Venezuela termine en cuentas sancionadas"]],
     ],
     [
+      "apuntar, resaltar, comentar, referirse: verbos de habla",
+      [
+        "El ministro de Defensa apuntó que la Armada seguirá interceptando lanchas con cocaína.",
+        "El presidente Gustavo Petro se refirió al programa en un mensaje en X: «La coca se va a acabar con cacao, no con glifosato».",
+      ],
+      [
+        ["co", "drug-policy", "prose:reported-speech", "El ministro de Defensa apuntó que la Armada seguirá interceptando lanchas con cocaína"],
+        ["co", "drug-policy", "prose:quote-speaker-before", "La coca se va a acabar con cacao, no con glifosato"],
+      ],
+    ],
+    [
       "sujeto tácito tras un complemento antepuesto",
       ["Petro habló en Cartagena.", "Durante su intervención, aseguró que Colombia no volverá a fumigar con glifosato."],
       [["co", "drug-policy", "prose:reported-speech", "aseguró que Colombia no volverá a fumigar con glifosato"]],

@@ -634,7 +634,8 @@ function placeQuote(
   chunk: Range | null,
 ): void {
   const after = p.plain.slice(frame.cue.end, sentence.end);
-  const opening = /^(?:\s+[\p{L}’'.-]+){0,4}?\s*[:,]?\s*(?=[“"«])/u.exec(after);
+  // "se refirió al programa en un mensaje publicado en X: «…»": a colon introduces a quotation further from the verb, unless a clause ("said that …:") came first.
+  const opening = /^(?:\s+[\p{L}’'.-]+){0,4}?\s*[:,]?\s*(?=[“"«])/u.exec(after) ?? /^(?![^:]*(?<!\p{L})(?:that|que)(?!\p{L}))[^.;“”"«»]{1,80}:\s*(?=[“"«])/u.exec(after);
   if (opening && frame.verbClass === "speech") {
     const quote = quoteAt(quotes, frame.cue.end + opening[0].length);
     const between = opening[0];
