@@ -22,7 +22,7 @@ describe("codebook validation", () => {
     ["a missing Spanish description", (c: RawCodebook) => delete c.issues[0]?.descriptionEs, "issues[0].descriptionEs"],
     ["an unknown field", (c: RawCodebook) => Object.assign(c.issues[1] ?? {}, { colour: "red" }), "issues[1]: Unrecognized key"],
     ["duplicate slugs", (c: RawCodebook) => Object.assign(c.issues[1] ?? {}, { slug: "drug-policy" }), "issues: issue slugs must be unique"],
-    ["a star inside a term", (c: RawCodebook) => c.issues[3]?.topics.push("recall* its ambassador"), 'issues[3].topics[59]: a "*" may only end a term'],
+    ["a star inside a term", (c: RawCodebook) => c.issues[3]?.topics.push("recall* its ambassador"), 'issues[3].topics[63]: a "*" may only end a term'],
   ])("rejects %s, naming the field", (_, mutate, message) => {
     const codebook = raw();
     mutate(codebook);

@@ -534,6 +534,11 @@ describe("prose stances: attribution frames in English", () => {
       ],
     ],
     [
+      "'what ministers said' is a free relative: it names what was said and reports no position",
+      ["Colombia wants to stop signing new oil exploration contracts. The positions below are read from what ministers and their spokespeople said in public."],
+      [["co", "energy", "prose:action", "signing new oil exploration contracts"]],
+    ],
+    [
       "', who' gives the verb the noun phrase before it as subject, past a preposition",
       ["Petro, a former guerrilla, has clashed repeatedly with U.S. President Donald Trump, who last month threatened to cut all aid to Colombia's anti-drug programmes."],
       [["us", "drug-policy", "prose:reported-speech", "U.S. President Donald Trump, who last month threatened to cut all aid to Colombia's anti-drug programmes"]],

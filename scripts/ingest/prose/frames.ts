@@ -420,6 +420,8 @@ export function findFrames(p: Passage, sentence: SentenceRange, quotes: QuoteRan
       subject = { kind: "inherit", participle: verb.verb.participle || perfectParticiple };
     if (!subject && ctx.lang === "es" && clauseInitial(p, sentence, verb)) subject = { kind: "zero", at: verb.start };
     if (!subject) continue;
+    // "the positions below are read from what ministers said": a free relative names what was said, it reports nothing.
+    if (chunk && /(?<!\p{L})(?:what|lo que)\s/u.test(p.folded.slice(chunk.start, chunk.end))) continue;
     // "The Treasury sanctioned four companies it said laundered money": the relative clause is the earlier verb's object.
     if (scan.relative && frames.some((f) => f.cue.end <= verb.start)) continue;
     const antecedent = subject.kind === "holder" && chunk ? relativeAntecedent(p, sentence, chunk, verbs) : null;
