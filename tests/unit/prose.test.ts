@@ -539,6 +539,11 @@ describe("prose stances: attribution frames in English", () => {
       [["co", "energy", "prose:action", "signing new oil exploration contracts"]],
     ],
     [
+      "'over an overnight strike' is a noun: the deed is the summons, and it is Colombia's",
+      ["Colombia's Foreign Ministry summoned the top U.S. diplomat in Bogotá over an overnight strike on a drug boat near San Andrés."],
+      [["co", "drug-policy", "prose:action", "Colombia's Foreign Ministry summoned the top U.S. diplomat in Bogotá over an overnight strike on a drug boat near San Andrés"]],
+    ],
+    [
       "', who' gives the verb the noun phrase before it as subject, past a preposition",
       ["Petro, a former guerrilla, has clashed repeatedly with U.S. President Donald Trump, who last month threatened to cut all aid to Colombia's anti-drug programmes."],
       [["us", "drug-policy", "prose:reported-speech", "U.S. President Donald Trump, who last month threatened to cut all aid to Colombia's anti-drug programmes"]],

@@ -376,6 +376,8 @@ export function findFrames(p: Passage, sentence: SentenceRange, quotes: QuoteRan
   for (const verb of verbs) {
     const before = p.folded.slice(sentence.start, verb.start);
     if (describesNoun(p, sentence, verb, before)) continue;
+    // "over an overnight strike", "the ban": an article or a possessive before a form that is also a noun makes it one.
+    if (NOUN_LIKE.has(verb.verb.lemma) && /(?:^|\s)(?:(?:a|an|another|every|each)\s+(?:[\p{L}-]+\s+)?|(?:the|this|that|its|their|his|her|our|these|those)\s+)$/u.test(before)) continue;
     // "agreed to accept", "wants to deport": the infinitive is the earlier verb's content.
     const infinitive = /\bto\s+$/.test(before);
     if (infinitive) {
