@@ -544,6 +544,11 @@ describe("prose stances: attribution frames in English", () => {
       [["co", "drug-policy", "prose:action", "Colombia's Foreign Ministry summoned the top U.S. diplomat in Bogotá over an overnight strike on a drug boat near San Andrés"]],
     ],
     [
+      "a live blog's verbless attribution: a holder, a short aside and a colon before a quotation",
+      ["5:20 p.m. ET — Secretary of State Marco Rubio, in a post on X: “Sanctions on Caracas stay until there is an election date.”"],
+      [["us", "venezuela", "prose:quote-speaker-before", "Sanctions on Caracas stay until there is an election date"]],
+    ],
+    [
       "', who' gives the verb the noun phrase before it as subject, past a preposition",
       ["Petro, a former guerrilla, has clashed repeatedly with U.S. President Donald Trump, who last month threatened to cut all aid to Colombia's anti-drug programmes."],
       [["us", "drug-policy", "prose:reported-speech", "U.S. President Donald Trump, who last month threatened to cut all aid to Colombia's anti-drug programmes"]],

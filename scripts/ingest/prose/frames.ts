@@ -474,6 +474,8 @@ export function findFrames(p: Passage, sentence: SentenceRange, quotes: QuoteRan
     frame.aboutPerson = judgesPerson(p, frame, ctx);
     frames.push(frame);
   }
+  const colon = frames.length === 0 ? colonQuote(p, sentence, quotes, ctx) : null;
+  if (colon) frames.push(colon);
   const according = accordingTo(p, sentence, ctx, frames);
   const verbal = according ? [...frames, according] : frames;
   // A holder's noun ("Washington's insistence on …") is a frame of its own unless a verb already reads those words.
@@ -488,6 +490,44 @@ export function findFrames(p: Passage, sentence: SentenceRange, quotes: QuoteRan
   for (const event of events) endAtNewClause(p, event, sentenceQuotes, ctx);
   const extra = [...(according ? [according] : []), ...nominals, ...events];
   return nest(p, extra.length ? [...frames, ...extra].sort((a, b) => a.span.start - b.span.start) : frames);
+}
+
+/**
+ * "Palma, on X a few minutes ago: “…”", "Secretary of State Marco Rubio, in a post on X: “…”": a holder, a short
+ * aside and a colon, with no verb, introduce the quotation that follows (live blogs, social-media round-ups).
+ */
+function colonQuote(p: Passage, sentence: SentenceRange, quotes: QuoteRange[], ctx: FrameContext): (Frame & { clauseStart: number; independent: boolean }) | null {
+  const text = p.plain.slice(sentence.start, sentence.end);
+  // After a timestamp or dateline set off by a dash ("6:02 p.m. ET — ").
+  const dash = /^[^“”"«»]{0,40}?\s[—–]\s+/.exec(text);
+  const from = dash ? dash[0].length : 0;
+  const m = /^([^:“”"«»]{1,120}):\s*(?=[“"«])/.exec(text.slice(from));
+  if (!m) return null;
+  const quote = quoteAt(quotes, sentence.start + from + m[0].length);
+  if (!quote) return null;
+  const head = m[1] as string;
+  const comma = head.indexOf(",");
+  const aside = comma >= 0 ? head.slice(comma + 1) : "";
+  if (aside.trim().split(/\s+/).length > 12) return null;
+  const start = sentence.start + from;
+  const end = start + (comma >= 0 ? comma : head.trimEnd().length);
+  const reading = readChunk(p, start, end, ctx.markers, ctx.registry);
+  if (reading.kind === "none") return null;
+  const colonAt = start + head.length;
+  return {
+    rule: "prose:quote-speaker-before",
+    attribution: "quote",
+    verbClass: "speech",
+    cue: { start: colonAt, end: colonAt + 1 },
+    subject: reading,
+    content: innerOf(quote),
+    span: innerOf(quote),
+    hedged: false,
+    conditional: false,
+    aboutPerson: false,
+    clauseStart: start,
+    independent: false,
+  };
 }
 
 /** A Spanish participle's auxiliaries and agent: "ha señalado", "fue capturado", "capturado por fuerzas estadounidenses". */
