@@ -549,6 +549,17 @@ describe("prose stances: attribution frames in English", () => {
       [["us", "venezuela", "prose:quote-speaker-before", "Sanctions on Caracas stay until there is an election date"]],
     ],
     [
+      "the National Police and 'the presidency' are Colombia's",
+      [
+        "Colombia handed over a cocaine trafficker to U.S. marshals, the National Police said.",
+        "In a statement, the presidency said the extradition showed that Colombia does not protect a single drug trafficker.",
+      ],
+      [
+        ["co", "drug-policy", "prose:reported-speaker-after", "Colombia handed over a cocaine trafficker to U.S. marshals"],
+        ["co", "drug-policy", "prose:reported-speech", "the presidency said the extradition showed that Colombia does not protect a single drug trafficker"],
+      ],
+    ],
+    [
       "', who' gives the verb the noun phrase before it as subject, past a preposition",
       ["Petro, a former guerrilla, has clashed repeatedly with U.S. President Donald Trump, who last month threatened to cut all aid to Colombia's anti-drug programmes."],
       [["us", "drug-policy", "prose:reported-speech", "U.S. President Donald Trump, who last month threatened to cut all aid to Colombia's anti-drug programmes"]],

@@ -1,4 +1,5 @@
 import type { Attribution } from "../../../db/schema";
+import { fold } from "../fold";
 import { type ChunkReading, type holderMarkers, markersIn, type NameRegistry, readChunk } from "./holders";
 import {
   ADVERBIAL_OPENERS,
@@ -492,6 +493,9 @@ export function findFrames(p: Passage, sentence: SentenceRange, quotes: QuoteRan
   return nest(p, extra.length ? [...frames, ...extra].sort((a, b) => a.span.start - b.span.start) : frames);
 }
 
+/** Lower-case words a speaker's name or title may hold: articles and the joins of offices. */
+const SPEAKER_WORDS = new Set("the of and de del la el los las y".split(" "));
+
 /**
  * "Palma, on X a few minutes ago: “…”", "Secretary of State Marco Rubio, in a post on X: “…”": a holder, a short
  * aside and a colon, with no verb, introduce the quotation that follows (live blogs, social-media round-ups).
@@ -511,6 +515,9 @@ function colonQuote(p: Passage, sentence: SentenceRange, quotes: QuoteRange[], c
   if (aside.trim().split(/\s+/).length > 12) return null;
   const start = sentence.start + from;
   const end = start + (comma >= 0 ? comma : head.trimEnd().length);
+  // The speaker is a name or a title, not a phrase about one ("A pamphlet held by one of Petro's aides: “…”").
+  const written = p.plain.slice(start, end).split(/\s+/).filter(Boolean);
+  if (written.length > 7 || written.some((w) => /^\p{Ll}/u.test(w) && !SPEAKER_WORDS.has(fold(w)) && !ROLE_NOUNS.has(fold(w)))) return null;
   const reading = readChunk(p, start, end, ctx.markers, ctx.registry);
   if (reading.kind === "none") return null;
   const colonAt = start + head.length;
