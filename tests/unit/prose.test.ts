@@ -759,6 +759,16 @@ describe("prose stances: attribution frames in Spanish", () => {
       ],
     ],
     [
+      "«el documento» es de quien lo publicó antes de citarlo, no de un gobierno nombrado en lo que dice",
+      [
+        "El Departamento de Estado publicó su informe anual sobre narcóticos. Según el informe, el Gobierno colombiano «ha reemplazado la erradicación por la retórica». El documento pide restablecer las metas de erradicación forzosa.",
+      ],
+      [
+        ["us", "drug-policy", "prose:according-to", "el Gobierno colombiano «ha reemplazado la erradicación por la retórica»"],
+        ["us", "drug-policy", "prose:stance-verb", "El documento pide restablecer las metas de erradicación forzosa"],
+      ],
+    ],
+    [
       "sujeto tácito tras un complemento antepuesto",
       ["Petro habló en Cartagena.", "Durante su intervención, aseguró que Colombia no volverá a fumigar con glifosato."],
       [["co", "drug-policy", "prose:reported-speech", "aseguró que Colombia no volverá a fumigar con glifosato"]],

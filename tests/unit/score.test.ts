@@ -110,6 +110,9 @@ describe("negation and reversal", () => {
     // Inflected phrasal negators: "phased out" used to pass unnegated.
     ["energy", "The previous government phased out support for renewables.", ["renewables ¬phased out -"]],
     ["migration", "No a las deportaciones", ["deportaciones ¬No +"]],
+    // "sin demora", "without delay": idioms that only look negative.
+    ["drug-policy", "pide restablecer sin demora las metas de erradicación forzosa", ["erradicación forzosa -"]],
+    ["drug-policy", "must resume forced eradication without delay", ["forced eradication -"]],
   ])("%s: %j", (slug, text, cues) => {
     expect(cueList(slug, text)).toEqual(cues);
   });

@@ -217,6 +217,8 @@ function namingText(passage: Passage, words: Word[], named: (w: Word) => boolean
  * pronoun or a definite description ("the president", "el mandatario") for the discourse to
  * resolve; an unknown name (someone the document never ties to a government).
  */
+const DOCUMENT_NOUN_PATTERN = new RegExp(`(?<!\\p{L})(?:${[...DOCUMENT_NOUNS].join("|")})(?!\\p{L})`, "gu");
+
 export function readChunk(
   passage: Passage,
   start: number,
@@ -327,7 +329,11 @@ export function readChunk(
   // "… the State Department's narcotics bureau published its report. The report urged Bogotá …": a government's text speaks
   // for the institution named last before it in the paragraph, else for whoever the text was just on.
   if (definite && words.length <= 2 && DOCUMENT_NOUNS.has(last)) {
-    const issuer = markerHits(passage, markers).findLast((h) => h.end <= from && h.target.type === "holder" && h.target.actor);
+    // Named before the text's first mention ("el Departamento de Estado publicó su informe … Según el informe, el Gobierno
+    // colombiano «…». El documento pide …"), not inside what the text says.
+    const mentioned = [...passage.folded.slice(0, from).matchAll(DOCUMENT_NOUN_PATTERN)][0];
+    const upTo = mentioned ? mentioned.index : from;
+    const issuer = markerHits(passage, markers).findLast((h) => h.end <= upTo && h.target.type === "holder" && h.target.actor);
     if (issuer?.target.actor) return holder(issuer.target.actor, false, "description");
     return { kind: "pending", pending: { text, start: from, end: to, via: "description", government: true } };
   }
