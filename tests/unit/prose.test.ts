@@ -560,6 +560,14 @@ describe("prose stances: attribution frames in English", () => {
       ],
     ],
     [
+      "'a department official' is someone of the department the text is on; 'flights carrying Colombian deportees' is no holder",
+      [
+        "The Department of Homeland Security has not said what it will do if Bogotá refuses.",
+        "Without a deal, a department official said, flights carrying Colombian deportees will keep landing at their current pace.",
+      ],
+      [["us", "migration", "prose:reported-speech", "a department official said, flights carrying Colombian deportees will keep landing at their current pace"]],
+    ],
+    [
       "', who' gives the verb the noun phrase before it as subject, past a preposition",
       ["Petro, a former guerrilla, has clashed repeatedly with U.S. President Donald Trump, who last month threatened to cut all aid to Colombia's anti-drug programmes."],
       [["us", "drug-policy", "prose:reported-speech", "U.S. President Donald Trump, who last month threatened to cut all aid to Colombia's anti-drug programmes"]],

@@ -12,6 +12,7 @@ import {
   QUANTIFIERS,
   ROLE_NOUNS,
   THIRD_PARTY_NOUNS,
+  FORCE_NOUNS,
 } from "./lexicon";
 import type { Passage } from "./passage";
 
@@ -217,6 +218,15 @@ function namingText(passage: Passage, words: Word[], named: (w: Word) => boolean
  * pronoun or a definite description ("the president", "el mandatario") for the discourse to
  * resolve; an unknown name (someone the document never ties to a government).
  */
+/** The word at `at` is a demonym ("Colombian", "colombianos") and the word after it is a lower-case noun no government is. */
+function modifiesThing(passage: Passage, words: Word[], at: number): boolean {
+  const i = words.findIndex((w) => w.start === at);
+  const demonym = words[i];
+  const next = words[i + 1];
+  if (!demonym || !next || !/(?:an|ian|ano|ana|anos|anas|ense|enses)$/.test(demonym.folded)) return false;
+  return /^\p{Ll}/u.test(next.text) && !ROLE_NOUNS.has(next.folded) && !FORCE_NOUNS.has(next.folded) && !TITLE_WORDS.has(next.folded);
+}
+
 const DOCUMENT_NOUN_PATTERN = new RegExp(`(?<!\\p{L})(?:${[...DOCUMENT_NOUNS].join("|")})(?!\\p{L})`, "gu");
 
 export function readChunk(
@@ -289,6 +299,8 @@ export function readChunk(
   const inPhrase = (at: number) => BELONGING_PREPOSITIONS.has(wordBefore(at) ?? "") || placesRole(at);
   const head = candidates.find((c) => !inPhrase(c.at)) ?? candidates[0];
   if (head?.third) return holder(null, person || names.length > 0);
+  // "flights carrying Colombian deportees", "Colombian coffee": a demonym before a noun that is no one's office names no holder.
+  if (head && modifiesThing(passage, words, head.at)) return { kind: "none" };
   if (head) {
     const actor = head.actor;
     // A name beside the actor's role word belongs to that actor for the rest of the document.
@@ -339,6 +351,10 @@ export function readChunk(
   }
   // "the department said", "la embajada indicó": an institution named by its kind is the one the text was just on.
   if (definite && words.length <= 3 && /^(?:administration|government|gobierno|administracion|department|agency|bureau|embassy|departamento|agencia|embajada)$/.test(last))
+    return { kind: "pending", pending: { text, start: from, end: to, via: "description", government: true } };
+  // "a department official said", "un funcionario de la embajada": someone of that institution.
+  const ofInstitution = folded.some((w) => /^(?:department|agency|bureau|embassy|departamento|agencia|embajada)$/.test(w));
+  if (ofInstitution && words.length <= 5 && /^(?:official|officials|spokesperson|spokesman|spokeswoman|funcionario|funcionaria|funcionarios|vocero|vocera|portavoz)$/.test(folded.find((w) => ROLE_NOUNS.has(w) && !/^(?:department|embassy|departamento|embajada)$/.test(w)) ?? ""))
     return { kind: "pending", pending: { text, start: from, end: to, via: "description", government: true } };
   if (names.length > 0) {
     const run = names[names.length - 1] as Word[];

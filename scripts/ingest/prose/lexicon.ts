@@ -72,6 +72,9 @@ export const GOVERNMENT_OFFICES = words(`
   portavoz vocero vocera embajador embajadora embajada cartera
 `);
 
+/** Nouns a demonym makes a holder of besides the role nouns: the forces ("Colombian troops", "militares estadounidenses"). */
+export const FORCE_NOUNS = words(`forces troops soldiers navy army police military marines fuerzas tropas soldados militares armada ejercito policia`);
+
 /** Heads that make a singular person: they can be the antecedent of "he"/"she". */
 export const PERSON_ROLES = words(`
   president leader minister secretary spokesperson spokesman spokeswoman ambassador envoy aide adviser advisor chancellor officer head director commander
