@@ -210,16 +210,8 @@ function namingText(passage: Passage, words: Word[], named: (w: Word) => boolean
   return passage.text.slice(start.start, to);
 }
 
-/**
- * Reads a noun phrase [start, end) as a holder. In order: a codebook person named in it; a
- * "former" office holder (a third party); a third country's or a non-government noun; the
- * codebook institution or demonym that marks it (skipping actors after "to"/"ante": an
- * ambassador *to* the U.S. is not the U.S.); a name registered earlier in the document; a
- * pronoun or a definite description ("the president", "el mandatario") for the discourse to
- * resolve; an unknown name (someone the document never ties to a government).
- */
 /** The word at `at` is a demonym ("Colombian", "colombianos") and the word after it is a lower-case noun no government is. */
-function modifiesThing(passage: Passage, words: Word[], at: number): boolean {
+function modifiesThing(words: Word[], at: number): boolean {
   const i = words.findIndex((w) => w.start === at);
   const demonym = words[i];
   const next = words[i + 1];
@@ -229,6 +221,14 @@ function modifiesThing(passage: Passage, words: Word[], at: number): boolean {
 
 const DOCUMENT_NOUN_PATTERN = new RegExp(`(?<!\\p{L})(?:${[...DOCUMENT_NOUNS].join("|")})(?!\\p{L})`, "gu");
 
+/**
+ * Reads a noun phrase [start, end) as a holder. In order: a codebook person named in it; a
+ * "former" office holder (a third party); a third country's or a non-government noun; the
+ * codebook institution or demonym that marks it (skipping actors after "to"/"ante": an
+ * ambassador *to* the U.S. is not the U.S.); a name registered earlier in the document; a
+ * pronoun or a definite description ("the president", "el mandatario") for the discourse to
+ * resolve; an unknown name (someone the document never ties to a government).
+ */
 export function readChunk(
   passage: Passage,
   start: number,
@@ -300,7 +300,7 @@ export function readChunk(
   const head = candidates.find((c) => !inPhrase(c.at)) ?? candidates[0];
   if (head?.third) return holder(null, person || names.length > 0);
   // "flights carrying Colombian deportees", "Colombian coffee": a demonym before a noun that is no one's office names no holder.
-  if (head && modifiesThing(passage, words, head.at)) return { kind: "none" };
+  if (head && modifiesThing(words, head.at)) return { kind: "none" };
   if (head) {
     const actor = head.actor;
     // A name beside the actor's role word belongs to that actor for the rest of the document.
