@@ -568,6 +568,11 @@ describe("prose stances: attribution frames in English", () => {
       [["us", "migration", "prose:reported-speech", "a department official said, flights carrying Colombian deportees will keep landing at their current pace"]],
     ],
     [
+      "a deed named by its noun, with its agent after 'by'",
+      ["After the raid on Caracas by U.S. special forces, Petro spoke in Cúcuta."],
+      [["us", "venezuela", "prose:event", "raid on Caracas by U.S. special forces"]],
+    ],
+    [
       "', who' gives the verb the noun phrase before it as subject, past a preposition",
       ["Petro, a former guerrilla, has clashed repeatedly with U.S. President Donald Trump, who last month threatened to cut all aid to Colombia's anti-drug programmes."],
       [["us", "drug-policy", "prose:reported-speech", "U.S. President Donald Trump, who last month threatened to cut all aid to Colombia's anti-drug programmes"]],
@@ -775,6 +780,11 @@ describe("prose stances: attribution frames in Spanish", () => {
         ["us", "drug-policy", "prose:according-to", "el Gobierno colombiano «ha reemplazado la erradicación por la retórica»"],
         ["us", "drug-policy", "prose:stance-verb", "El documento pide restablecer las metas de erradicación forzosa"],
       ],
+    ],
+    [
+      "un hecho nombrado con su agente tras «por» es acción de ese gobierno",
+      ["Tras la captura de Nicolás Maduro por fuerzas estadounidenses, Petro habló en Cúcuta."],
+      [["us", "venezuela", "prose:event", "captura de Nicolás Maduro por fuerzas estadounidenses"]],
     ],
     [
       "sujeto tácito tras un complemento antepuesto",

@@ -1,5 +1,5 @@
 import type { Frame, FrameContext, Range } from "./frames";
-import { readChunk } from "./holders";
+import { type ChunkReading, readChunk } from "./holders";
 import { CONDITIONALS, EVENT_NOUNS, HYPOTHETICAL } from "./lexicon";
 import type { Passage } from "./passage";
 
@@ -12,6 +12,22 @@ const LINKING = /(?:^|\s)(?:on|of|in|for|with|to|at|by|from|against|the|a|an|de|
 export interface EventFrame extends Frame {
   clauseStart: number;
   independent: boolean;
+}
+
+/** A government after "by"/"por" within the event noun's phrase (no punctuation, a few words on), and where its name ends. */
+function agentAfter(p: Passage, from: number, limit: number, ctx: FrameContext): { reading: ChunkReading; end: number } | null {
+  const m = /^[^,;:.()“”"«»]{0,60}?\s(?:by|por)\s+/u.exec(p.plain.slice(from, limit));
+  if (!m) return null;
+  const start = from + m[0].length;
+  let found: { reading: ChunkReading; end: number } | null = null;
+  for (const w of p.plain.slice(start, limit).matchAll(WORD)) {
+    if (/[,;:()]/.test(p.plain.slice(start, start + (w.index ?? 0)))) break;
+    const end = start + (w.index ?? 0) + w[0].length;
+    const reading = readChunk(p, start, end, ctx.markers, ctx.registry);
+    if (reading.kind === "holder" && reading.holder.actor) found = { reading, end };
+    if (w.index !== undefined && w.index > 50) break;
+  }
+  return found;
 }
 
 /**
@@ -33,6 +49,25 @@ export function findEventFrames(p: Passage, sentence: Range, ctx: FrameContext):
   words.forEach((word, i) => {
     if (!EVENT_NOUNS.has(word.text)) return;
     if (words.slice(Math.max(0, i - 4), i).some((w) => HYPOTHETICAL.has(w.text) || CONDITIONALS.has(w.text))) return;
+    // "la captura de Nicolás Maduro por fuerzas estadounidenses", "the raid on Caracas by U.S. special forces": the agent after "by"/"por".
+    const agent = agentAfter(p, word.end, sentence.end, ctx);
+    if (agent) {
+      frames.push({
+        rule: "prose:event",
+        attribution: "action",
+        verbClass: "action",
+        cue: { start: word.start, end: word.end },
+        subject: agent.reading,
+        content: { start: word.start, end: agent.end },
+        span: { start: word.start, end: agent.end },
+        hedged: false,
+        conditional: false,
+        aboutPerson: false,
+        clauseStart: word.start,
+        independent: true,
+      });
+      return;
+    }
     const around = ctx.lang === "es" ? words.slice(i + 1, i + 4) : words.slice(Math.max(0, i - 3), i).reverse();
     for (const modifier of around) {
       const between = ctx.lang === "es" ? p.plain.slice(word.end, modifier.start) : p.plain.slice(modifier.end, word.start);

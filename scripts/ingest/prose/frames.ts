@@ -722,7 +722,11 @@ function placeQuote(
   const object = chunk !== null && chunk.end <= frame.cue.start && !/^(?:tell|tells|told|telling)$/.test(p.folded.slice(frame.cue.start, frame.cue.end)) && /^\s*(?:a|an|the|its|his|her|their|new)\s/.test(tail);
   // "Asked about the strike, Pigott said …", "Consultada por esta agencia, la canciller dijo …": the question, not the words.
   const asked = /^\s*(?:when\s+)?(?:asked|pressed|questioned|preguntad[oa]s?|consultad[oa]s?|interrogad[oa]s?)(?!\p{L})/iu.test(head);
-  if (comma > 0 && shortTail && frame.verbClass === "speech" && !participle && !object && !(asked && !quote)) {
+  // "Tras la captura de Maduro, Petro habló …", "After the vote, Petro said …": a phrase of time or place, not the words
+  // ("On migration, Colombia will accept the flights, the minister said" has a clause after its phrase).
+  const opener = fold(/^\s*(\p{L}+)/u.exec(head)?.[1] ?? "");
+  const adverbialHead = ADVERBIAL_OPENERS.has(opener) && opener !== "segun" && !head.slice(0, comma).includes(",");
+  if (comma > 0 && shortTail && frame.verbClass === "speech" && !participle && !object && !((asked || adverbialHead) && !quote)) {
     if (quote) {
       frame.rule = "prose:quote-speaker-after";
       frame.attribution = "quote";

@@ -133,7 +133,7 @@ export const EVENT_NOUNS = words(`
   raid raids strike strikes airstrike airstrikes attack attacks bombing bombings bombardment bombardments operation operations
   invasion incursion incursions deployment deployments blockade sanctions tariffs deportations flights
   ataque ataques bombardeo bombardeos operacion operaciones invasion incursion incursiones despliegue bloqueo sanciones
-  aranceles deportaciones vuelos redadas
+  aranceles deportaciones vuelos redadas capture captura
 `);
 
 /** Before an event noun, these make it a possibility, not a deed ("a possible U.S. strike", "cualquier operación"). */
