@@ -787,6 +787,14 @@ describe("prose stances: attribution frames in Spanish", () => {
       [["us", "venezuela", "prose:event", "captura de Nicolás Maduro por fuerzas estadounidenses"]],
     ],
     [
+      "una cita partida alrededor de su atribución es del hablante a ambos lados",
+      ["El presidente habló en Tumaco. «La hoja de coca no es el enemigo», dijo el mandatario, «el enemigo es el que vende la cocaína en Nueva York»."],
+      [
+        ["co", "drug-policy", "prose:quote-speaker-before", "el enemigo es el que vende la cocaína en Nueva York"],
+        ["co", "drug-policy", "prose:quote-speaker-after", "La hoja de coca no es el enemigo"],
+      ],
+    ],
+    [
       "sujeto tácito tras un complemento antepuesto",
       ["Petro habló en Cartagena.", "Durante su intervención, aseguró que Colombia no volverá a fumigar con glifosato."],
       [["co", "drug-policy", "prose:reported-speech", "aseguró que Colombia no volverá a fumigar con glifosato"]],

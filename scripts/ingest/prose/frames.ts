@@ -352,6 +352,13 @@ function passiveAgent(p: Passage, sentence: SentenceRange, verb: VerbHit, ctx: F
   return { reading, patient: cut >= 0 ? sentence.start + cut + 2 : sentence.start };
 }
 
+/** The quotation that closes, with its comma, right before `at` ("«…», dijo", "“…,” he said"). */
+function quoteBefore(p: Passage, sentence: SentenceRange, quotes: QuoteRange[], at: number): QuoteRange | undefined {
+  const head = p.plain.slice(sentence.start, at);
+  const comma = endsWithComma(head);
+  return comma > 0 ? quotes.find((q) => q.open >= sentence.start && Math.abs(q.close - (sentence.start + comma)) <= 2) : undefined;
+}
+
 function quoteAt(quotes: QuoteRange[], at: number): QuoteRange | undefined {
   return quotes.find((q) => q.open === at);
 }
@@ -474,6 +481,10 @@ export function findFrames(p: Passage, sentence: SentenceRange, quotes: QuoteRan
     if (frame.rule === "prose:reported-speech" && !STRONG_SPEECH.has(verb.verb.lemma) && !hasComplement(p, frame)) continue;
     frame.aboutPerson = judgesPerson(p, frame, ctx);
     frames.push(frame);
+    // "«La hoja de coca no es el enemigo», dijo el mandatario, «el enemigo es …»": a quotation split around its
+    // attribution is the speaker's on both sides.
+    const opening = frame.rule === "prose:quote-speaker-before" ? quoteBefore(p, sentence, sentenceQuotes, Math.min(chunk?.start ?? verb.start, verb.start)) : null;
+    if (opening) frames.push({ ...frame, rule: "prose:quote-speaker-after", content: innerOf(opening), span: innerOf(opening), clauseStart: opening.open });
   }
   const colon = frames.length === 0 ? colonQuote(p, sentence, quotes, ctx) : null;
   if (colon) frames.push(colon);
