@@ -795,6 +795,11 @@ describe("prose stances: attribution frames in Spanish", () => {
       ],
     ],
     [
+      "«la Policía» y «la Armada» son de Colombia; «presumir de que» reporta",
+      ["En el mismo discurso, el jefe de Estado presumió de que la Armada y la Policía incautaron más de 900 toneladas de cocaína."],
+      [["co", "drug-policy", "prose:action", "la Policía incautaron más de 900 toneladas de cocaína"]],
+    ],
+    [
       "sujeto tácito tras un complemento antepuesto",
       ["Petro habló en Cartagena.", "Durante su intervención, aseguró que Colombia no volverá a fumigar con glifosato."],
       [["co", "drug-policy", "prose:reported-speech", "aseguró que Colombia no volverá a fumigar con glifosato"]],

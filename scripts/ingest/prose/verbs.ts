@@ -326,6 +326,8 @@ const ES: SpanishVerb[] = [
   { lemma: "concluir", verbClass: "speech", forms: ["concluye", "concluyen", "concluyó", "concluyeron", "concluía", "concluirá", "concluido", "concluyendo"] },
   { lemma: "remarcar", verbClass: "speech", forms: ["remarca", "remarcan", "remarcó", "remarcaron", "remarcaba", "remarcará", "remarcado", "remarcando"] },
   { lemma: "argumentar", verbClass: "speech" },
+  { lemma: "presumir", verbClass: "speech" },
+  { lemma: "jactar", verbClass: "speech", reflexive: true },
   { lemma: "opinar", verbClass: "speech" },
   { lemma: "estimar", verbClass: "speech" },
   { lemma: "contar", verbClass: "speech", forms: ["cuenta", "cuentan", "contó", "contaron", "contaba", "contará", "contado", "contando"] },
