@@ -573,6 +573,17 @@ describe("prose stances: attribution frames in English", () => {
       [["us", "venezuela", "prose:event", "raid on Caracas by U.S. special forces"]],
     ],
     [
+      "'people wanted by U.S. courts' describes the people (no one wants anything); 'protested' a strike is a stance",
+      [
+        "On March 5, Petro signed the extradition of 14 people wanted by U.S. courts.",
+        "The foreign ministry protested the March 6 strike on a drug boat off Tumaco.",
+      ],
+      [
+        ["co", "drug-policy", "prose:action", "Petro signed the extradition of 14 people wanted by U.S. courts"],
+        ["co", "drug-policy", "prose:stance-verb", "The foreign ministry protested the March 6 strike on a drug boat off Tumaco"],
+      ],
+    ],
+    [
       "', who' gives the verb the noun phrase before it as subject, past a preposition",
       ["Petro, a former guerrilla, has clashed repeatedly with U.S. President Donald Trump, who last month threatened to cut all aid to Colombia's anti-drug programmes."],
       [["us", "drug-policy", "prose:reported-speech", "U.S. President Donald Trump, who last month threatened to cut all aid to Colombia's anti-drug programmes"]],

@@ -384,6 +384,8 @@ export function findFrames(p: Passage, sentence: SentenceRange, quotes: QuoteRan
   for (const verb of verbs) {
     const before = p.folded.slice(sentence.start, verb.start);
     if (describesNoun(p, sentence, verb, before)) continue;
+    // "14 people wanted by U.S. courts": a participle after its noun, with its agent, describes the noun; only a deed is read so.
+    if (verb.verb.lang === "en" && verb.verb.pastParticiple && verb.verb.verbClass !== "action" && /^\s+by\s/.test(p.folded.slice(verb.end, verb.end + 5)) && !/(?:^|\s)(?:is|are|was|were|be|been|being|has|have|had)\s+$/.test(before)) continue;
     // "over an overnight strike", "the ban": an article or a possessive before a form that is also a noun makes it one.
     if (NOUN_LIKE.has(verb.verb.lemma) && /(?:^|\s)(?:(?:a|an|another|every|each)\s+(?:[\p{L}-]+\s+)?|(?:the|this|that|its|their|his|her|our|these|those)\s+)$/u.test(before)) continue;
     // "agreed to accept", "wants to deport": the infinitive is the earlier verb's content.

@@ -132,6 +132,8 @@ const EN: EnglishVerb[] = [
   { lemma: "criticise", verbClass: "stance" },
   { lemma: "condemn", verbClass: "stance" },
   { lemma: "denounce", verbClass: "stance" },
+  // "protested the March 6 strike": pastOnly, since "a protest" and "protests" are mostly nouns.
+  { lemma: "protest", verbClass: "stance", pastOnly: true },
   { lemma: "defend", verbClass: "stance" },
   // "a proposal that Bogotá presented in January": presenting a plan is proposing it.
   { lemma: "present", verbClass: "stance", pastOnly: true },
