@@ -110,6 +110,10 @@ describe("negation and reversal", () => {
     // Inflected phrasal negators: "phased out" used to pass unnegated.
     ["energy", "The previous government phased out support for renewables.", ["renewables ¬phased out -"]],
     ["migration", "No a las deportaciones", ["deportaciones ¬No +"]],
+    // Predicates after a cue that put it away: "will stay suspended", "es el pasado", "no volvemos".
+    ["energy", "fracking pilots will stay suspended", ["fracking ¬stay suspended +"]],
+    ["energy", "el petróleo es el pasado", ["petróleo ¬es el pasado +"]],
+    ["drug-policy", "al glifosato no volvemos", ["glifosato ¬no volvemos +"]],
     // "sin demora", "without delay": idioms that only look negative.
     ["drug-policy", "pide restablecer sin demora las metas de erradicación forzosa", ["erradicación forzosa -"]],
     ["drug-policy", "must resume forced eradication without delay", ["forced eradication -"]],
