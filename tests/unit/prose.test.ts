@@ -811,6 +811,11 @@ describe("prose stances: attribution frames in Spanish", () => {
       [["co", "drug-policy", "prose:action", "la Policía incautaron más de 900 toneladas de cocaína"]],
     ],
     [
+      "el comisionado de paz es un cargo que solo tiene Colombia",
+      ["El consejero comisionado de Paz, Otty Patiño, ratificó que la zona de ubicación de las disidencias se mantendrá."],
+      [["co", "other-security-and-armed-groups", "prose:reported-speech", "El consejero comisionado de Paz, Otty Patiño, ratificó que la zona de ubicación de las disidencias se mantendrá"]],
+    ],
+    [
       "sujeto tácito tras un complemento antepuesto",
       ["Petro habló en Cartagena.", "Durante su intervención, aseguró que Colombia no volverá a fumigar con glifosato."],
       [["co", "drug-policy", "prose:reported-speech", "aseguró que Colombia no volverá a fumigar con glifosato"]],
