@@ -816,6 +816,11 @@ describe("prose stances: attribution frames in Spanish", () => {
       [["co", "other-security-and-armed-groups", "prose:reported-speech", "El consejero comisionado de Paz, Otty Patiño, ratificó que la zona de ubicación de las disidencias se mantendrá"]],
     ],
     [
+      "una relativa entre comas describe: el tema es el de la oración principal",
+      ["La canciller anunció que Colombia pidió un TPS para los colombianos que huyeron del Catatumbo, donde los combates entre el ELN y las disidencias desplazaron a miles."],
+      [["co", "migration", "prose:reported-speech", "La canciller anunció que Colombia pidió un TPS para los colombianos que huyeron del Catatumbo, donde los combates entre el ELN y las disidencias desplazaron a miles"]],
+    ],
+    [
       "sujeto tácito tras un complemento antepuesto",
       ["Petro habló en Cartagena.", "Durante su intervención, aseguró que Colombia no volverá a fumigar con glifosato."],
       [["co", "drug-policy", "prose:reported-speech", "aseguró que Colombia no volverá a fumigar con glifosato"]],

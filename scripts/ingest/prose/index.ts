@@ -483,10 +483,17 @@ const APPOSITIVE_RELATIVE = /^(?:a|an|the|un|una|el|la)\s+\p{L}+\s+(?:that|which
  * them, the words that open the sentence before the holder ("In an apparent reference to the
  * strikes on drug boats, he added …"), or the issue of the clause it is coordinated with.
  */
+const RELATIVE_ASIDE = /,\s*(?:donde|where|which|who|whose|quien|quienes|cuyo|cuya|cuyos|cuyas)(?!\p{L})/u;
+
 function clauseParts(p: Passage, frame: Frame, lead: Range, previousIssue: IssueHit | null, book: Codebook): Candidate["parts"] {
   // An action or stance verb can name the issue itself ("deported", "descertificó"); a speech verb never does.
   const from = frame.verbClass === "speech" || frame.verbClass === "according" ? frame.content.start : Math.min(frame.cue.start, frame.content.start);
-  const own = issueHits(p, from, frame.content.end, book);
+  const all = issueHits(p, from, frame.content.end, book);
+  // "… un TPS para los colombianos que huyeron de la violencia en el Catatumbo, donde los combates entre el ELN y …": a
+  // relative clause set off by a comma describes; the issue is the main clause's when it names one.
+  const aside = RELATIVE_ASIDE.exec(p.folded.slice(from, frame.content.end));
+  const main = aside ? all.filter((h) => h.end <= from + aside.index) : all;
+  const own = main.length ? main : all;
   if (own.length) {
     return splitByIssue(p, frame.span.start, frame.span.end, own).flatMap((part) => {
       const choice = dominantIssue(part.hits.length ? part.hits : own);
