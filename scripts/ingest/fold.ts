@@ -32,7 +32,7 @@ const BEYOND_LATIN1 = /[\u0100-\uffff]/;
  * The same text, stored one byte a unit when every unit fits in one: V8 matches `u` patterns with \p{…} classes
  * several times faster over such a string, and text read from a file with one curly quote is two bytes a unit throughout.
  */
-function oneByte(text: string): string {
+export function oneByte(text: string): string {
   return BEYOND_LATIN1.test(text) ? text : Buffer.from(text, "latin1").toString("latin1");
 }
 
