@@ -82,16 +82,24 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 // Whether each UTF-16 unit is a letter or digit: 0 not known yet, 1 yes, 2 no.
 const WORD_UNITS = new Uint8Array(0x10000);
 
-/** Whether one UTF-16 unit is a letter or a digit (a lone surrogate is neither). */
-export function isWordChar(unit: string | undefined): boolean {
-  if (unit === undefined) return false;
-  const code = unit.charCodeAt(0);
+/** Whether one UTF-16 unit, by its code, is a letter or a digit (a lone surrogate is neither). */
+function isWordCode(code: number): boolean {
   let known = WORD_UNITS[code] as number;
   if (known === 0) {
-    known = WORD_CHAR.test(unit) ? 1 : 2;
+    known = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
     WORD_UNITS[code] = known;
   }
   return known === 1;
+}
+
+/** Whether one UTF-16 unit is a letter or a digit (a lone surrogate is neither). */
+export function isWordChar(unit: string | undefined): boolean {
+  return unit !== undefined && isWordCode(unit.charCodeAt(0));
+}
+
+/** Whether the unit at `at` is a letter or a digit; none is outside the text. Read by code: no string made per unit. */
+function isWordAt(text: string, at: number): boolean {
+  return at >= 0 && at < text.length && isWordCode(text.charCodeAt(at));
 }
 
 /** The first two units of a text that opens with a letter or digit: the opening `WordStarts` files a word it starts under. */
@@ -107,8 +115,8 @@ export function findWholeWord(haystack: string, needle: string): number[] {
   for (;;) {
     const at = haystack.indexOf(needle, from);
     if (at < 0) return hits;
-    const startsWord = !isWordChar(needle[0]) || !isWordChar(haystack[at - 1]);
-    const endsWord = !isWordChar(needle[needle.length - 1]) || !isWordChar(haystack[at + needle.length]);
+    const startsWord = !isWordChar(needle[0]) || !isWordAt(haystack, at - 1);
+    const endsWord = !isWordChar(needle[needle.length - 1]) || !isWordAt(haystack, at + needle.length);
     if (startsWord && endsWord) hits.push(at);
     from = at + 1;
   }
@@ -129,7 +137,7 @@ export class WordStarts {
     let previous = false;
     // A word's last unit opens no two-unit opening, so a one-unit word at the very end is not filed.
     for (let i = 0; i < text.length; i++) {
-      const word = isWordChar(text[i]);
+      const word = isWordCode(text.charCodeAt(i));
       if (word && !previous && i + 1 < text.length) {
         const key = openingKey(text, i);
         const starts = this.byOpening.get(key);
@@ -152,7 +160,7 @@ export class WordStarts {
     if (!starts) return NO_STARTS;
     const endsWord = !isWordChar(needle[needle.length - 1]);
     const hits: number[] = [];
-    for (const at of starts) if (this.text.startsWith(needle, at) && (endsWord || !isWordChar(this.text[at + needle.length]))) hits.push(at);
+    for (const at of starts) if (this.text.startsWith(needle, at) && (endsWord || !isWordAt(this.text, at + needle.length))) hits.push(at);
     return hits;
   }
 }
