@@ -124,6 +124,9 @@ export function findWholeWord(haystack: string, needle: string): number[] {
 
 /** A word opening (two UTF-16 units) as one number, a cheaper map key than the two-unit string. */
 const openingKey = (text: string, at: number) => text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1);
+
+/** A word opening (from `wordOpening`) as the number `WordStarts.openings` gives for it. */
+export const openingCode = (opening: string): number => openingKey(opening, 0);
 const NO_STARTS: readonly number[] = [];
 
 /**
@@ -146,6 +149,11 @@ export class WordStarts {
       }
       previous = word;
     }
+  }
+
+  /** The openings of the text's words, as `openingCode` numbers them. */
+  openings(): IterableIterator<number> {
+    return this.byOpening.keys();
   }
 
   /** Whether a word of the text starts with `prefix`, whose `wordOpening` is `opening`. */
