@@ -162,7 +162,7 @@ export function stanceCsvChunks(
   db: ParallaxDb,
   options: CsvOptions = {},
   count: (stances: Iterable<StanceDownloadSource>) => Iterable<StanceDownloadSource> = (stances) => stances,
-): Generator<string> {
+): Generator<Uint8Array> {
   return csvCellChunks(
     columns,
     columns.map((column) => STANCE_CELLS[column]),
@@ -364,7 +364,6 @@ export interface CsvOptions {
 
 const NEEDS_QUOTES = /[",;\t\r\n]/;
 
-
 /**
  * One field as RFC 4180 text: text guarded against formulas and quoted when it holds a comma, a
  * quote or a line break (CR or LF alone too: a stance may span lines), or a semicolon or tab
@@ -374,10 +373,9 @@ const NEEDS_QUOTES = /[",;\t\r\n]/;
 function csvField(value: unknown): string {
   switch (typeof value) {
     case "string": {
-      // The common case, a cell that neither starts a formula nor needs quotes, is written as it is.
-      if (!startsFormula(value) && !NEEDS_QUOTES.test(value)) return value;
-      const text = guardCell(value);
-      return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+      // Each text is scanned once: the guard's apostrophe is not a character that needs quotes.
+      const text = startsFormula(value) ? `'${value}` : value;
+      return NEEDS_QUOTES.test(value) ? `"${text.replaceAll('"', '""')}"` : text;
     }
     case "number":
     case "bigint":
@@ -394,38 +392,69 @@ function csvField(value: unknown): string {
   }
 }
 
-/** A chunk is sent once it holds this many characters: few, large chunks, and little in memory. */
-const CSV_CHUNK_CHARS = 64 * 1024;
+/** A chunk is sent once it holds this many bytes: few, large chunks, and little in memory. */
+const CSV_CHUNK_BYTES = 64 * 1024;
+/** UTF-8 takes at most three bytes for each UTF-16 code unit. */
+const MAX_UTF8_PER_UNIT = 3;
+const utf8 = new TextEncoder();
 
 /** The header row (and BOM) a download starts with, as asked for. */
 function csvHead(columns: readonly string[] | null, options: CsvOptions): string {
   return `${options.bom ? "\uFEFF" : ""}${columns !== null && (options.header ?? true) ? `${columns.map(csvField).join(",")}\r\n` : ""}`;
 }
 
-/** Records joined into chunks of about CSV_CHUNK_CHARS; the head is sent even when there are no rows. */
-function* chunked<Row>(head: string, rows: Iterable<Row>, record: (row: Row) => string): Generator<string> {
-  let chunk = head;
+/**
+ * UTF-8 text in chunks of about CSV_CHUNK_BYTES, each text encoded as it is written: encoding a 64K-character
+ * chunk of joined records at once cost more than making them (the joined text was first copied into one string).
+ */
+class ByteChunks {
+  private chunk = new Uint8Array(CSV_CHUNK_BYTES);
+  private used = 0;
+
+  /** Writes `text`, and returns the chunk it filled first when it did not fit in it. */
+  write(text: string): Uint8Array | null {
+    let full: Uint8Array | null = null;
+    if (this.used + text.length * MAX_UTF8_PER_UNIT > this.chunk.length) {
+      if (this.used > 0) full = this.chunk.subarray(0, this.used);
+      // A text too long for a chunk (a stance of a whole page) gets a chunk of its own size.
+      this.chunk = new Uint8Array(Math.max(CSV_CHUNK_BYTES, text.length * MAX_UTF8_PER_UNIT));
+      this.used = 0;
+    }
+    this.used += utf8.encodeInto(text, this.chunk.subarray(this.used)).written;
+    return full;
+  }
+
+  /** What was written since the last full chunk. */
+  rest(): Uint8Array {
+    return this.chunk.subarray(0, this.used);
+  }
+}
+
+/** The head, then records, as UTF-8 chunks; the head is sent even when there are no rows. */
+function* chunked<Row>(head: string, rows: Iterable<Row>, record: (row: Row) => string): Generator<Uint8Array> {
+  const chunks = new ByteChunks();
+  chunks.write(head);
   let sent = false;
   for (const row of rows) {
-    chunk += `${record(row)}\r\n`;
-    if (chunk.length >= CSV_CHUNK_CHARS) {
-      yield chunk;
+    const full = chunks.write(`${record(row)}\r\n`);
+    if (full) {
+      yield full;
       sent = true;
-      chunk = "";
     }
   }
-  if (chunk.length > 0 || !sent) yield chunk;
+  const rest = chunks.rest();
+  if (rest.length > 0 || !sent) yield rest;
 }
 
 /**
- * RFC 4180 CSV text (CRLF, doubled quotes, header row, formula guard) in chunks, rows read lazily.
+ * RFC 4180 CSV (CRLF, doubled quotes, header row, formula guard) in UTF-8 chunks, rows read lazily.
  * Written by hand: a general CSV library's per-field options cost more than reading the rows.
  */
 export function csvChunks<Row extends Record<string, unknown> | unknown[]>(
   columns: readonly string[] | null,
   rows: Iterable<Row>,
   options: CsvOptions = {},
-): Generator<string> {
+): Generator<Uint8Array> {
   return chunked(csvHead(columns, options), rows, (row) => {
     let record = "";
     if (Array.isArray(row)) for (let i = 0; i < row.length; i++) record += i === 0 ? csvField(row[i]) : `,${csvField(row[i])}`;
@@ -448,8 +477,9 @@ export function csvCellChunks<Source>(
   cells: readonly ((source: Source) => unknown)[],
   sources: Iterable<Source>,
   options: CsvOptions = {},
-): Generator<string> {
+): Generator<Uint8Array> {
   const above: unknown[] = cells.map(() => undefined);
+  // Each cell's text is kept with the comma before it, so a record is one string joined per cell.
   const aboveText: string[] = cells.map(() => "");
   return chunked(csvHead(columns, options), sources, (source) => {
     let record = "";
@@ -457,9 +487,9 @@ export function csvCellChunks<Source>(
       const value = (cells[i] as (source: Source) => unknown)(source);
       if (value !== above[i]) {
         above[i] = value;
-        aboveText[i] = csvField(value);
+        aboveText[i] = i === 0 ? csvField(value) : `,${csvField(value)}`;
       }
-      record += i === 0 ? aboveText[i] : `,${aboveText[i]}`;
+      record += aboveText[i];
     }
     return record;
   });

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { findWholeWord, fold, foldKeepCase, WordStarts, wordOpening } from "./fold";
+import { findWholeWord, fold, foldKeepCase, openingCode, WordStarts, wordOpening } from "./fold";
 import { type CompiledAxis, type CompiledNegation, type CompiledTerm, compileNegation, compileTerm } from "./score";
 
 const aliasSchema = z.union([
@@ -265,29 +265,30 @@ export interface AliasHit<T> {
   end: number;
 }
 
-/** `folded`: `fold(text)`, given by a caller that holds it already (a passage), so it is not folded again. */
-export function aliasHits<T>(text: string, targets: T[], aliasesOf: (target: T) => CompiledAlias[], folded = fold(text)): AliasHit<T>[] {
-  const words = new WordStarts(folded);
-  // Few aliases match case ("US"): the cased copy is made for the first that is asked about.
-  let casedWords: WordStarts | null = null;
-  const cased = () => {
-    if (!casedWords) casedWords = new WordStarts(foldKeepCase(text));
-    return casedWords;
-  };
-  const hits: AliasHit<T>[] = [];
-  for (const target of targets) {
-    for (const alias of aliasesOf(target)) {
-      const within = alias.matchCase ? cased() : words;
-      const starts = alias.opening === null ? findWholeWord(within.text, alias.folded) : within.find(alias.folded, alias.opening);
-      if (starts.length === 0) continue;
-      const excluded = alias.notIn.flatMap((phrase) => findWholeWord(folded, phrase).map((at) => [at, at + phrase.length] as const));
-      for (const start of starts) {
-        const end = start + alias.folded.length;
-        if (excluded.some(([from, to]) => from <= start && end <= to)) continue;
-        hits.push({ target, alias: alias.text, start, end });
-      }
-    }
+/** Where one alias matches a text, outside the phrases it does not count in; `cased` is asked for only by an alias that matches case. */
+function aliasStarts<T>(target: T, alias: CompiledAlias, words: WordStarts, cased: () => WordStarts, folded: string, hits: AliasHit<T>[]): void {
+  const within = alias.matchCase ? cased() : words;
+  const starts = alias.opening === null ? findWholeWord(within.text, alias.folded) : within.find(alias.folded, alias.opening);
+  if (starts.length === 0) return;
+  const excluded = alias.notIn.flatMap((phrase) => findWholeWord(folded, phrase).map((at) => [at, at + phrase.length] as const));
+  for (const start of starts) {
+    const end = start + alias.folded.length;
+    if (excluded.some(([from, to]) => from <= start && end <= to)) continue;
+    hits.push({ target, alias: alias.text, start, end });
   }
+}
+
+/** Few aliases match case ("US"): the cased copy of a text is made for the first that is asked about. */
+function casedWords(text: string): () => WordStarts {
+  let words: WordStarts | null = null;
+  return () => {
+    words ??= new WordStarts(foldKeepCase(text));
+    return words;
+  };
+}
+
+/** Hits in the order they were found, kept as the text reads them: the longest wins where aliases overlap. */
+function longestHits<T>(hits: AliasHit<T>[]): AliasHit<T>[] {
   // Longest match wins where aliases overlap ("Donald Trump" over "Trump", "Drug policy" over "Drug").
   hits.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const kept: AliasHit<T>[] = [];
@@ -297,6 +298,53 @@ export function aliasHits<T>(text: string, targets: T[], aliasesOf: (target: T) 
     kept.push(hit);
   }
   return kept;
+}
+
+/** `folded`: `fold(text)`, given by a caller that holds it already (a passage), so it is not folded again. */
+export function aliasHits<T>(text: string, targets: T[], aliasesOf: (target: T) => CompiledAlias[], folded = fold(text)): AliasHit<T>[] {
+  const words = new WordStarts(folded);
+  const cased = casedWords(text);
+  const hits: AliasHit<T>[] = [];
+  for (const target of targets) for (const alias of aliasesOf(target)) aliasStarts(target, alias, words, cased, folded, hits);
+  return longestHits(hits);
+}
+
+/**
+ * The same matching for texts read against the same targets again and again: their aliases filed by opening once,
+ * so a text asks only about the aliases some word of it opens as (a sentence has a few dozen words; the holders'
+ * markers have hundreds of aliases, each asked about in every text).
+ */
+export class AliasIndex<T> {
+  /** Each alias with its target, in the order aliasHits asks about them: where hits tie, the earlier one wins. */
+  private readonly entries: { target: T; alias: CompiledAlias; order: number }[] = [];
+  private readonly byOpening = new Map<number, number[]>();
+  /** Aliases with no opening, or matching case (their openings are not the folded text's): asked about in every text. */
+  private readonly always: number[] = [];
+
+  constructor(targets: T[], aliasesOf: (target: T) => CompiledAlias[]) {
+    for (const target of targets)
+      for (const alias of aliasesOf(target)) {
+        const at = this.entries.push({ target, alias, order: this.entries.length }) - 1;
+        if (alias.opening === null || alias.matchCase) this.always.push(at);
+        else this.byOpening.set(openingCode(alias.opening), [...(this.byOpening.get(openingCode(alias.opening)) ?? []), at]);
+      }
+  }
+
+  /** What aliasHits(text, targets, aliasesOf, folded) gives. */
+  hits(text: string, folded = fold(text)): AliasHit<T>[] {
+    const words = new WordStarts(folded);
+    const cased = casedWords(text);
+    const asked = [...this.always];
+    for (const opening of words.openings()) for (const at of this.byOpening.get(opening) ?? []) asked.push(at);
+    // In aliasHits' order, so hits that tie are pushed, and kept, as it keeps them.
+    asked.sort((a, b) => a - b);
+    const hits: AliasHit<T>[] = [];
+    for (const at of asked) {
+      const { target, alias } = this.entries[at] as (typeof this.entries)[number];
+      aliasStarts(target, alias, words, cased, folded, hits);
+    }
+    return longestHits(hits);
+  }
 }
 
 export function findActorMentions(text: string, book: Codebook): AliasHit<CodebookActor>[] {

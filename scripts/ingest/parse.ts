@@ -4,6 +4,7 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import type { NormalizedText } from "./blocks";
 import { CHUNK_CHARS, splitIntoChunks } from "./chunks";
+import { oneByte } from "./fold";
 
 /** A span of the original document: 1-based lines, 0-based UTF-16 columns within lineStart. */
 export interface SourceSpan {
@@ -67,7 +68,8 @@ function parseChunk(normalized: NormalizedText): ParsedDocument {
     const start = first.start;
     const end = children.length === 0 ? first.start : last.end;
     return {
-      text: normalized.text.slice(start.offset, end.offset),
+      // A span without curly quotes or dashes is read one byte a character (fold.ts), though its document is not.
+      text: oneByte(normalized.text.slice(start.offset, end.offset)),
       lineStart: lineOf(start.line),
       lineEnd: lineOf(end.line),
       columnStart: start.column - 1,

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { CodebookError, findActorMentions, matchIssue, parseCodebook } from "../../scripts/ingest/codebook";
+import { AliasIndex, aliasHits, CodebookError, findActorMentions, matchIssue, parseCodebook } from "../../scripts/ingest/codebook";
+import { holderMarkers } from "../../scripts/ingest/prose/holders";
 import { issueForLabel } from "../../scripts/ingest/stance";
 import { seedCodebook } from "../helpers";
 
@@ -69,6 +70,33 @@ describe("actor aliases", () => {
 
   it("prefers the longest alias where aliases overlap", () => {
     expect(findActorMentions("Gustavo Petro said", book).map((hit) => hit.alias)).toEqual(["Gustavo Petro"]);
+  });
+});
+
+describe("alias index", () => {
+  const markers = holderMarkers(book);
+  const index = new AliasIndex(markers, (m) => m.aliases);
+  // The index asks only about aliases some word of the text opens as; the hits, their order and the overlaps kept
+  // must be aliasHits' own: cased aliases ("US"), exclusions, ties between markers, aliases that open with no word.
+  it.each([
+    "Gustavo Petro said the US would not",
+    "El presidente Gustavo Petro y el Departamento de Estado de EE.UU. dijeron",
+    "Latin American leaders and U.S. officials met the Colombian foreign minister in Washington",
+    "Trump, Rubio and Bessent; la Casa Blanca, la Cancillería, Petro",
+    "us and US and U.S.: Americans, estadounidenses, colombianos",
+    "nothing here names anyone",
+    "",
+  ])("finds in %j what aliasHits finds", (text) => {
+    const expected = aliasHits(text, markers, (m) => m.aliases);
+    expect(index.hits(text)).toEqual(expected);
+  });
+
+  it("gives each hit its marker and place", () => {
+    const hits = index.hits("El presidente Gustavo Petro y funcionarios estadounidenses");
+    expect(hits.map((h) => [h.alias, h.target.type, h.target.actor, h.start, h.end])).toEqual([
+      ["Gustavo Petro", "person", "co", 14, 27],
+      ["estadounidenses", "demonym", "us", 43, 58],
+    ]);
   });
 });
 

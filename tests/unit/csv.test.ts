@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { csvCellChunks, csvChunks } from "../../db/export";
 
-const csv = (columns: string[] | null, rows: (Record<string, unknown> | unknown[])[], options = {}) => [...csvChunks(columns, rows, options)].join("");
+/** The chunks as the text they encode (a BOM kept: TextDecoder would drop it). */
+const text = (chunks: Iterable<Uint8Array>) => Buffer.concat([...chunks]).toString("utf8");
+const csv = (columns: string[] | null, rows: (Record<string, unknown> | unknown[])[], options = {}) => text(csvChunks(columns, rows, options));
 
 describe("csvChunks (RFC 4180)", () => {
   it.each([
@@ -34,7 +36,20 @@ describe("csvChunks (RFC 4180)", () => {
     const rows = Array.from({ length: 5000 }, (_, i) => [`row ${i}`, "cell"]);
     const chunks = [...csvChunks(null, rows)];
     expect(chunks.length).toBeGreaterThan(1);
-    expect(chunks.join("")).toBe(rows.map((r) => `${r.join(",")}\r\n`).join(""));
+    expect(text(chunks)).toBe(rows.map((r) => `${r.join(",")}\r\n`).join(""));
+  });
+
+  // Records are encoded as they are written, into chunks of at most 64 KiB: a character of three UTF-8 bytes is never
+  // split between two chunks, and a record longer than a chunk starts a larger chunk of its own.
+  it("writes UTF-8 chunks of at most 64 KiB that never split a character, a longer record starting a chunk of its own", () => {
+    const long = "“é”".repeat(30_000);
+    const rows = [...Array.from({ length: 30_000 }, (_, i) => [`“Bogotá” ${i}`, "€"]), [long], ["after"]];
+    const chunks = [...csvChunks(null, rows)];
+    expect(chunks.every((chunk) => chunk instanceof Uint8Array)).toBe(true);
+    const large = chunks.filter((chunk) => chunk.length > 64 * 1024).map((chunk) => Buffer.from(chunk).toString("utf8"));
+    expect(large).toEqual([`${long}\r\nafter\r\n`]);
+    for (const chunk of chunks) expect(Buffer.from(chunk).toString("utf8")).not.toContain("\uFFFD");
+    expect(text(chunks)).toBe(rows.map((r) => `${r.join(",")}\r\n`).join(""));
   });
 
   it("writes cells read by each column's function exactly as csvChunks writes the same rows, repeated cells too", () => {
@@ -45,8 +60,8 @@ describe("csvChunks (RFC 4180)", () => {
       { a: "y", b: null, c: "a; b" },
     ];
     const cells = [(r: (typeof rows)[number]) => r.a, (r: (typeof rows)[number]) => r.b, (r: (typeof rows)[number]) => r.c];
-    const text = [...csvCellChunks(["a", "b", "c"], cells, rows)].join("");
-    expect(text).toBe("a,b,c\r\n'=x,1,\r\n'=x,1,\"a; b\"\r\ny,1,\"a; b\"\r\ny,,\"a; b\"\r\n");
-    expect(text).toBe(csv(["a", "b", "c"], rows));
+    const written = text(csvCellChunks(["a", "b", "c"], cells, rows));
+    expect(written).toBe("a,b,c\r\n'=x,1,\r\n'=x,1,\"a; b\"\r\ny,1,\"a; b\"\r\ny,,\"a; b\"\r\n");
+    expect(written).toBe(csv(["a", "b", "c"], rows));
   });
 });

@@ -1,4 +1,4 @@
-import { type ActorId, type AliasHit, aliasHits, type Codebook, type CompiledAlias, compileAlias } from "../codebook";
+import { type ActorId, type AliasHit, AliasIndex, type Codebook, type CompiledAlias, compileAlias } from "../codebook";
 import {
   ANAPHORIC_PERSON_HEADS,
   BELONGING_PREPOSITIONS,
@@ -161,7 +161,7 @@ export class NameRegistry {
   }
 }
 
-const MARKER_HITS = new WeakMap<Marker[], Map<string, AliasHit<Marker>[]>>();
+const MARKER_HITS = new WeakMap<Marker[], { index: AliasIndex<Marker>; byText: Map<string, AliasHit<Marker>[]> }>();
 const MARKER_CACHE_TEXTS = 4096;
 
 /**
@@ -169,17 +169,17 @@ const MARKER_CACHE_TEXTS = 4096;
  * and sentence several times (the subject, the frames, the phrases); each text is matched once.
  */
 export function markersIn(text: string, markers: Marker[], folded?: string): AliasHit<Marker>[] {
-  let byText = MARKER_HITS.get(markers);
-  if (!byText) {
-    byText = new Map();
-    MARKER_HITS.set(markers, byText);
+  let known = MARKER_HITS.get(markers);
+  if (!known) {
+    known = { index: new AliasIndex(markers, (m) => m.aliases), byText: new Map() };
+    MARKER_HITS.set(markers, known);
   }
-  let hits = byText.get(text);
+  let hits = known.byText.get(text);
   if (!hits) {
     // The texts asked about again are a paragraph's: a bounded cache keeps a run's memory from growing with every sentence read.
-    if (byText.size >= MARKER_CACHE_TEXTS) byText.clear();
-    hits = aliasHits(text, markers, (m) => m.aliases, folded);
-    byText.set(text, hits);
+    if (known.byText.size >= MARKER_CACHE_TEXTS) known.byText.clear();
+    hits = known.index.hits(text, folded);
+    known.byText.set(text, hits);
   }
   return hits;
 }

@@ -8,14 +8,25 @@ export interface VerbHit {
   verb: VerbForm;
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+// A form is one word of letters: found word by word and looked up, where one alternation of every form scanned
+// each sentence's text to the next verb and was the largest cost of reading prose.
+const FORMS = {
+  en: new Set(VERB_FORMS.filter((v) => v.lang === "en").map((v) => v.form)),
+  es: new Set(VERB_FORMS.filter((v) => v.lang === "es").map((v) => v.form)),
+};
+/** A word as the forms' boundaries see it: letters, digits, apostrophes and hyphens. */
+const WORD = /[\p{L}\p{N}'’-]+/gu;
+const WORD_END = /[\p{L}\p{N}'’-]$/u;
 
-function formsPattern(lang: "en" | "es"): RegExp {
-  const forms = [...new Set(VERB_FORMS.filter((v) => v.lang === lang).map((v) => v.form))].sort((a, b) => b.length - a.length);
-  return new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${forms.map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}'’-])`, "gu");
+/** The words of copy[start, end) that are forms of `lang`: whole words, so none starts inside a word that began before `start`. */
+function* formsIn(copy: string, lang: "en" | "es", start: number, end: number): Generator<RegExpExecArray> {
+  WORD.lastIndex = start;
+  for (let m = WORD.exec(copy); m && m.index < end; m = WORD.exec(copy)) {
+    if (m.index === start && WORD_END.test(copy.slice(Math.max(0, start - 2), start))) continue;
+    if (FORMS[lang].has(m[0])) yield m;
+  }
 }
 
-const PATTERNS = { en: formsPattern("en"), es: formsPattern("es") };
 const BY_FORM = new Map<string, VerbForm[]>();
 for (const v of VERB_FORMS) BY_FORM.set(`${v.lang}:${v.form}`, [...(BY_FORM.get(`${v.lang}:${v.form}`) ?? []), v]);
 // Compiled once per particle: compiling one per verb found cost more than matching it.
@@ -41,9 +52,7 @@ export function findVerbs(passage: Passage, start: number, end: number): VerbHit
   const hits: VerbHit[] = [];
   for (const lang of ["en", "es"] as const) {
     const copy = lang === "en" ? passage.folded : passage.lower;
-    const pattern = PATTERNS[lang];
-    pattern.lastIndex = start;
-    for (let m = pattern.exec(copy); m && m.index < end; m = pattern.exec(copy)) {
+    for (const m of formsIn(copy, lang, start, end)) {
       const at = m.index;
       const after = copy.slice(at + m[0].length, Math.min(end, at + m[0].length + 20));
       const candidates = BY_FORM.get(`${lang}:${m[0]}`) ?? [];

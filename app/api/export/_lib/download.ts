@@ -44,7 +44,7 @@ interface Dataset {
   searched?: true;
   rows: (filter: StanceFilter, db: ParallaxDb, query: SearchQuery) => Iterable<Record<string, unknown>>;
   /** The same rows as CSV written straight from their source, where that skips a row object per row. */
-  csv?: (filter: StanceFilter, db: ParallaxDb, options: CsvOptions, tally: { rows: number }) => Iterable<string>;
+  csv?: (filter: StanceFilter, db: ParallaxDb, options: CsvOptions, tally: { rows: number }) => Iterable<Uint8Array>;
 }
 
 export const DATASETS: Record<string, Dataset> = {
@@ -191,7 +191,8 @@ export function openDownloadDb(): ParallaxDb {
 }
 
 interface Body {
-  chunks: Iterable<string>;
+  /** Text (JSON) or UTF-8 bytes (CSV, encoded as it is written). */
+  chunks: Iterable<string | Uint8Array>;
   format: "csv" | "json";
   fileName: string;
 }
@@ -202,7 +203,7 @@ type Outcome = { done: true } | { cancelled: true } | { failed: unknown };
  * The response body pulls text chunks on demand. A cancel ends the chunk iterator (so the generators'
  * finally blocks run) and an error while reading becomes the stream's error, never an uncaught one.
  */
-function bodyStream(chunks: Iterable<string>, end: (outcome: Outcome) => void): ReadableStream<Uint8Array> {
+function bodyStream(chunks: Iterable<string | Uint8Array>, end: (outcome: Outcome) => void): ReadableStream<Uint8Array> {
   const iterator = chunks[Symbol.iterator]();
   const encoder = new TextEncoder();
   let ended = false;
@@ -218,7 +219,7 @@ function bodyStream(chunks: Iterable<string>, end: (outcome: Outcome) => void): 
         if (next.done) {
           controller.close();
           finish({ done: true });
-        } else controller.enqueue(encoder.encode(next.value));
+        } else controller.enqueue(typeof next.value === "string" ? encoder.encode(next.value) : next.value);
       } catch (err) {
         controller.error(err);
         finish({ failed: err });
