@@ -821,6 +821,11 @@ describe("prose stances: attribution frames in Spanish", () => {
       [["co", "migration", "prose:reported-speech", "La canciller anunció que Colombia pidió un TPS para los colombianos que huyeron del Catatumbo, donde los combates entre el ELN y las disidencias desplazaron a miles"]],
     ],
     [
+      "lo que el otro gobierno le notificó al que informa es del otro gobierno",
+      ["La directora de Migración Colombia indicó que el Departamento de Seguridad Nacional de Estados Unidos le notificó que desde junio habrá dos vuelos de deportación semanales."],
+      [["us", "migration", "prose:reported-speech", "el Departamento de Seguridad Nacional de Estados Unidos le notificó que desde junio habrá dos vuelos de deportación semanales"]],
+    ],
+    [
       "sujeto tácito tras un complemento antepuesto",
       ["Petro habló en Cartagena.", "Durante su intervención, aseguró que Colombia no volverá a fumigar con glifosato."],
       [["co", "drug-policy", "prose:reported-speech", "aseguró que Colombia no volverá a fumigar con glifosato"]],

@@ -837,6 +837,17 @@ function judgesPerson(p: Passage, frame: Frame, ctx: FrameContext): boolean {
   return false;
 }
 
+/**
+ * "La directora de Migración Colombia indicó que el DHS le notificó que habrá dos vuelos semanales": one government
+ * reporting what the other told it. The other government, named as the subject of a speech verb, holds those words.
+ */
+function relaysWords(outer: Frame, inner: Frame): boolean {
+  if (outer.verbClass !== "speech" || inner.verbClass !== "speech" || inner.subject.kind !== "holder" || outer.subject.kind !== "holder") return false;
+  const told = inner.subject.holder;
+  const reporter = outer.subject.holder.actor;
+  return told.via === "named" && told.actor !== null && reporter !== null && told.actor !== reporter;
+}
+
 /** Ends each frame's content where the next independent clause begins; drops frames reported inside another's words. */
 function nest(p: Passage, all: (Frame & { clauseStart: number; independent: boolean })[]): Frame[] {
   // "Washington will not lift the sanctions, the secretary said": what comes before a speaker is that speaker's report.
@@ -845,7 +856,7 @@ function nest(p: Passage, all: (Frame & { clauseStart: number; independent: bool
   const kept: (Frame & { clauseStart: number; independent: boolean })[] = [];
   for (const frame of frames) {
     const outer = kept.find((k) => frame.cue.start >= k.content.start && frame.cue.start < k.content.end);
-    if (outer && !frame.independent && outer.verbClass !== "action" && outer.attribution !== "quote") continue;
+    if (outer && !frame.independent && outer.verbClass !== "action" && outer.attribution !== "quote" && !relaysWords(outer, frame)) continue;
     if (outer && frame.span.start > outer.span.start) {
       // The earlier clause ends before this one's subject (and the coordinator that opens it).
       const cut = p.plain.slice(outer.content.start, frame.clauseStart).replace(/[\s,;]*(?:\b(?:and|but|while|whereas|y|e|pero|mientras)\s*)?$/i, "");

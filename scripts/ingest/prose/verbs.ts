@@ -46,6 +46,7 @@ const EN: EnglishVerb[] = [
   // "reported that it sank", "informed Congress that": speech; the bare noun forms ("the report") are excluded by pastOnly.
   { lemma: "report", verbClass: "speech", pastOnly: true },
   { lemma: "inform", verbClass: "speech", pastOnly: true },
+  { lemma: "notify", verbClass: "speech", forms: ["notifies", "notified", "notified", "notifying"] },
   { lemma: "argue", verbClass: "speech" },
   { lemma: "insist", verbClass: "speech" },
   { lemma: "maintain", verbClass: "speech" },
@@ -285,6 +286,7 @@ const ES: SpanishVerb[] = [
   { lemma: "advertir", verbClass: "speech", forms: ["advierte", "advierten", "advirtió", "advirtieron", "advertía", "advertirá", "advertido", "advirtiendo"] },
   { lemma: "anunciar", verbClass: "speech" },
   { lemma: "informar", verbClass: "speech" },
+  { lemma: "notificar", verbClass: "speech", forms: ["notifica", "notifican", "notificó", "notificaron", "notificaba", "notificará", "notificado", "notificando"] },
   { lemma: "reportar", verbClass: "speech" },
   { lemma: "comunicar", verbClass: "speech" },
   { lemma: "reiterar", verbClass: "speech" },
