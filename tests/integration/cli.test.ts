@@ -23,7 +23,7 @@ describe("npm run ingest", () => {
     expect(code).toBe(0);
     expect(stdout).toContain("5 loaded, 0 unchanged, 0 failed.");
     expect(stdout).toMatch(/002_cab32d2187f2aa2e\.txt\s+loaded\s+4\s+42/);
-    expect(stdout).toMatch(/drug-policy\s+9\s+22/);
+    expect(stdout).toMatch(/drug-policy\s+10\s+22/);
     expect(stdout).toContain("seeds/documents/002_cab32d2187f2aa2e.txt:52: table 4: no column header names");
   });
 
@@ -103,7 +103,7 @@ describe("npm run ingest", () => {
     const { code, stdout } = run("scripts/ingest.ts", ["--db", db, "--rescore"]);
     expect(code).toBe(0);
     expect(stdout).toContain("Ingested 0 document(s)");
-    expect(stdout).toContain("Positions: 57 stance(s) scored, 56 not scored (no cue matched), 0 set by analyst override.");
+    expect(stdout).toContain("Positions: 57 stance(s) scored, 57 not scored (no cue matched), 0 set by analyst override.");
   });
 
   it("exits 2 on an unknown option", () => {

@@ -10,7 +10,7 @@ const db = seeded.db;
 
 describe("the read model on the seeds", () => {
   it("summarises the corpus", () => {
-    expect(getCorpusSummary({}, db)).toEqual({ documents: 5, sourceTables: 4, stances: 113, scoredStances: 57, documentPositions: 46, lastIngestAt: "2026-11-21T12:00:00.000Z" });
+    expect(getCorpusSummary({}, db)).toEqual({ documents: 5, sourceTables: 4, stances: 114, scoredStances: 57, documentPositions: 46, lastIngestAt: "2026-11-21T12:00:00.000Z" });
   });
 
   it("lists the codebook issues in order with their poles", () => {
@@ -108,7 +108,7 @@ describe("the read model on the seeds", () => {
       ["000_4a2f62b616ad6501", 0, 44, 8, 36],
       ["001_63e30f287987dff8", 0, 13, 7, 6],
       [SEED_002, 4, 42, 18, 24],
-      ["003_6556b0f21289c777", 0, 8, 2, 6],
+      ["003_6556b0f21289c777", 0, 9, 3, 6],
       ["004_d66f24aaf17ecab7", 0, 6, 2, 4],
     ]);
     const doc = getDocument(SEED_002, db);

@@ -25,7 +25,7 @@ describe("positions over time on the seeds", () => {
 
   it("places the one dated seed in time and lists the undated documents apart, never at a made-up date", () => {
     expect(listTimeline({ issues: ["drug-policy"] }, db).map(point)).toEqual([
-      ["document", "2026-02-04", "003_6556b0f21289c777", "us", null, 0, false],
+      ["document", "2026-02-04", "003_6556b0f21289c777", "us", null, 1, false],
       ["document", "2026-02-04", "003_6556b0f21289c777", "co", -0.8473, 3, false],
       ["undated", null, "000_4a2f62b616ad6501", "us", null, 1, false],
       ["undated", null, "000_4a2f62b616ad6501", "co", 0, 6, false],
@@ -143,7 +143,7 @@ describe("GET /api/export/timeline.csv", () => {
     expect(await response.text()).toBe(
       [
         TIMELINE_COLUMNS.join(","),
-        "drug-policy,Drug policy,document,2026-02-04,stated,1,003_6556b0f21289c777,,us,United States,,,0,0,0,0,0",
+        "drug-policy,Drug policy,document,2026-02-04,stated,1,003_6556b0f21289c777,,us,United States,,,1,0,0,0,1",
         "drug-policy,Drug policy,document,2026-02-04,stated,1,003_6556b0f21289c777,,co,Colombia,-0.8473,,3,2,0,0,3",
         "drug-policy,Drug policy,undated,,,1,000_4a2f62b616ad6501,,us,United States,,,1,0,0,0,1",
         "drug-policy,Drug policy,undated,,,1,000_4a2f62b616ad6501,,co,Colombia,0,,6,1,0,0,6",

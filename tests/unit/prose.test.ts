@@ -584,6 +584,11 @@ describe("prose stances: attribution frames in English", () => {
       ],
     ],
     [
+      "'informed his agency to expect …' reports, and what the other government told the reporting one is its own",
+      ["The head of Migración Colombia said U.S. officials had informed his agency to expect a third daily deportation flight from June."],
+      [["us", "migration", "prose:reported-speech", "U.S. officials had informed his agency to expect a third daily deportation flight from June"]],
+    ],
+    [
       "', who' gives the verb the noun phrase before it as subject, past a preposition",
       ["Petro, a former guerrilla, has clashed repeatedly with U.S. President Donald Trump, who last month threatened to cut all aid to Colombia's anti-drug programmes."],
       [["us", "drug-policy", "prose:reported-speech", "U.S. President Donald Trump, who last month threatened to cut all aid to Colombia's anti-drug programmes"]],

@@ -763,10 +763,11 @@ const STRONG_SPEECH = new Set(
   ),
 );
 
-/** "wrote that …", "added: “…”", "described the operation as …": the verb introduces what was said. */
+/** "wrote that …", "added: “…”", "described the operation as …", "informed his agency to expect …": the verb introduces what was said. */
 function hasComplement(p: Passage, frame: Frame): boolean {
   const after = p.folded.slice(frame.cue.end, frame.content.end);
-  return /^(?:\s+[\p{L}'.-]+){0,3}?\s*(?:\bthat\b|\bque\b|:|,?\s*["«])/u.test(after) || /^\s+[^,.;]{1,80}?\s(?:as|como|de)\s/.test(after);
+  // "informed his agency to expect …", "notified Bogotá to prepare …": an object, then what it is to do.
+  return /^(?:\s+[\p{L}'.-]+){0,3}?\s*(?:\bthat\b|\bque\b|:|,?\s*["«])/u.test(after) || /^\s+[^,.;]{1,80}?\s(?:as|como|de)\s/.test(after) || /^(?:\s+[\p{L}’'.-]+){1,3}?\s+to\s+\p{L}/u.test(after);
 }
 
 const FUNCTION_WORDS = new Set(["of", "in", "on", "to", "for", "and", "or", "the", "a", "de", "en", "y", "o", "el", "la", "who", "which", "que", "quien"]);
