@@ -831,6 +831,14 @@ describe("prose stances: attribution frames in Spanish", () => {
       [["us", "migration", "prose:reported-speech", "el Departamento de Seguridad Nacional de Estados Unidos le notificó que desde junio habrá dos vuelos de deportación semanales"]],
     ],
     [
+      "«hablar con sus vecinos» es diálogo entre gobiernos, no la conversación con el periodista",
+      ["Petro ofreció mediar entre las autoridades de Caracas y la oposición.", "En palabras de la canciller Villavicencio, Colombia «no le pide permiso a nadie para hablar con sus vecinos»."],
+      [
+        ["co", "venezuela", "prose:stance-verb", "Petro ofreció mediar entre las autoridades de Caracas y la oposición"],
+        ["co", "venezuela", "prose:according-to+context", "Colombia «no le pide permiso a nadie para hablar con sus vecinos»"],
+      ],
+    ],
+    [
       "sujeto tácito tras un complemento antepuesto",
       ["Petro habló en Cartagena.", "Durante su intervención, aseguró que Colombia no volverá a fumigar con glifosato."],
       [["co", "drug-policy", "prose:reported-speech", "aseguró que Colombia no volverá a fumigar con glifosato"]],

@@ -460,7 +460,7 @@ function quotingIntro(p: Passage, from: number, end: number, firstWord: string, 
 
 /** Words whose clause is about a conversation, not a policy. */
 const COMMUNICATION =
-  /(?<!\p{L})(?:speak|spoke|speaking|talk(?:ed|ing)? (?:to|with)|meet(?:ing)? with|met with|phone call|(?:a|the) call with|tone|conversation|interview|wrote to|writing to|letter to|hablar con|hablo con|conversacion|llamada|reunion con|se reunio|tono|entrevista|carta a|(?:would|will|could|did) not (?:discuss|comment|elaborate|speculate)|declin(?:ed|es|ing) to|no comment|no (?:quiso|quisieron) (?:referirse|comentar|pronunciarse)|se abstuvo|sin comentarios|no se pronuncio)(?!\p{L})/u;
+  /(?<!\p{L})(?:speak|spoke|speaking|talk(?:ed|ing)? (?:to|with)|meet(?:ing)? with|met with|phone call|(?:a|the) call with|tone|conversation|interview|wrote to|writing to|letter to|(?:hablar|hablo) con (?:el|la|este|esta|me|nosotros|periodistas|reporteros|la prensa)|conversacion|llamada|reunion con|se reunio|tono|entrevista|carta a|(?:would|will|could|did) not (?:discuss|comment|elaborate|speculate)|declin(?:ed|es|ing) to|no comment|no (?:quiso|quisieron) (?:referirse|comentar|pronunciarse)|se abstuvo|sin comentarios|no se pronuncio)(?!\p{L})/u;
 
 /** An object that points back to what the text was on: a pronoun, or a definite or demonstrative noun phrase. */
 const ANAPHORIC_OBJECT =
