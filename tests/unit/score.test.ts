@@ -114,6 +114,8 @@ describe("negation and reversal", () => {
     ["energy", "fracking pilots will stay suspended", ["fracking ¬stay suspended +"]],
     ["energy", "el petróleo es el pasado", ["petróleo ¬es el pasado +"]],
     ["drug-policy", "al glifosato no volvemos", ["glifosato ¬no volvemos +"]],
+    // "replaced eradication with rhetoric": what is replaced is put away.
+    ["drug-policy", "ha reemplazado la erradicación por la retórica", ["erradicación ¬reemplazado +"]],
     // "sin demora", "without delay": idioms that only look negative.
     ["drug-policy", "pide restablecer sin demora las metas de erradicación forzosa", ["erradicación forzosa -"]],
     ["drug-policy", "must resume forced eradication without delay", ["forced eradication -"]],
