@@ -26,9 +26,9 @@ const CLAUSE_OPENER = new RegExp(
 );
 const ACCUSED = new RegExp(`${W}(?:accused|accuses|accusing|acuso a|acusa a|acusan a|acusaron a)\\s+(?:the\\s+|el\\s+|la\\s+)?$`, "u");
 const POSSESSIVE = /^['’]s(?![\p{L}])/u;
-/** The holder approves of what it tells ("welcomed Washington's decision"), or tells the other what to do ("urged the United States to"). */
+/** The holder approves of what it tells ("welcomed Washington's decision"), tells the other what to do ("urged the United States to"), or makes something depend on it ("dependerá de que Bogotá recupere …"). */
 const APPROVES_OR_ASKS = new RegExp(
-  `${W}(?:welcom|prais|thank|applaud|recogni[sz]|celebrat|commend|hail|agradec|aplaud|valor|acog|reconoc|elogi|celebr|demand|ask|urg|call(?:s|ed|ing)? (?:on|for)|request|want|expect|hop(?:e|es|ed|ing)(?![\\p{L}])|propos|suggest|recommend|invit|exig|pid|pide|pedi|insta|inst[oó]|solicit|reclam|quier|esper|propon|propus|sugier|sugir|recomend)`,
+  `${W}(?:welcom|prais|thank|applaud|recogni[sz]|celebrat|commend|hail|agradec|aplaud|valor|acog|reconoc|elogi|celebr|demand|ask|urg|call(?:s|ed|ing)? (?:on|for)|request|want|expect|hop(?:e|es|ed|ing)(?![\\p{L}])|propos|suggest|recommend|invit|exig|pid|pide|pedi|insta|inst[oó]|solicit|reclam|quier|esper|propon|propus|sugier|sugir|recomend|depend|condicion|condition|a cambio de|in exchange for|siempre que|only if|solo si)`,
   "u",
 );
 /** What the other government should do, or has agreed to, is not its course opposed. */

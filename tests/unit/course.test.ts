@@ -28,6 +28,8 @@ describe("otherCourse: a holder telling what the other government does", () => {
     ["us", "the envoy said he hoped that Colombia would resume aerial spraying", null],
     ["us", "Washington proposed that Bogotá extradite the commanders", null],
     ["us", "planteó que Colombia «podría abastecer a toda la región» de gas", null],
+    // Making something depend on it asks for it.
+    ["us", "advirtió que la cooperación dependerá de que Bogotá recupere metas concretas de erradicación", null],
     // Its own government is not the other.
     ["co", "Petro said that Colombia will not fumigate", null],
   ])("%s: %j → %j", (holder, text, expected) => {
