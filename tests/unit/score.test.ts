@@ -116,6 +116,10 @@ describe("negation and reversal", () => {
     ["drug-policy", "al glifosato no volvemos", ["glifosato ¬no volvemos +"]],
     // "replaced eradication with rhetoric": what is replaced is put away.
     ["drug-policy", "ha reemplazado la erradicación por la retórica", ["erradicación ¬reemplazado +"]],
+    // Relief tied to a condition is pressure; closing the door to a cue puts it away.
+    ["venezuela", "White House ties Venezuela sanctions relief to an election calendar", ["sanctions relief ¬ties -"]],
+    ["venezuela", "el alivio de las sanciones dependerá de la liberación de los presos políticos", ["alivio de las sanciones ¬dependerá de -"]],
+    ["energy", "el Gobierno decidió cerrar la puerta a la exploración", ["exploración ¬cerrar la puerta a +"]],
     // "sin demora", "without delay": idioms that only look negative.
     ["drug-policy", "pide restablecer sin demora las metas de erradicación forzosa", ["erradicación forzosa -"]],
     ["drug-policy", "must resume forced eradication without delay", ["forced eradication -"]],
