@@ -103,7 +103,7 @@ describe("positions over time", () => {
     await expect(figure.locator(".timeline-undated").textContent()).resolves.toContain("Not on the chart: 3 documents without a date");
     const dated = figure.locator("table").first().locator("tbody tr");
     expect(await dated.count()).toBe(1);
-    expect(await dated.first().locator("th, td").allTextContents()).toEqual(["Feb 4, 2026", `${SEED_003} (untitled)`, "not scored", "0", "−0.85", "3", "—"]);
+    expect(await dated.first().locator("th, td").allTextContents()).toEqual(["Feb 4, 2026", `${SEED_003} (untitled)`, "not scored", "1", "−0.85", "3", "—"]);
     expect(await figure.locator("table").nth(1).locator("tbody tr").count()).toBe(3);
     expect(await figure.locator('a[href^="/api/export/timeline.csv"]').first().getAttribute("href")).toBe("/api/export/timeline.csv?issue=drug-policy");
     // The tooltip is reachable from the keyboard, like every chart's.
