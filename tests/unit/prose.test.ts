@@ -589,6 +589,11 @@ describe("prose stances: attribution frames in English", () => {
       [["us", "migration", "prose:reported-speech", "U.S. officials had informed his agency to expect a third daily deportation flight from June"]],
     ],
     [
+      "a relative clause that describes the speaker gives the issue of words that name none",
+      ["Southern Command, which directs the strikes on suspected drug boats, said in a statement that the operations will continue for as long as the cargo keeps moving."],
+      [["us", "drug-policy", "prose:reported-speech+context", "Southern Command, which directs the strikes on suspected drug boats, said in a statement that the operations will continue for as long as the cargo keeps moving"]],
+    ],
+    [
       "', who' gives the verb the noun phrase before it as subject, past a preposition",
       ["Petro, a former guerrilla, has clashed repeatedly with U.S. President Donald Trump, who last month threatened to cut all aid to Colombia's anti-drug programmes."],
       [["us", "drug-policy", "prose:reported-speech", "U.S. President Donald Trump, who last month threatened to cut all aid to Colombia's anti-drug programmes"]],

@@ -500,7 +500,10 @@ function clauseParts(p: Passage, frame: Frame, lead: Range, previousIssue: Issue
       return choice ? [{ range: { start: part.start, end: part.end }, hit: choice.hit, fromContext: false, twoIssues: choice.ambiguous }] : [];
     });
   }
-  const context = dominantIssue(issueHits(p, lead.start, lead.end, book))?.hit ?? previousIssue;
+  // "Southern Command, which directs the strikes on drug boats, said …": what describes the speaker is context too.
+  const described = frame.verbClass === "speech" && frame.subject.kind === "holder" && frame.subject.holder.end < frame.cue.start ? { start: frame.subject.holder.end, end: frame.cue.start } : null;
+  const context =
+    dominantIssue(issueHits(p, lead.start, lead.end, book))?.hit ?? (described && dominantIssue(issueHits(p, described.start, described.end, book))?.hit) ?? previousIssue;
   // Words about the talking itself ("agreed to speak with me", "struck a light tone", "would not discuss operational details") take no position on the issue around them.
   if (!context || COMMUNICATION.test(p.folded.slice(from, frame.content.end))) return [];
   // A stance verb's object says what is wanted or opposed. One that points back ("defended them", "condemned the
