@@ -384,10 +384,7 @@ export function findFrames(p: Passage, sentence: SentenceRange, quotes: QuoteRan
   for (const verb of verbs) {
     const before = p.folded.slice(sentence.start, verb.start);
     if (describesNoun(p, sentence, verb, before)) continue;
-    // "14 people wanted by U.S. courts": a participle after its noun, with its agent, describes the noun; only a deed is read so.
-    if (verb.verb.lang === "en" && verb.verb.pastParticiple && verb.verb.verbClass !== "action" && /^\s+by\s/.test(p.folded.slice(verb.end, verb.end + 5)) && !/(?:^|\s)(?:is|are|was|were|be|been|being|has|have|had)\s+$/.test(before)) continue;
-    // "over an overnight strike", "the ban": an article or a possessive before a form that is also a noun makes it one.
-    if (NOUN_LIKE.has(verb.verb.lemma) && /(?:^|\s)(?:(?:a|an|another|every|each)\s+(?:[\p{L}-]+\s+)?|(?:the|this|that|its|their|his|her|our|these|those)\s+)$/u.test(before)) continue;
+    if (reducedPassive(p, verb, before) || nounAfterDeterminer(verb, before)) continue;
     // "agreed to accept", "wants to deport": the infinitive is the earlier verb's content.
     const infinitive = /\bto\s+$/.test(before);
     if (infinitive) {
@@ -548,6 +545,17 @@ function colonQuote(p: Passage, sentence: SentenceRange, quotes: QuoteRange[], c
     clauseStart: start,
     independent: false,
   };
+}
+
+/** "14 people wanted by U.S. courts": an English participle after its noun, with its agent, describes the noun; only a deed is read so. */
+function reducedPassive(p: Passage, verb: VerbHit, before: string): boolean {
+  if (verb.verb.lang !== "en" || !verb.verb.pastParticiple || verb.verb.verbClass === "action") return false;
+  return /^\s+by\s/.test(p.folded.slice(verb.end, verb.end + 5)) && !/(?:^|\s)(?:is|are|was|were|be|been|being|has|have|had)\s+$/.test(before);
+}
+
+/** "over an overnight strike", "the ban": an article or a possessive before a form that is also a noun makes it one. */
+function nounAfterDeterminer(verb: VerbHit, before: string): boolean {
+  return NOUN_LIKE.has(verb.verb.lemma) && /(?:^|\s)(?:(?:a|an|another|every|each)\s+(?:[\p{L}-]+\s+)?|(?:the|this|that|its|their|his|her|our|these|those)\s+)$/u.test(before);
 }
 
 /** A Spanish participle's auxiliaries and agent: "ha señalado", "fue capturado", "capturado por fuerzas estadounidenses". */
