@@ -16,6 +16,7 @@ import {
   ROLE_NOUNS,
   SKIPPABLE,
 } from "./lexicon";
+import { findColonFrame } from "./colon";
 import { findEventFrames } from "./events";
 import { findNominalFrames } from "./nominals";
 import type { Passage } from "./passage";
@@ -485,7 +486,7 @@ export function findFrames(p: Passage, sentence: SentenceRange, quotes: QuoteRan
     const opening = frame.rule === "prose:quote-speaker-before" ? quoteBefore(p, sentence, sentenceQuotes, Math.min(chunk?.start ?? verb.start, verb.start)) : null;
     if (opening) frames.push({ ...frame, rule: "prose:quote-speaker-after", content: innerOf(opening), span: innerOf(opening), clauseStart: opening.open });
   }
-  const colon = frames.length === 0 ? colonQuote(p, sentence, quotes, ctx) : null;
+  const colon = frames.length === 0 ? findColonFrame(p, sentence, quotes, ctx) : null;
   if (colon) frames.push(colon);
   const according = accordingTo(p, sentence, ctx, frames);
   const verbal = according ? [...frames, according] : frames;
@@ -501,50 +502,6 @@ export function findFrames(p: Passage, sentence: SentenceRange, quotes: QuoteRan
   for (const event of events) endAtNewClause(p, event, sentenceQuotes, ctx);
   const extra = [...(according ? [according] : []), ...nominals, ...events];
   return nest(p, extra.length ? [...frames, ...extra].sort((a, b) => a.span.start - b.span.start) : frames);
-}
-
-/** Lower-case words a speaker's name or title may hold: articles and the joins of offices. */
-const SPEAKER_WORDS = new Set("the of and de del la el los las y".split(" "));
-
-/**
- * "Palma, on X a few minutes ago: “…”", "Secretary of State Marco Rubio, in a post on X: “…”": a holder, a short
- * aside and a colon, with no verb, introduce the quotation that follows (live blogs, social-media round-ups).
- */
-function colonQuote(p: Passage, sentence: SentenceRange, quotes: QuoteRange[], ctx: FrameContext): (Frame & { clauseStart: number; independent: boolean }) | null {
-  const text = p.plain.slice(sentence.start, sentence.end);
-  // After a timestamp or dateline set off by a dash ("6:02 p.m. ET — ").
-  const dash = /^[^“”"«»]{0,40}?\s[—–]\s+/.exec(text);
-  const from = dash ? dash[0].length : 0;
-  const m = /^([^:“”"«»]{1,120}):\s*(?=[“"«])/.exec(text.slice(from));
-  if (!m) return null;
-  const quote = quoteAt(quotes, sentence.start + from + m[0].length);
-  if (!quote) return null;
-  const head = m[1] as string;
-  const comma = head.indexOf(",");
-  const aside = comma >= 0 ? head.slice(comma + 1) : "";
-  if (aside.trim().split(/\s+/).length > 12) return null;
-  const start = sentence.start + from;
-  const end = start + (comma >= 0 ? comma : head.trimEnd().length);
-  // The speaker is a name or a title, not a phrase about one ("A pamphlet held by one of Petro's aides: “…”").
-  const written = p.plain.slice(start, end).split(/\s+/).filter(Boolean);
-  if (written.length > 7 || written.some((w) => /^\p{Ll}/u.test(w) && !SPEAKER_WORDS.has(fold(w)) && !ROLE_NOUNS.has(fold(w)))) return null;
-  const reading = readChunk(p, start, end, ctx.markers, ctx.registry);
-  if (reading.kind === "none") return null;
-  const colonAt = start + head.length;
-  return {
-    rule: "prose:quote-speaker-before",
-    attribution: "quote",
-    verbClass: "speech",
-    cue: { start: colonAt, end: colonAt + 1 },
-    subject: reading,
-    content: innerOf(quote),
-    span: innerOf(quote),
-    hedged: false,
-    conditional: false,
-    aboutPerson: false,
-    clauseStart: start,
-    independent: false,
-  };
 }
 
 /** "14 people wanted by U.S. courts": an English participle after its noun, with its agent, describes the noun; only a deed is read so. */
