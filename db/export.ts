@@ -353,7 +353,7 @@ function startsFormula(value: string): boolean {
  * OWASP CSV-injection guard: a text cell starting with = + - @ tab or CR gets a leading apostrophe,
  * so no spreadsheet runs it as a formula. Numbers are ours, not document text, and stay numbers.
  */
-export function guardCell(value: string): string {
+function guardCell(value: string): string {
   return startsFormula(value) ? `'${value}` : value;
 }
 
@@ -373,8 +373,8 @@ const NEEDS_QUOTES = /[",;\t\r\n]/;
 function csvField(value: unknown): string {
   switch (typeof value) {
     case "string": {
-      // Each text is scanned once: the guard's apostrophe is not a character that needs quotes.
-      const text = startsFormula(value) ? `'${value}` : value;
+      // Quoting is decided on the value: the guard's apostrophe is not a character that needs quotes.
+      const text = guardCell(value);
       return NEEDS_QUOTES.test(value) ? `"${text.replaceAll('"', '""')}"` : text;
     }
     case "number":

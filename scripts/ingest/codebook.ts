@@ -316,7 +316,7 @@ export function aliasHits<T>(text: string, targets: T[], aliasesOf: (target: T) 
  */
 export class AliasIndex<T> {
   /** Each alias with its target, in the order aliasHits asks about them: where hits tie, the earlier one wins. */
-  private readonly entries: { target: T; alias: CompiledAlias; order: number }[] = [];
+  private readonly entries: { target: T; alias: CompiledAlias }[] = [];
   private readonly byOpening = new Map<number, number[]>();
   /** Aliases with no opening, or matching case (their openings are not the folded text's): asked about in every text. */
   private readonly always: number[] = [];
@@ -324,7 +324,7 @@ export class AliasIndex<T> {
   constructor(targets: T[], aliasesOf: (target: T) => CompiledAlias[]) {
     for (const target of targets)
       for (const alias of aliasesOf(target)) {
-        const at = this.entries.push({ target, alias, order: this.entries.length }) - 1;
+        const at = this.entries.push({ target, alias }) - 1;
         if (alias.opening === null || alias.matchCase) this.always.push(at);
         else this.byOpening.set(openingCode(alias.opening), [...(this.byOpening.get(openingCode(alias.opening)) ?? []), at]);
       }

@@ -128,6 +128,11 @@ interface Span {
   end: number;
 }
 
+/** Whether `term` can match `copy`: a match starts a word with the term's literal, so the words that open as it does are checked before any search. */
+export function mayMatch(term: CompiledTerm, copy: string, words: WordStarts): boolean {
+  return term.opening !== null ? words.opensWith(term.literal, term.opening) : copy.includes(term.literal);
+}
+
 /** Every match of every term in `copy`, term by term; `words` are the copy's word starts, found once per stance. */
 function findAll<T>(
   copy: string,
@@ -137,8 +142,7 @@ function findAll<T>(
 ): (Span & { term: CompiledTerm; tag: T })[] {
   const hits: (Span & { term: CompiledTerm; tag: T })[] = [];
   for (const term of terms) {
-    // A match starts a word with the term's literal: the words that open as it does are checked before any search.
-    if (term.opening !== null ? !words.opensWith(term.literal, term.opening) : !copy.includes(term.literal)) continue;
+    if (!mayMatch(term, copy, words)) continue;
     // exec on the term's own pattern: matchAll copies the pattern on every call, which cost more than the matching.
     const pattern = term.pattern;
     pattern.lastIndex = 0;

@@ -2,7 +2,7 @@ import type { ActorId, AliasHit, Codebook, CodebookActor } from "./codebook";
 import { aliasHits, findIssueMentions, matchIssue } from "./codebook";
 import { WordStarts } from "./fold";
 import type { ParsedBlock, SourceSpan } from "./parse";
-import { matchCopy } from "./score";
+import { matchCopy, mayMatch } from "./score";
 import { subSpan, trimClause } from "./span";
 import type { ExtractedStance, IngestNote, IssueRef } from "./stance";
 
@@ -143,8 +143,7 @@ function usesIssueWords(text: string, slug: string, book: Codebook): boolean {
   const copy = matchCopy(text);
   const words = new WordStarts(copy);
   return [...issue.topics, ...issue.compiledAxis.negative, ...issue.compiledAxis.positive].some((term) => {
-    // A match starts a word with the term's literal (score.ts): a term no word opens as is not searched for.
-    if (term.opening !== null ? !words.opensWith(term.literal, term.opening) : !copy.includes(term.literal)) return false;
+    if (!mayMatch(term, copy, words)) return false;
     term.pattern.lastIndex = 0;
     return term.pattern.test(copy);
   });

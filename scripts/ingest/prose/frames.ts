@@ -293,7 +293,6 @@ const AFTER_SUBJECT = new Set(
   "durante en con por tras desde ante a al hacia sobre para este esta el la in on at during after before to from with for while this that today yesterday hoy ayer".split(" "),
 );
 
-/** Spanish puts the subject after the verb ("dijo Petro", "afirmó el canciller colombiano"), as does "…,” said the minister". */
 /** A phrase up to the next punctuation; a full stop inside an initialism ("EE. UU.") does not end it. */
 const PHRASE = "((?:[^,;:.“”\"«»()]|\\.(?=\\s*\\p{Lu}\\p{Lu}?\\.)|(?<=\\p{Lu})\\.)+)";
 const PHRASE_WORD = /[\p{L}\p{N}]+(?:[’'.-][\p{L}\p{N}]+)*\.?/gu;
@@ -311,6 +310,7 @@ function nounPhraseEnd(phrase: string): number {
 
 const RIGHT_PHRASE = new RegExp(`^\\s+${PHRASE}`, "u");
 
+/** Spanish puts the subject after the verb ("dijo Petro", "afirmó el canciller colombiano"), as does "…,” said the minister". */
 function subjectRight(p: Passage, sentence: SentenceRange, verb: VerbHit, ctx: FrameContext): { reading: ChunkReading; chunk: Range } | null {
   const rest = p.plain.slice(verb.end, sentence.end);
   const m = RIGHT_PHRASE.exec(rest);

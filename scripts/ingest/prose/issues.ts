@@ -1,6 +1,6 @@
 import { aliasHits, type Codebook } from "../codebook";
 import { WordStarts } from "../fold";
-import { anyTerm, type CompiledTerm, matchCopyOfFolded } from "../score";
+import { anyTerm, type CompiledTerm, matchCopyOfFolded, mayMatch } from "../score";
 import type { IssueRef } from "../stance";
 import type { Passage } from "./passage";
 
@@ -108,8 +108,8 @@ function passageHits(p: Passage, book: Codebook): IssueHit[] {
   const words = new WordStarts(copy);
   // exec on the shared pattern: matchAll copies a pattern (each holds all of an issue's topics) on every call.
   for (const { issue, pattern, terms } of topicPatterns(book)) {
-    // A topic's match starts a word with its literal: a paragraph where no word does is not scanned.
-    if (!terms.some((term) => term.opening === null || words.opensWith(term.literal, term.opening))) continue;
+    // A paragraph that none of an issue's topics can match is not scanned.
+    if (!terms.some((term) => mayMatch(term, copy, words))) continue;
     pattern.lastIndex = 0;
     for (let m = pattern.exec(copy); m; m = pattern.exec(copy)) push(issue, m.index, m.index + m[0].length);
   }
