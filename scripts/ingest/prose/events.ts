@@ -2,6 +2,7 @@ import type { Frame, FrameContext, Range } from "./frames";
 import { type ChunkReading, readChunk } from "./holders";
 import { CONDITIONALS, EVENT_NOUNS, HYPOTHETICAL } from "./lexicon";
 import type { Passage } from "./passage";
+import { nounPhraseEnd, PHRASE } from "./phrase";
 
 const WORD = /[\p{L}\p{N}]+(?:[’'.-][\p{L}\p{N}]+)*\.?/gu;
 
@@ -14,20 +15,18 @@ export interface EventFrame extends Frame {
   independent: boolean;
 }
 
-/** A government after "by"/"por" within the event noun's phrase (no punctuation, a few words on), and where its name ends. */
+/** "… por fuerzas estadounidenses", "… by U.S. special forces": a government after "by"/"por" a few words on in the noun's phrase. */
+const AGENT_BY = new RegExp(`^[^,;:.()“”"«»]{0,60}?\\s(?:by|por)\\s+${PHRASE}`, "u");
+
+/** The agent of an event noun, read as a passive deed's agent is (phrase.ts), and where its name ends. */
 function agentAfter(p: Passage, from: number, limit: number, ctx: FrameContext): { reading: ChunkReading; end: number } | null {
-  const m = /^[^,;:.()“”"«»]{0,60}?\s(?:by|por)\s+/u.exec(p.plain.slice(from, limit));
+  const m = AGENT_BY.exec(p.plain.slice(from, limit));
   if (!m) return null;
-  const start = from + m[0].length;
-  let found: { reading: ChunkReading; end: number } | null = null;
-  for (const w of p.plain.slice(start, limit).matchAll(WORD)) {
-    if (/[,;:()]/.test(p.plain.slice(start, start + (w.index ?? 0)))) break;
-    const end = start + (w.index ?? 0) + w[0].length;
-    const reading = readChunk(p, start, end, ctx.markers, ctx.registry);
-    if (reading.kind === "holder" && reading.holder.actor) found = { reading, end };
-    if (w.index !== undefined && w.index > 50) break;
-  }
-  return found;
+  const phrase = m[1] as string;
+  const start = from + m[0].length - phrase.length;
+  const end = start + nounPhraseEnd(phrase);
+  const reading = readChunk(p, start, end, ctx.markers, ctx.registry);
+  return reading.kind === "holder" && reading.holder.actor ? { reading, end } : null;
 }
 
 /**
