@@ -8,6 +8,7 @@ import {
   CLAUSE_WORDS,
   CONDITIONALS,
   COORDINATORS,
+  DOCUMENT_NOUNS,
   FACING_PREPOSITIONS,
   HEDGES,
   PARENTHETICAL_OPENERS,
@@ -15,6 +16,7 @@ import {
   PERSONAL_PRONOUNS,
   ROLE_NOUNS,
   SKIPPABLE,
+  SPEECH_NOUNS,
 } from "./lexicon";
 import { findColonFrame } from "./colon";
 import { nounPhraseEnd, PHRASE } from "./phrase";
@@ -591,8 +593,10 @@ function firstHolder(p: Passage, from: number, to: number, ctx: FrameContext): {
  * "un comunicado en el que rechazó …", "una evaluación en la que insta …": a Spanish relative clause on a document
  * or a speech, with no subject of its own, is its issuer's words (the nearest holder before the noun in its clause).
  */
-const DOCUMENT_RELATIVE =
-  /(?:^|\s)(?:comunicado|declaracion|carta|mensaje|trino|publicacion|informe|evaluacion|resolucion|nota|discurso|entrevista|video|documento|decreto|memorando|alocucion|pronunciamiento|intervencion|rueda de prensa|conferencia de prensa)(?:\s[^,;:.“”"«»]{0,60}?)?\s(?:(?:en|mediante)\s+(?:el|la)|(?:a traves|por medio)\s+(?:del|de la))\s+(?:que|cual)\s+(?:se\s+)?$|(?:^|\s)(?:comunicado|declaracion|carta|mensaje|trino|informe|evaluacion|discurso|entrevista|documento)\s+donde\s+(?:se\s+)?$/;
+const ISSUED = [...DOCUMENT_NOUNS, ...SPEECH_NOUNS, "rueda de prensa", "conferencia de prensa"].join("|");
+const DOCUMENT_RELATIVE = new RegExp(
+  `(?:^|\\s)(?:${ISSUED})(?:\\s[^,;:.“”"«»]{0,60}?)?\\s(?:(?:(?:en|mediante)\\s+(?:el|la)|(?:a traves|por medio)\\s+(?:del|de la))\\s+(?:que|cual)|donde)\\s+(?:se\\s+)?$`,
+);
 
 function documentIssuer(p: Passage, sentence: SentenceRange, verb: VerbHit, ctx: FrameContext): { reading: ChunkReading; chunk: Range } | null {
   const m = DOCUMENT_RELATIVE.exec(p.folded.slice(sentence.start, verb.start));

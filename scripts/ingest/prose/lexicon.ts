@@ -48,6 +48,9 @@ export const COORDINATORS = words(`and but while whereas yet y e pero mientras a
 /** A government's texts, which speak in its name ("the report said", "el comunicado señala"). */
 export const DOCUMENT_NOUNS = words(`report statement memo memorandum letter communique note decree resolution readout informe comunicado documento carta decreto resolucion`);
 
+/** Speeches and posts, which a relative clause can report from like a text ("un discurso en el que pidió …"). */
+export const SPEECH_NOUNS = words(`declaracion mensaje trino publicacion evaluacion nota memorando discurso entrevista video alocucion pronunciamiento intervencion`);
+
 /** Personal pronouns as written, accents kept: "él" is a pronoun, "El" the article that opens "El encargado de negocios". */
 export const PERSONAL_PRONOUNS = words(`he she él ella`);
 
