@@ -594,6 +594,31 @@ describe("prose stances: attribution frames in English", () => {
       [["us", "drug-policy", "prose:reported-speech+context", "Southern Command, which directs the strikes on suspected drug boats, said in a statement that the operations will continue for as long as the cargo keeps moving"]],
     ],
     [
+      "'accused X of …' and 'blamed X for …' report the charge; a charge against a person, read whole, is about that person",
+      [
+        "Petro accused Washington of killing fishermen in the boat strikes.",
+        "Petro blamed the United States for the surge in cocaine production.",
+        "Rubio accused Petro of protecting drug traffickers.",
+      ],
+      [
+        ["co", "drug-policy", "prose:reported-speech", "Petro accused Washington of killing fishermen in the boat strikes"],
+        ["co", "drug-policy", "prose:reported-speech", "Petro blamed the United States for the surge in cocaine production"],
+      ],
+    ],
+    [
+      "the gerund after 'accusing … of' is the charge, not a clause of its own; 'the Trump administration' is no person",
+      ["Mr. Trump met Petro at the White House.", "Petro has criticized U.S. military actions in Venezuela, accusing the Trump administration of committing war crimes in Caracas."],
+      [
+        ["co", "venezuela", "prose:stance-verb", "Petro has criticized U.S. military actions in Venezuela"],
+        ["co", "venezuela", "prose:reported-speech", "accusing the Trump administration of committing war crimes in Caracas"],
+      ],
+    ],
+    [
+      "', which said' gives the verb the institution before it as subject",
+      ["Petro's criticism drew a rebuke from Washington, which said the strikes on drug boats would continue."],
+      [["us", "drug-policy", "prose:reported-speech", "Washington, which said the strikes on drug boats would continue"]],
+    ],
+    [
       "', who' gives the verb the noun phrase before it as subject, past a preposition",
       ["Petro, a former guerrilla, has clashed repeatedly with U.S. President Donald Trump, who last month threatened to cut all aid to Colombia's anti-drug programmes."],
       [["us", "drug-policy", "prose:reported-speech", "U.S. President Donald Trump, who last month threatened to cut all aid to Colombia's anti-drug programmes"]],
@@ -666,6 +691,11 @@ describe("prose stances: attribution frames in English", () => {
 describe("prose stances: attribution frames in Spanish", () => {
   it.each<[string, string[], string[][]]>([
     ["cita con el hablante después", ["«No vamos a fumigar con glifosato», dijo Petro."], [["co", "drug-policy", "prose:quote-speaker-after", "No vamos a fumigar con glifosato"]]],
+    [
+      "«, que calificó» da al verbo la institución de antes como sujeto",
+      ["La medida fue criticada por la Cancillería, que calificó los vuelos de deportación de «humillantes»."],
+      [["co", "migration", "prose:reported-speech", "la Cancillería, que calificó los vuelos de deportación de «humillantes»"]],
+    ],
     [
       "una cita cerrada conserva su hablante aunque la cola traiga una relativa con «que»",
       ["«No vamos a fumigar con glifosato», dijo el presidente Petro en Tumaco, donde insistió en que la sustitución es el camino."],

@@ -203,8 +203,8 @@ const QUOTED_RELATIVE = new RegExp(`,\\s*(?:${RELATIVE_PRONOUNS})\\s[^,“”"«
 /** Pronouns that, after a noun, open a relative clause without "that": "the boats it says carried cocaine". */
 const REDUCED_RELATIVE_PRONOUNS = new Set(["he", "she", "it", "they"]);
 
-/** A relative pronoun just before the verb, past a few adverbs: ", who last month called", ", quien ayer pidió". */
-const WHO_BEFORE_VERB = /,\s*(?:who|quien|quienes)\s+(?:[\p{L}]+\s+){0,3}$/u;
+/** A relative pronoun just before the verb, past a few adverbs: ", who last month called", ", quien ayer pidió", ", which said". */
+const WHO_BEFORE_VERB = /,\s*(?:who|which|quien|quienes|que|(?:el|la|los|las) cual(?:es)?)\s+(?:[\p{L}]+\s+){0,3}$/u;
 
 /** Where a noun phrase starts once the words before its last preposition are dropped ("repeatedly with Trump" → "Trump"). */
 function nounPhraseAfterPreposition(p: Passage, start: number, end: number): number {
@@ -376,6 +376,11 @@ export function findFrames(p: Passage, sentence: SentenceRange, quotes: QuoteRan
       // Not past a clause boundary: "After the U.S. bombed Caracas, Petro went on X to suggest …" is Petro's verb.
       if (previous && verb.start - previous.cue.end < 60 && !/[,;:]/.test(p.plain.slice(previous.cue.end, verb.start))) continue;
     }
+    // "accused Washington of killing fishermen", "blamed Bogotá for letting …": the gerund is the earlier verb's charge.
+    if (verb.verb.participle && /\s(?:of|for|about)\s+$/.test(before)) {
+      const previous = frames[frames.length - 1];
+      if (previous && previous.verbClass !== "action" && verb.start - previous.cue.end < 80 && !/[,;:]/.test(p.plain.slice(previous.cue.end, verb.start))) continue;
+    }
     const scan = infinitive
       ? { reading: null, chunk: null, hedged: skipLeft(p, sentence.start, verb.start).hedged, passive: false, coordinated: false, afterCoordinator: false }
       : subjectLeft(p, sentence, verb, verbs, ctx);
@@ -461,7 +466,7 @@ export function findFrames(p: Passage, sentence: SentenceRange, quotes: QuoteRan
     const aside = frame.verbClass === "speech" && frame.attribution !== "quote" && /^\s*,\s*(?![“"«])/.exec(p.plain.slice(verb.end, sentence.end));
     if (aside) frame.content = { start: verb.end + aside[0].length, end: sentence.end };
     else if (frame.attribution !== "quote" && frame.rule !== "prose:reported-speaker-after") endAtNewClause(p, frame, sentenceQuotes, ctx);
-    if (frame.rule === "prose:reported-speech" && !STRONG_SPEECH.has(verb.verb.lemma) && !hasComplement(p, frame)) continue;
+    if (frame.rule === "prose:reported-speech" && !STRONG_SPEECH.has(verb.verb.lemma) && !hasComplement(p, frame, verb.verb.lemma)) continue;
     frame.aboutPerson = judgesPerson(p, frame, ctx);
     frames.push(frame);
     // "«La hoja de coca no es el enemigo», dijo el mandatario, «el enemigo es …»": a quotation split around its
@@ -713,11 +718,19 @@ const STRONG_SPEECH = new Set(
   ),
 );
 
+/** Verbs whose object is followed by what it is charged with: "accused Washington of killing fishermen", "blamed Bogotá for …". */
+const CHARGING_LEMMAS = new Set(["accuse", "blame"]);
+
 /** "wrote that …", "added: “…”", "described the operation as …", "informed his agency to expect …": the verb introduces what was said. */
-function hasComplement(p: Passage, frame: Frame): boolean {
+function hasComplement(p: Passage, frame: Frame, lemma: string): boolean {
   const after = p.folded.slice(frame.cue.end, frame.content.end);
   // "informed his agency to expect …", "notified Bogotá to prepare …": an object, then what it is to do.
-  return /^(?:\s+[\p{L}'.-]+){0,3}?\s*(?:\bthat\b|\bque\b|:|,?\s*["«])/u.test(after) || /^\s+[^,.;]{1,80}?\s(?:as|como|de)\s/.test(after) || /^(?:\s+[\p{L}’'.-]+){1,3}?\s+to\s+\p{L}/u.test(after);
+  return (
+    /^(?:\s+[\p{L}'.-]+){0,3}?\s*(?:\bthat\b|\bque\b|:|,?\s*["«])/u.test(after) ||
+    /^\s+[^,.;]{1,80}?\s(?:as|como|de)\s/.test(after) ||
+    /^(?:\s+[\p{L}’'.-]+){1,3}?\s+to\s+\p{L}/u.test(after) ||
+    (CHARGING_LEMMAS.has(lemma) && /^(?:\s+[\p{L}’'.-]+){1,4}?\s+(?:of|for)\s+\p{L}/u.test(after))
+  );
 }
 
 const FUNCTION_WORDS = new Set(["of", "in", "on", "to", "for", "and", "or", "the", "a", "de", "en", "y", "o", "el", "la", "who", "which", "que", "quien"]);
@@ -780,6 +793,13 @@ function judgesPerson(p: Passage, frame: Frame, ctx: FrameContext): boolean {
   const first = object[1] as string;
   if (PERSON_OBJECTS.has(first.toLowerCase())) return true;
   const objectStart = frame.cue.end + object[0].indexOf(first);
+  // "accused then-president Ernesto Samper of taking money": a charge against a person, whoever's, is about that person.
+  const charged = CHARGING_LEMMAS.has(lemma) ? /^\s+((?:[\p{L}’'.-]+\s+){1,4}?)(?:of|for)\s/u.exec(p.folded.slice(frame.cue.end, frame.content.end)) : null;
+  if (charged) {
+    // Read whole: "the Trump administration" is an institution, though "the Trump" would read as a person.
+    const reading = readChunk(p, objectStart, objectStart + (charged[1] as string).trimEnd().length, ctx.markers, ctx.registry);
+    return reading.kind === "holder" && reading.holder.person;
+  }
   // Judging a third party's person ("described Rodríguez as a friend") can be a position on an issue; judging the other government's people is not.
   for (const end of [objectStart + first.length, objectStart + object[0].trimStart().length]) {
     const reading = readChunk(p, objectStart, end, ctx.markers, ctx.registry);
