@@ -688,9 +688,39 @@ describe("prose stances: attribution frames in English", () => {
   });
 });
 
+describe("official statements: the issuer's words, and what they say others say or do", () => {
+  it("reads a sentence that names the other government as that government's, and the sentences around it as the issuer's", () => {
+    expect(
+      stancesOf(
+        "en",
+        "## Statement by the Colombian Foreign Ministry",
+        "We reject the boarding of a tanker carrying Venezuelan fuel. According to the note, Washington considers that the cargo breached the sanctions on Venezuela. We will keep our embassy in Caracas open.",
+      ),
+    ).toEqual([
+      ["co", "venezuela", "prose:statement", "We reject the boarding of a tanker carrying Venezuelan fuel"],
+      ["us", "venezuela", "prose:stance-verb", "Washington considers that the cargo breached the sanctions on Venezuela"],
+      ["co", "venezuela", "prose:statement", "We will keep our embassy in Caracas open"],
+    ]);
+  });
+
+  it("takes the issuer from the line under a title that names none ('COMUNICADO DE PRENSA')", () => {
+    expect(stancesOf("es", "COMUNICADO DE PRENSA", "Ministerio de Relaciones Exteriores de Colombia", "Exigimos que cesen los ataques contra embarcaciones en el Caribe.")).toEqual([
+      ["co", "drug-policy", "prose:statement", "Exigimos que cesen los ataques contra embarcaciones en el Caribe"],
+    ]);
+  });
+});
+
 describe("prose stances: attribution frames in Spanish", () => {
   it.each<[string, string[], string[][]]>([
     ["cita con el hablante después", ["«No vamos a fumigar con glifosato», dijo Petro."], [["co", "drug-policy", "prose:quote-speaker-after", "No vamos a fumigar con glifosato"]]],
+    [
+      "«valora» y «aplaudió» dicen qué sostiene quien los dice",
+      ["Colombia valora la cooperación en inteligencia con los Estados Unidos.", "El canciller aplaudió la reanudación de los pagos de sustitución de cultivos."],
+      [
+        ["co", "drug-policy", "prose:stance-verb", "Colombia valora la cooperación en inteligencia con los Estados Unidos"],
+        ["co", "drug-policy", "prose:stance-verb", "El canciller aplaudió la reanudación de los pagos de sustitución de cultivos"],
+      ],
+    ],
     [
       "«, que calificó» da al verbo la institución de antes como sujeto",
       ["La medida fue criticada por la Cancillería, que calificó los vuelos de deportación de «humillantes»."],

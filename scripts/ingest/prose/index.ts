@@ -84,12 +84,22 @@ export function extractProse(blocks: ParsedBlock[], book: Codebook, lang: Langua
   };
   /** The paragraph before was an interviewer's question in dialogue dashes ("—¿Y Venezuela?"): a dashed paragraph answers it. */
   let afterDashQuestion = false;
+  /** A title that names an official text but not its issuer ("COMUNICADO DE PRENSA"): the line under it may name the issuer. */
+  let untitledIssuer: { depth: number; lineEnd: number } | null = null;
   for (const block of blocks) {
+    const issuerLine = untitledIssuer && block.type === "paragraph" && block.span.lineStart === untitledIssuer.lineEnd + 1 ? issuerOf(block.span.text, ctx) : null;
+    if (issuerLine && untitledIssuer) {
+      statement = { holder: issuerLine, depth: untitledIssuer.depth };
+      untitledIssuer = null;
+      continue;
+    }
+    untitledIssuer = null;
     const heading = block.type === "heading" ? { depth: block.depth, span: block.span } : headingLine(block);
     if (heading) {
       discourse.resetTopic();
       if (statement && heading.depth <= statement.depth) statement = null;
       const speaker = statementSpeaker(heading.span.text, ctx);
+      if (!speaker && STATEMENT_WORDS.test(heading.span.text)) untitledIssuer = { depth: heading.depth, lineEnd: heading.span.lineEnd };
       if (speaker) statement = { holder: speaker, depth: heading.depth };
       // "# Colombia extradita a un jefe del Clan del Golfo y Washington pide «más que gestos»": a headline can state positions.
       else if (block.type === "heading") keep(readParagraph(block.span, toPassage(block.span.text), book, lang, ctx, discourse, null));
@@ -127,9 +137,20 @@ function statementSpeaker(heading: string, ctx: FrameContext): Holder | null {
   return reading.kind === "holder" && reading.holder.actor ? { ...reading.holder, person: false, name: null } : null;
 }
 
-/** A plain-text line that stands as a heading: short, no closing full stop, naming an official text. */
+/** A short line with no full stop that names a government's institution, as under a statement's title. */
+function issuerOf(line: string, ctx: FrameContext): Holder | null {
+  const text = line.trim();
+  if (text.split(/\s+/).length > 10 || /[.!?:;"”»]$/.test(text)) return null;
+  const reading = readChunk(toPassage(text), 0, text.length, ctx.markers, ctx.registry);
+  return reading.kind === "holder" && reading.holder.actor && reading.holder.via === "named" ? { ...reading.holder, person: false, name: null } : null;
+}
+
+/**
+ * A plain-text line that stands as a heading: short, no closing full stop, naming an official text. It may run to a
+ * second or third line ("COMUNICADO DE PRENSA" over "Ministerio de Relaciones Exteriores de Colombia").
+ */
 function headingLine(block: ParsedBlock): { depth: number; span: SourceSpan } | null {
-  if (block.type !== "paragraph" || block.span.lineStart !== block.span.lineEnd) return null;
+  if (block.type !== "paragraph" || block.span.lineEnd - block.span.lineStart > 2) return null;
   const text = block.span.text.trim();
   if (text.split(/\s+/).length > 14 || /[.!?"”»]$/.test(text) || !STATEMENT_WORDS.test(text)) return null;
   return { depth: 2, span: block.span };
@@ -192,23 +213,25 @@ function readParagraph(
     }
   };
 
-  if (statement) {
+  /** The sentences of an official statement that no one else in it is said to say: its issuer's words, read as one quotation. */
+  let issuerWords = null as Range | null;
+  const flushIssuerWords = () => {
+    if (!statement || !issuerWords) return;
     const frame: Frame = {
       rule: "prose:statement",
       attribution: "quote",
       verbClass: "speech",
       cue: { start: 0, end: 0 },
       subject: { kind: "holder", holder: statement },
-      content: { start: 0, end: p.text.length },
-      span: { start: 0, end: p.text.length },
+      content: issuerWords,
+      span: issuerWords,
       hedged: false,
       conditional: false,
       aboutPerson: false,
     };
     emit({ frame, holder: statement, parts: quoteParts(p, frame.content, lang, book, discourse.currentTopic()) });
-    discourse.endSentence(topicOf(p, frame.content, book));
-    return stances;
-  }
+    issuerWords = null;
+  };
 
   // "Tommy Pigott, Principal Deputy Spokesperson": a transcript's credit line ties the name its speaker labels use to a government.
   if (isCreditLine(p.plain)) {
@@ -219,7 +242,7 @@ function readParagraph(
   let bodyStart = 0;
   // "R: Los vamos a recibir …", "—Seguiremos apostando por el diálogo": an interview's answer is the interviewee's,
   // the person the text has been about; "P:", "QUESTION:" the interviewer's, no one the answers could mean.
-  const label = speakerLabel(p.plain, afterDashQuestion);
+  const label = statement ? null : speakerLabel(p.plain, afterDashQuestion);
   if (label) {
     const { name, nameStart } = label;
     const reading =
@@ -268,6 +291,14 @@ function readParagraph(
     const question = /[?]["”»’*_\s]*$/.test(p.plain.slice(sentence.start, sentence.end)) && !quotes.some((q) => q.open >= sentence.start && q.open < sentence.end);
     const sentenceSubject = question ? { holder: null, clauseStart: sentence.start } : noteSubject(p, sentence, quotes, ctx, discourse);
     const frames: Frame[] = question ? [] : pointBack(p, sentence, findFrames(p, sentence, quotes, ctx), unattributed);
+    // In an official statement, a sentence is its issuer's unless it names someone else who says or does what it
+    // tells ("De acuerdo con la nota verbal, Washington considera …").
+    if (statement && !frames.some((frame) => namesAnotherHolder(frame, statement))) {
+      issuerWords = { start: issuerWords?.start ?? sentence.start, end: sentence.end };
+      discourse.endSentence(topicOf(p, sentence, book, discourse.currentTopic()));
+      continue;
+    }
+    flushIssuerWords();
     unattributed = frames.length === 0 ? sentence : null;
     const lead = { start: sentence.start, end: Math.min(sentence.end, ...frames.map((f) => Math.min(f.span.start, f.cue.start))) };
     let previous: { holder: Holder; issue: IssueHit | null; at: number } | null = null;
@@ -324,8 +355,18 @@ function readParagraph(
     }
     discourse.endSentence(topicOf(p, sentence, book, discourse.currentTopic()));
   }
+  flushIssuerWords();
   discourse.endParagraph(topicOf(p, { start: bodyStart, end: p.text.length }, book));
   return stances;
+}
+
+/**
+ * A frame whose subject names someone other than the statement's government: a name, an institution or an office,
+ * not a pronoun, an elided subject or a description ("the President" in a State Department statement is the issuer's).
+ */
+function namesAnotherHolder(frame: Frame, issuer: Holder): boolean {
+  const subject = frame.subject;
+  return subject.kind === "holder" && subject.holder.via !== "pronoun" && subject.holder.via !== "zero" && subject.holder.actor !== issuer.actor;
 }
 
 /** A part whose clauses turn between its issue's poles, cut where they turn (contrast.ts). */
