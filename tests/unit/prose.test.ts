@@ -614,6 +614,25 @@ describe("prose stances: attribution frames in English", () => {
       ],
     ],
     [
+      "'a senior administration official' is the U.S. government's; 'shot back' reports a retort",
+      [
+        "A senior administration official told reporters the tariffs on Colombian flowers would stay until the extraditions move.",
+        "Mines and Energy Minister Edwin Palma shot back that the fracking pilots would stay buried.",
+      ],
+      [
+        ["us", "other-trade-and-tariffs", "prose:reported-speech", "A senior administration official told reporters the tariffs on Colombian flowers would stay until the extraditions move"],
+        ["co", "energy", "prose:reported-speech", "Mines and Energy Minister Edwin Palma shot back that the fracking pilots would stay buried"],
+      ],
+    ],
+    [
+      "past a name set off by commas, 'used a speech to urge' is the opening noun phrase's; 'how fast to ease' is a question",
+      [
+        "The U.S. chargé d’affaires in Bogotá, John McNamara, used a speech to business leaders to urge Colombia to resume fracking.",
+        "U.S. policymakers remain divided over how far and how fast to ease sanctions on Venezuela.",
+      ],
+      [["us", "energy", "prose:stance-verb", "The U.S. chargé d’affaires in Bogotá, John McNamara, used a speech to business leaders to urge Colombia to resume fracking"]],
+    ],
+    [
       "', which said' gives the verb the institution before it as subject",
       ["Petro's criticism drew a rebuke from Washington, which said the strikes on drug boats would continue."],
       [["us", "drug-policy", "prose:reported-speech", "Washington, which said the strikes on drug boats would continue"]],

@@ -371,6 +371,8 @@ export function findFrames(p: Passage, sentence: SentenceRange, quotes: QuoteRan
     if (reducedPassive(p, verb, before) || nounAfterDeterminer(verb, before)) continue;
     // "agreed to accept", "wants to deport": the infinitive is the earlier verb's content.
     const infinitive = /\bto\s+$/.test(before);
+    // "divided over how fast to ease sanctions", "whether to certify": a question, no one's position.
+    if (infinitive && /\b(?:how|whether|what|when|where|which)(?:\s+\p{L}+){0,2}\s+to\s+$/u.test(before)) continue;
     if (infinitive) {
       const previous = frames[frames.length - 1];
       // Not past a clause boundary: "After the U.S. bombed Caracas, Petro went on X to suggest …" is Petro's verb.
@@ -583,13 +585,24 @@ function firstHolder(p: Passage, from: number, to: number, ctx: FrameContext): {
   const text = p.plain.slice(from, to);
   const boundary = Math.max(text.lastIndexOf(","), text.lastIndexOf(";"));
   const clauseFrom = boundary >= 0 ? from + boundary + 1 : from;
-  const words = [...p.plain.slice(clauseFrom, to).matchAll(/[\p{L}\p{N}]+(?:[’'.-][\p{L}\p{N}]+)*/gu)];
+  const own = leadingHolder(p, clauseFrom, to, ctx);
+  if (own || boundary < 0) return own;
+  // "The U.S. chargé d'affaires, John McNamara, used a speech … to urge": after a name set off by commas, the clause
+  // opens with its verb, and the noun phrase before the name is its subject.
+  const name = /,\s*((?:\p{Lu}[\p{L}’'.-]*\s+){0,3}\p{Lu}[\p{L}’'.-]*)\s*$/u.exec(text.slice(0, boundary));
+  return name && !/[;]/.test(text) && /^\s*\p{Ll}/u.test(p.plain.slice(clauseFrom, to)) ? leadingHolder(p, from, to, ctx) : null;
+}
+
+/** The noun phrase that opens `from`…`to`: the first reading over its first six words that names anyone. */
+function leadingHolder(p: Passage, from: number, to: number, ctx: FrameContext): { reading: ChunkReading; chunk: Range } | null {
+  // An initialism keeps its closing full stop: "The U.S." names a government where "The U.S" reads as a name.
+  const words = [...p.plain.slice(from, to).matchAll(/[\p{L}\p{N}]+(?:[’'.-][\p{L}\p{N}]+)*(?:(?<=\.\p{Lu})\.)?/gu)];
   for (let n = 1; n <= Math.min(words.length, 6); n++) {
     const last = words[n - 1];
     if (!last) break;
-    const end = clauseFrom + last.index + last[0].length;
-    const reading = readChunk(p, clauseFrom, end, ctx.markers, ctx.registry);
-    if (reading.kind !== "none") return { reading, chunk: { start: clauseFrom, end } };
+    const end = from + last.index + last[0].length;
+    const reading = readChunk(p, from, end, ctx.markers, ctx.registry);
+    if (reading.kind !== "none") return { reading, chunk: { start: from, end } };
   }
   return null;
 }

@@ -75,6 +75,11 @@ const EN: EnglishVerb[] = [
   { lemma: "counter", verbClass: "speech", pastOnly: true },
   { lemma: "caution", verbClass: "speech", pastOnly: true },
   { lemma: "point", verbClass: "speech", particle: "out" },
+  // A retort: "Palma shot back that …", "the ministry hit back, saying …".
+  { lemma: "shoot", verbClass: "speech", forms: ["shoots", "shot", "shot", "shooting"], particle: "back" },
+  { lemma: "hit", verbClass: "speech", forms: ["hits", "hit", "hit", "hitting"], particle: "back" },
+  { lemma: "fire", verbClass: "speech", particle: "back" },
+  { lemma: "push", verbClass: "speech", particle: "back" },
   { lemma: "mention", verbClass: "speech" },
   { lemma: "comment", verbClass: "speech" },
   { lemma: "reveal", verbClass: "speech" },
