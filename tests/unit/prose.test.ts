@@ -733,6 +733,17 @@ describe("prose stances: attribution frames in Spanish", () => {
   it.each<[string, string[], string[][]]>([
     ["cita con el hablante después", ["«No vamos a fumigar con glifosato», dijo Petro."], [["co", "drug-policy", "prose:quote-speaker-after", "No vamos a fumigar con glifosato"]]],
     [
+      "un texto habla por quien se nombra justo después de él: «una carta del embajador de Estados Unidos»",
+      [
+        "El secretario de la Comisión leyó una carta del embajador de Estados Unidos. «Las operaciones contra las lanchas continuarán», dice la carta.",
+        "El secretario leyó una misiva de la Embajada de Estados Unidos. La misiva ofrece «todo el gas natural que el país necesite».",
+      ],
+      [
+        ["us", "drug-policy", "prose:quote-speaker-after", "Las operaciones contra las lanchas continuarán"],
+        ["us", "energy", "prose:stance-verb", "La misiva ofrece «todo el gas natural que el país necesite»"],
+      ],
+    ],
+    [
       "«valora» y «aplaudió» dicen qué sostiene quien los dice",
       ["Colombia valora la cooperación en inteligencia con los Estados Unidos.", "El canciller aplaudió la reanudación de los pagos de sustitución de cultivos."],
       [

@@ -219,6 +219,9 @@ function modifiesThing(words: Word[], at: number): boolean {
   return /^\p{Ll}/u.test(next.text) && !ROLE_NOUNS.has(next.folded) && !FORCE_NOUNS.has(next.folded) && !TITLE_WORDS.has(next.folded);
 }
 
+/** What names a text's issuer right after the text: "del", "de la", "of the", "from", "by". */
+const ISSUED_BY = /^\s+(?:del|de la|de los|de|of the|of|from the|from|by the|by|signed by)\s+/;
+
 const DOCUMENT_NOUN_PATTERN = new RegExp(`(?<!\\p{L})(?:${[...DOCUMENT_NOUNS].join("|")})(?!\\p{L})`, "gu");
 
 /**
@@ -345,7 +348,13 @@ export function readChunk(
     // colombiano «…». El documento pide …"), not inside what the text says.
     const mentioned = [...passage.folded.slice(0, from).matchAll(DOCUMENT_NOUN_PATTERN)][0];
     const upTo = mentioned ? mentioned.index : from;
-    const issuer = markerHits(passage, markers).findLast((h) => h.end <= upTo && h.target.type === "holder" && h.target.actor);
+    const hits = markerHits(passage, markers);
+    // Or named right after it: "una carta del embajador de Estados Unidos", "a letter from the U.S. Embassy".
+    const issuedBy = mentioned ? ISSUED_BY.exec(passage.folded.slice(upTo + mentioned[0].length, from)) : null;
+    const byEnd = mentioned && issuedBy ? upTo + mentioned[0].length + issuedBy[0].length : -1;
+    const named = hits.find((h) => h.start >= byEnd - 1 && h.end <= byEnd + 1 + 40 && h.start < from && h.target.actor && h.target.type !== "region");
+    if (issuedBy && named?.target.actor && !/[,;:.]/.test(passage.folded.slice(byEnd, named.start))) return holder(named.target.actor, false, "description");
+    const issuer = hits.findLast((h) => h.end <= upTo && h.target.type === "holder" && h.target.actor);
     if (issuer?.target.actor) return holder(issuer.target.actor, false, "description");
     return { kind: "pending", pending: { text, start: from, end: to, via: "description", government: true } };
   }

@@ -46,7 +46,7 @@ export const CONDITIONALS = words(`if unless whether si`);
 export const COORDINATORS = words(`and but while whereas yet y e pero mientras aunque sino`);
 
 /** A government's texts, which speak in its name ("the report said", "el comunicado señala"). */
-export const DOCUMENT_NOUNS = words(`report statement memo memorandum letter communique note decree resolution readout informe comunicado documento carta decreto resolucion`);
+export const DOCUMENT_NOUNS = words(`report statement memo memorandum letter communique note decree resolution readout informe comunicado documento carta misiva decreto resolucion`);
 
 /** Speeches and posts, which a relative clause can report from like a text ("un discurso en el que pidió …"). */
 export const SPEECH_NOUNS = words(`declaracion mensaje trino publicacion evaluacion nota memorando discurso entrevista video alocucion pronunciamiento intervencion`);
