@@ -58,7 +58,13 @@ interface Candidate {
  * and the words each frame attributes are put on an issue. Only the two governments' frames that
  * name an issue become stances; spans that tables, lists or sections already claimed are skipped.
  */
-export function extractProse(blocks: ParsedBlock[], book: Codebook, lang: Language, claimed: SourceSpan[]): ProseExtraction {
+export function extractProse(
+  blocks: ParsedBlock[],
+  book: Codebook,
+  lang: Language,
+  claimed: SourceSpan[],
+  claimedByActor: Record<"us" | "co", SourceSpan[]> = { us: [], co: [] },
+): ProseExtraction {
   const out: ProseExtraction = { stances: [], notes: [] };
   const markers = holderMarkers(book);
   const registry = new NameRegistry(homeActor(blocks, markers, lang));
@@ -68,12 +74,14 @@ export function extractProse(blocks: ParsedBlock[], book: Codebook, lang: Langua
   for (const block of blocks) if (block.type === "paragraph" || block.type === "listItem") passages.set(block, toPassage(block.span.text));
   const discourse = new Discourse(registry.home, documentTopic([...passages.values()], book));
   const taken = new SpanIndex(claimed);
+  /** Words an earlier stage read as one government's stance: not that government's again, but the other's may be there. */
+  const takenBy = { us: new SpanIndex(claimedByActor.us), co: new SpanIndex(claimedByActor.co) };
   /** Prose stances kept so far, per actor and issue: a second reading of the same words is not a second stance. */
   const found = new Map<string, SpanIndex>();
   let statement: { holder: Holder; depth: number } | null = null;
   const keep = (stances: ExtractedStance[]) => {
     for (const stance of stances) {
-      if (taken.overlaps(stance.span)) continue;
+      if (taken.overlaps(stance.span) || takenBy[stance.actor].overlaps(stance.span)) continue;
       const key = `${stance.actor}\u241F${stance.issue.slug}`;
       const same = found.get(key) ?? new SpanIndex();
       if (same.overlaps(stance.span)) continue;
