@@ -744,6 +744,17 @@ describe("prose stances: attribution frames in Spanish", () => {
       ],
     ],
     [
+      "«contestó que» reporta lo dicho; «la aspersión» a secas es política de drogas",
+      [
+        "La canciller Rosa Villavicencio contestó que el país «no va a poner un solo soldado en territorio venezolano».",
+        "El ministro descartó cualquier regreso a la aspersión de herbicidas sobre los cultivos.",
+      ],
+      [
+        ["co", "venezuela", "prose:reported-speech", "La canciller Rosa Villavicencio contestó que el país «no va a poner un solo soldado en territorio venezolano»"],
+        ["co", "drug-policy", "prose:stance-verb", "El ministro descartó cualquier regreso a la aspersión de herbicidas sobre los cultivos"],
+      ],
+    ],
+    [
       "«valora» y «aplaudió» dicen qué sostiene quien los dice",
       ["Colombia valora la cooperación en inteligencia con los Estados Unidos.", "El canciller aplaudió la reanudación de los pagos de sustitución de cultivos."],
       [

@@ -317,6 +317,7 @@ const ES: SpanishVerb[] = [
   { lemma: "trinar", verbClass: "speech" },
   { lemma: "responder", verbClass: "speech" },
   { lemma: "replicar", verbClass: "speech", forms: ["replica", "replican", "replicó", "replicaron", "replicaba", "replicará", "replicado", "replicando"] },
+  { lemma: "contestar", verbClass: "speech" },
   { lemma: "reconocer", verbClass: "speech" },
   { lemma: "prometer", verbClass: "speech" },
   { lemma: "amenazar", verbClass: "speech", forms: ["amenaza", "amenazan", "amenazó", "amenazaron", "amenazaba", "amenazará", "amenazado", "amenazando"] },
