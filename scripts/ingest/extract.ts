@@ -36,7 +36,10 @@ export function extractDocument(document: SourceDocument, book: Codebook): Docum
   const sentenceOnly = (s: ExtractedStance) => s.rule === "section:paragraph";
   const byActor = { us: [] as SourceSpan[], co: [] as SourceSpan[] };
   for (const s of structured) if (sentenceOnly(s)) byActor[s.actor].push(s.span);
-  const prose = extractProse(parsed.blocks, book, document.lang, [...structured.filter((s) => !sentenceOnly(s)).map((s) => s.span), ...sections.claimed], byActor);
+  const prose = extractProse(parsed.blocks, book, document.lang, [...structured.filter((s) => !sentenceOnly(s)).map((s) => s.span), ...sections.claimed], {
+    claimedByActor: byActor,
+    author: document.metadata.author,
+  });
   const stances = [...structured, ...prose.stances].sort(
     (a, b) =>
       a.span.lineStart - b.span.lineStart ||

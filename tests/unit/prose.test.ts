@@ -729,6 +729,30 @@ describe("official statements: the issuer's words, and what they say others say 
   });
 });
 
+describe("signed texts: an official author's first-person sentences are the author's government's", () => {
+  it("reads the author from a bio line; the sentences that name someone else stay theirs", () => {
+    expect(
+      stancesOf(
+        "en",
+        "We will keep funding manual eradication in Putumayo, and we expect Bogotá to match that effort.",
+        'President Petro says that "the war on drugs has failed." I disagree: extraditions work.',
+        "If Colombia resumes aerial spraying, we will double our support.",
+        "*Peter Lane is the U.S. Ambassador to Colombia. He previously served in Lima.*",
+      ),
+    ).toEqual([
+      ["us", "drug-policy", "prose:author", "We will keep funding manual eradication in Putumayo, and we expect Bogotá to match that effort"],
+      ["co", "drug-policy", "prose:reported-speech", 'President Petro says that "the war on drugs has failed."'],
+      ["us", "drug-policy", "prose:author", "I disagree: extraditions work"],
+      ["us", "drug-policy", "prose:author", "If Colombia resumes aerial spraying, we will double our support"],
+    ]);
+  });
+
+  it("takes no author from a byline without an office, nor from a former one", () => {
+    expect(stancesOf("en", "By Jane Doe, Bogotá correspondent", "We will keep funding manual eradication in Putumayo.")).toEqual([]);
+    expect(stancesOf("en", "We will keep funding manual eradication in Putumayo.", "*Jane Doe is a former U.S. ambassador to Colombia.*")).toEqual([]);
+  });
+});
+
 describe("prose stances: attribution frames in Spanish", () => {
   it.each<[string, string[], string[][]]>([
     ["cita con el hablante después", ["«No vamos a fumigar con glifosato», dijo Petro."], [["co", "drug-policy", "prose:quote-speaker-after", "No vamos a fumigar con glifosato"]]],

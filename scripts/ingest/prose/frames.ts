@@ -34,6 +34,7 @@ export type ProseRule =
   | "prose:quote-continued"
   | "prose:speaker-label"
   | "prose:statement"
+  | "prose:author"
   | "prose:reported-speech"
   | "prose:reported-speaker-after"
   | "prose:according-to"

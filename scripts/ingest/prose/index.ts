@@ -3,6 +3,7 @@ import type { Language } from "../language";
 import type { ParsedBlock, SourceSpan } from "../parse";
 import { SpanIndex, subSpan, trimClause } from "../span";
 import type { ExtractedStance, IngestNote } from "../stance";
+import { authorVoice, inFirstPerson } from "./author";
 import { Discourse } from "./discourse";
 import { type Frame, type FrameContext, findFrames, type ProseRule, type Range } from "./frames";
 import { type Holder, holderMarkers, markersIn, NameRegistry, readChunk, TITLE_WORDS } from "./holders";
@@ -21,6 +22,7 @@ export const RULE_CONFIDENCE: Record<ProseRule, number> = {
   "prose:quote-speaker-before": 0.9,
   "prose:speaker-label": 0.85,
   "prose:statement": 0.85,
+  "prose:author": 0.8,
   "prose:reported-speech": 0.85,
   "prose:reported-speaker-after": 0.85,
   "prose:stance-verb": 0.85,
@@ -45,6 +47,12 @@ export interface ProseExtraction {
   notes: IngestNote[];
 }
 
+/** Who speaks for a government where no one is said to: an official statement's issuer, a signed text's official author. */
+interface Voices {
+  statement: Holder | null;
+  author: Holder | null;
+}
+
 interface Candidate {
   frame: Frame;
   holder: Holder;
@@ -63,12 +71,13 @@ export function extractProse(
   book: Codebook,
   lang: Language,
   claimed: SourceSpan[],
-  claimedByActor: Record<"us" | "co", SourceSpan[]> = { us: [], co: [] },
+  { claimedByActor = { us: [], co: [] }, author: metadataAuthor = null }: { claimedByActor?: Record<"us" | "co", SourceSpan[]>; author?: string | null } = {},
 ): ProseExtraction {
   const out: ProseExtraction = { stances: [], notes: [] };
   const markers = holderMarkers(book);
   const registry = new NameRegistry(homeActor(blocks, markers, lang));
   const ctx: FrameContext = { markers, registry, lang };
+  const author = authorVoice(metadataAuthor, blocks, ctx);
   // Each paragraph is read as a passage once: for the document's topic, then sentence by sentence.
   const passages = new Map<ParsedBlock, Passage>();
   for (const block of blocks) if (block.type === "paragraph" || block.type === "listItem") passages.set(block, toPassage(block.span.text));
@@ -110,14 +119,14 @@ export function extractProse(
       if (!speaker && STATEMENT_WORDS.test(heading.span.text)) untitledIssuer = { depth: heading.depth, lineEnd: heading.span.lineEnd };
       if (speaker) statement = { holder: speaker, depth: heading.depth };
       // "# Colombia extradita a un jefe del Clan del Golfo y Washington pide «más que gestos»": a headline can state positions.
-      else if (block.type === "heading") keep(readParagraph(block.span, toPassage(block.span.text), book, lang, ctx, discourse, null));
+      else if (block.type === "heading") keep(readParagraph(block.span, toPassage(block.span.text), book, lang, ctx, discourse, { statement: null, author: null }));
       continue;
     }
     const passage = passages.get(block);
     if (!passage || (block.type !== "paragraph" && block.type !== "listItem")) continue;
     // Read once: let it go, so a long document's passages are not all held to its end.
     passages.delete(block);
-    keep(readParagraph(block.span, passage, book, lang, ctx, discourse, statement?.holder ?? null, afterDashQuestion));
+    keep(readParagraph(block.span, passage, book, lang, ctx, discourse, { statement: statement?.holder ?? null, author }, afterDashQuestion));
     afterDashQuestion = isDashQuestion(passage.plain);
   }
   return out;
@@ -188,7 +197,7 @@ function readParagraph(
   lang: Language,
   ctx: FrameContext,
   discourse: Discourse,
-  statement: Holder | null,
+  { statement, author }: Voices,
   afterDashQuestion = false,
 ): ExtractedStance[] {
   const quotes = findQuotes(p.plain);
@@ -221,23 +230,27 @@ function readParagraph(
     }
   };
 
-  /** The sentences of an official statement that no one else in it is said to say: its issuer's words, read as one quotation. */
-  let issuerWords = null as Range | null;
+  /**
+   * The sentences of an official statement that no one else in it is said to say, or those in which a signed text's
+   * official author speaks in the first person: the issuer's or the author's words, read as one quotation.
+   */
+  let issuerWords = null as { range: Range; holder: Holder; rule: "prose:statement" | "prose:author" } | null;
   const flushIssuerWords = () => {
-    if (!statement || !issuerWords) return;
+    if (!issuerWords) return;
+    const { range, holder, rule } = issuerWords;
     const frame: Frame = {
-      rule: "prose:statement",
+      rule,
       attribution: "quote",
       verbClass: "speech",
       cue: { start: 0, end: 0 },
-      subject: { kind: "holder", holder: statement },
-      content: issuerWords,
-      span: issuerWords,
+      subject: { kind: "holder", holder },
+      content: range,
+      span: range,
       hedged: false,
       conditional: false,
       aboutPerson: false,
     };
-    emit({ frame, holder: statement, parts: quoteParts(p, frame.content, lang, book, discourse.currentTopic()) });
+    emit({ frame, holder, parts: quoteParts(p, frame.content, lang, book, discourse.currentTopic()) });
     issuerWords = null;
   };
 
@@ -300,9 +313,16 @@ function readParagraph(
     const sentenceSubject = question ? { holder: null, clauseStart: sentence.start } : noteSubject(p, sentence, quotes, ctx, discourse);
     const frames: Frame[] = question ? [] : pointBack(p, sentence, findFrames(p, sentence, quotes, ctx), unattributed);
     // In an official statement, a sentence is its issuer's unless it names someone else who says or does what it
-    // tells ("De acuerdo con la nota verbal, Washington considera …").
-    if (statement && !frames.some((frame) => namesAnotherHolder(frame, statement))) {
-      issuerWords = { start: issuerWords?.start ?? sentence.start, end: sentence.end };
+    // tells ("De acuerdo con la nota verbal, Washington considera …"); in a signed text by an official, so is one in
+    // which the author speaks in the first person ("We will keep funding manual eradication").
+    const voice = statement
+      ? { holder: statement, rule: "prose:statement" as const }
+      : author && !question && inFirstPerson(p.plain, sentence, quotes, lang)
+        ? { holder: author, rule: "prose:author" as const }
+        : null;
+    if (voice && !frames.some((frame) => namesAnotherHolder(frame, voice.holder))) {
+      if (issuerWords && issuerWords.rule !== voice.rule) flushIssuerWords();
+      issuerWords = { range: { start: issuerWords?.range.start ?? sentence.start, end: sentence.end }, ...voice };
       discourse.endSentence(topicOf(p, sentence, book, discourse.currentTopic()));
       continue;
     }
@@ -374,7 +394,8 @@ function readParagraph(
  */
 function namesAnotherHolder(frame: Frame, issuer: Holder): boolean {
   const subject = frame.subject;
-  return subject.kind === "holder" && subject.holder.via !== "pronoun" && subject.holder.via !== "zero" && subject.holder.actor !== issuer.actor;
+  // "If Colombia resumes aerial spraying, we will double our support": the condition is the speaker's words.
+  return !frame.conditional && subject.kind === "holder" && subject.holder.via !== "pronoun" && subject.holder.via !== "zero" && subject.holder.actor !== issuer.actor;
 }
 
 /** A part whose clauses turn between its issue's poles, cut where they turn (contrast.ts). */
