@@ -633,6 +633,18 @@ describe("prose stances: attribution frames in English", () => {
       [["us", "energy", "prose:stance-verb", "The U.S. chargé d’affaires in Bogotá, John McNamara, used a speech to business leaders to urge Colombia to resume fracking"]],
     ],
     [
+      "scaling a policy is a deed ('doubled its funding'); 'flew 104 deportees' is one, 'flew to Washington' is travel",
+      [
+        "Immigration and Customs Enforcement flew 104 Colombian deportees to Pereira.",
+        "Washington doubled its funding for coca eradication.",
+        "Petro flew to Washington on Monday.",
+      ],
+      [
+        ["us", "migration", "prose:action", "Immigration and Customs Enforcement flew 104 Colombian deportees to Pereira"],
+        ["us", "drug-policy", "prose:action", "Washington doubled its funding for coca eradication"],
+      ],
+    ],
+    [
       "', which said' gives the verb the institution before it as subject",
       ["Petro's criticism drew a rebuke from Washington, which said the strikes on drug boats would continue."],
       [["us", "drug-policy", "prose:reported-speech", "Washington, which said the strikes on drug boats would continue"]],
@@ -766,6 +778,11 @@ describe("prose stances: attribution frames in Spanish", () => {
         ["us", "drug-policy", "prose:quote-speaker-after", "Las operaciones contra las lanchas continuarán"],
         ["us", "energy", "prose:stance-verb", "La misiva ofrece «todo el gas natural que el país necesite»"],
       ],
+    ],
+    [
+      "«duplicará» es un hecho del gobierno",
+      ["El ministro de Defensa duplicará los grupos de erradicación manual en Putumayo."],
+      [["co", "drug-policy", "prose:action", "El ministro de Defensa duplicará los grupos de erradicación manual en Putumayo"]],
     ],
     [
       "«contestó que» reporta lo dicho; «la aspersión» a secas es política de drogas",

@@ -36,8 +36,9 @@ const PARTICLES = new Map(VERB_FORMS.flatMap((v) => (v.particle ? [[v.particle, 
 const NOUN_HOMOGRAPHS = new Set(
   "strike plan call demand order ban cut offer question claim signal post support back block bar aim pledge promise request sanction halt launch freeze push press vow tweet label challenge welcome".split(" "),
 );
-// A plain verb that a following particle turns into another verb: "backed down" retreats, it backs nothing.
-const OTHER_PHRASAL: Record<string, RegExp> = { back: /^\s+(?:down|off|away|out)\b/ };
+// A plain verb that a following word turns into another verb: "backed down" retreats, it backs nothing; "flew to
+// Washington" travels, where "flew 104 Colombians to Pereira" deports.
+const OTHER_PHRASAL: Record<string, RegExp> = { back: /^\s+(?:down|off|away|out)\b/, fly: /^\s+(?:to|into|from|back|home|out|in|over|on|with|aboard)\b/ };
 // …or one that ends its clause ("recalls ambassador over boat strikes."): a verb of these takes an object.
 const NOUN_FOLLOWERS = /^\s+(?:on|of|in|for|against|from|by|at|with|over|about)\b|^\s*(?:[.,;:!?)]|$)/;
 // A Spanish form after an article or a possessive is the noun ("la amenaza de Trump", "el apoyo", "su rechazo");
