@@ -60,6 +60,13 @@ describe("holders: who a noun phrase names", () => {
     ["The mines and energy ministry", "co"],
     ["el viceministro", "co"],
     ["Venezuela's foreign minister", "third party"],
+    // A counterpart is the other government's person: its demonym says which, else it is the other of whose it is.
+    ["Petro's U.S. counterpart", "us"],
+    ["Petro's counterpart", "us"],
+    ["his Colombian counterpart", "co"],
+    ["el homólogo estadounidense de Petro", "us"],
+    ["a senior administration official", "us"],
+    ["Petro administration officials", "co"],
   ])("%s → %s", (phrase, expected) => {
     expect(read(phrase)).toBe(expected);
   });

@@ -5,6 +5,7 @@ import {
   FACING_PREPOSITIONS,
   FORMER,
   OTHER_COUNTRIES,
+  COUNTERPART_NOUNS,
   PERSON_ROLES,
   GOVERNMENT_OFFICES,
   DOCUMENT_NOUNS,
@@ -273,6 +274,14 @@ export function readChunk(
   });
 
   const personHit = hits.find((h) => h.target.type === "person" && !facing(h.start));
+  // "Petro's U.S. counterpart", "Petro's counterpart", "el homólogo estadounidense de Petro": the person is whose
+  // counterpart the head is, and the head is the other government's (its demonym, if it has one, says which).
+  const counterpart = personHit?.target.actor ? words.find((w) => COUNTERPART_NOUNS.has(w.folded)) : undefined;
+  if (personHit?.target.actor && counterpart) {
+    const own = hits.find((h) => h !== personHit && (h.target.type === "demonym" || h.target.type === "holder") && h.target.actor);
+    const other = personHit.target.actor === "us" ? "co" : "us";
+    return holder(own?.target.actor ?? other, true, "named", null);
+  }
   if (personHit) {
     // "Tammy Bruce, Department Spokesperson", then "MS BRUCE:": a codebook person's surname alone names them too.
     registry.register(passage.text.slice(personHit.start, personHit.end), personHit.target.actor);

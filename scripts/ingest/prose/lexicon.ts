@@ -60,12 +60,13 @@ export const ROLE_NOUNS = words(`
   minister ministers ministry ministries secretary secretaries spokesperson spokespeople spokesman spokeswoman
   ambassador ambassadors embassy envoy envoys delegation delegations negotiator negotiators authorities
   department cabinet aide aides adviser advisers advisor advisors office team chancellor foreign
-  diplomat diplomats policymakers officer officers
+  diplomat diplomats policymakers officer officers counterpart counterparts
   presidente presidenta mandatario mandataria gobierno gobiernos administracion canciller cancilleria
   ministro ministra ministros ministerio secretario secretaria portavoz vocero vocera voceros
   embajador embajadora embajada enviado enviada delegacion delegado delegada negociador negociadora negociadores
   autoridades funcionario funcionaria funcionarios funcionarias diplomatico diplomatica diplomaticos
   gabinete asesor asesores asesora equipo jefe jefa viceministro viceministra vicecanciller cartera encargado encargada
+  homologo homologa homologos homologas
 `);
 
 /** Offices of a government, as opposed to generic roles: with no country named they are the home government's. */
@@ -84,7 +85,11 @@ export const PERSON_ROLES = words(`
   presidente presidenta mandatario mandataria canciller ministro ministra secretario secretaria portavoz vocero vocera
   embajador embajadora enviado enviada asesor asesora jefe jefa funcionario funcionaria diplomatico diplomatica
   delegado delegada negociador negociadora
+  counterpart homologo homologa
 `);
+
+/** "Petro's counterpart", "el homólogo de Petro": the person of the other government. */
+export const COUNTERPART_NOUNS = words(`counterpart counterparts homologo homologa homologos homologas`);
 
 /** Definite descriptions that point back to a person already named ("the president", "el mandatario"). */
 export const ANAPHORIC_PERSON_HEADS = words(`
