@@ -8,11 +8,11 @@ describe("extraction against the hand-labelled gold set", () => {
   const figure = (key: string) => tallies.get(key) as Tally;
 
   it("locates every gold phrase on its line and scores every document", () => {
-    expect(figure("all").gold).toBe(1331);
+    expect(figure("all").gold).toBe(1407);
   });
 
   it.each([
-    ["all", 0.67, 0.78],
+    ["all", 0.67, 0.77],
     ["issues:four", 0.69, 0.78],
     ["kind:prose", 0.66, 0.77],
     ["lang:es", 0.67, 0.8],
