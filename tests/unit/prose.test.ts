@@ -67,6 +67,13 @@ describe("holders: who a noun phrase names", () => {
     ["el homólogo estadounidense de Petro", "us"],
     ["a senior administration official", "us"],
     ["Petro administration officials", "co"],
+    // A country's lawmakers, courts and control bodies are not its government.
+    ["U.S. senators", "third party"],
+    ["the U.S. Congress", "third party"],
+    ["Colombia's ombudsman", "third party"],
+    ["Colombia's Constitutional Court", "third party"],
+    ["el Congreso colombiano", "third party"],
+    ["the Energy Department's representative", "us"],
   ])("%s → %s", (phrase, expected) => {
     expect(read(phrase)).toBe(expected);
   });

@@ -6,6 +6,7 @@ import {
   FORMER,
   OTHER_COUNTRIES,
   COUNTERPART_NOUNS,
+  MODIFIED_THIRD_PARTIES,
   PERSON_ROLES,
   GOVERNMENT_OFFICES,
   DOCUMENT_NOUNS,
@@ -220,6 +221,9 @@ function modifiesThing(words: Word[], at: number): boolean {
   return /^\p{Ll}/u.test(next.text) && !ROLE_NOUNS.has(next.folded) && !FORCE_NOUNS.has(next.folded) && !TITLE_WORDS.has(next.folded);
 }
 
+/** Words between a country and a noun that make the noun something other than what the country modifies. */
+const JOINERS = new Set([...FACING_PREPOSITIONS, ...BELONGING_PREPOSITIONS, "and", "y", "or", "o", "with", "con"]);
+
 /** What names a text's issuer right after the text: "del", "de la", "of the", "from", "by". */
 const ISSUED_BY = /^\s+(?:del|de la|de los|de|of the|of|from the|from|by the|by|signed by)\s+/;
 
@@ -311,6 +315,12 @@ export function readChunk(
   const inPhrase = (at: number) => BELONGING_PREPOSITIONS.has(wordBefore(at) ?? "") || placesRole(at);
   const head = candidates.find((c) => !inPhrase(c.at)) ?? candidates[0];
   if (head?.third) return holder(null, person || names.length > 0);
+  // "U.S. senators", "Colombia's ombudsman", "the U.S. Congress": a country that modifies a lawmaker, a court or a
+  // critic does not make them its government.
+  const modified = head
+    ? words.find((w) => w.start > head.at && MODIFIED_THIRD_PARTIES.has(w.folded) && !inPhrase(w.start) && words.every((x) => x.start <= head.at || x.start >= w.start || !JOINERS.has(x.folded)))
+    : undefined;
+  if (modified) return holder(null, person || names.length > 0);
   // "flights carrying Colombian deportees", "Colombian coffee": a demonym before a noun that is no one's office names no holder.
   if (head && modifiesThing(words, head.at)) return { kind: "none" };
   if (head) {

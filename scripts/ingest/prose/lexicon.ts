@@ -160,6 +160,21 @@ export const THIRD_PARTY_NOUNS = words(`
   economistas candidato candidata candidatos rebeldes guerrilla
   reporter reporters journalist journalists interviewer moderator host
   periodista periodistas entrevistador entrevistadora moderador moderadora
+  ombudsman ombudsperson court courts judge judges governor governors mayor mayors
+  defensor defensora defensoria procurador procuradora procuraduria contralor contralora contraloria corte cortes juez jueza
+  gobernador gobernadora gobernadores alcalde alcaldesa alcaldes congreso senado
+`);
+
+/**
+ * Third parties that a country only modifies ("U.S. senators", "Colombia's ombudsman", "the U.S. Congress"): its
+ * lawmakers, courts, control bodies, regional governments and critics are not its government.
+ */
+export const MODIFIED_THIRD_PARTIES = words(`
+  senator senators lawmaker lawmakers legislator legislators congressman congresswoman congressmen congresswomen
+  congress senate court courts judge judges ombudsman ombudsperson governor governors mayor mayors critic critics
+  senador senadora senadores congresista congresistas congreso senado corte cortes juez jueza defensor defensora
+  defensoria procurador procuradora procuraduria contralor contralora contraloria gobernador gobernadora gobernadores
+  alcalde alcaldesa alcaldes critico criticos
 `);
 
 /** Quantifiers that make a phrase an unnamed group, never the government ("some in Washington", "algunos en Bogotá"). */
