@@ -659,6 +659,14 @@ describe("prose stances: attribution frames in English", () => {
       ],
     ],
     [
+      "what a speaker did not say ('did not say which goods') is no position, and the speaker stays who 'he' means",
+      ["Rubio said the sanctions on Venezuela would stay. He did not say which goods would be exempt. He added that the sanctions on Caracas would stay."],
+      [
+        ["us", "venezuela", "prose:reported-speech", "Rubio said the sanctions on Venezuela would stay"],
+        ["us", "venezuela", "prose:reported-speech", "He added that the sanctions on Caracas would stay"],
+      ],
+    ],
+    [
       "', which said' gives the verb the institution before it as subject",
       ["Petro's criticism drew a rebuke from Washington, which said the strikes on drug boats would continue."],
       [["us", "drug-policy", "prose:reported-speech", "Washington, which said the strikes on drug boats would continue"]],

@@ -66,8 +66,11 @@ export interface Frame {
   /** Whether the holder's words start the span (a pronoun or name to the left of the verb in this sentence). */
   hedged: boolean;
   conditional: boolean;
-  /** "called him a …", "described Rodríguez as …": an attack on or a judgement of a person, not a policy. */
-  aboutPerson: boolean;
+  /**
+   * The words state no position, though the frame still reports them: an attack on or a judgement of a person
+   * ("called him a …"), or what was left unsaid ("did not say which goods").
+   */
+  statesNothing: boolean;
 }
 
 export interface FrameContext {
@@ -439,7 +442,7 @@ export function findFrames(p: Passage, sentence: SentenceRange, quotes: QuoteRan
       span: { start: clauseStart, end: sentence.end },
       hedged: scan.hedged,
       conditional,
-      aboutPerson: false,
+      statesNothing: false,
       clauseStart,
       independent: scan.afterCoordinator || subject.kind === "inherit",
     };
@@ -456,6 +459,9 @@ export function findFrames(p: Passage, sentence: SentenceRange, quotes: QuoteRan
     placeQuote(p, sentence, sentenceQuotes, frame, chunk);
     // "declined to comment", "did not respond": no position is stated.
     if (/^\s+(?:to\s+)?(?:comment|respond|elaborate|say more|discuss)\b|^\s+(?:a\s+)?(?:comentar|pronunciarse|responder)\b/.test(p.folded.slice(verb.end, verb.end + 30)) && /^(?:decline|refuse|declinar|negarse|rehusar)$/.test(verb.verb.lemma)) continue;
+    // "He did not say which goods", "no precisó cuándo": what was left unsaid is no position, though the speaker is
+    // still the one the next sentence may go on about.
+    const unsaid = verb.verb.verbClass === "speech" && NOT_SAYING.test(before) && WH_AFTER.test(p.folded.slice(verb.end, verb.end + 25));
     // Inside ", who … ," the verb's words end at the comma that closes the relative clause.
     const relative = /,\s*(?:who|which|quien|quienes)\b[^,]*$/.exec(p.folded.slice(sentence.start, verb.start));
     if (relative) {
@@ -470,7 +476,7 @@ export function findFrames(p: Passage, sentence: SentenceRange, quotes: QuoteRan
     if (aside) frame.content = { start: verb.end + aside[0].length, end: sentence.end };
     else if (frame.attribution !== "quote" && frame.rule !== "prose:reported-speaker-after") endAtNewClause(p, frame, sentenceQuotes, ctx);
     if (frame.rule === "prose:reported-speech" && !STRONG_SPEECH.has(verb.verb.lemma) && !hasComplement(p, frame, verb.verb.lemma)) continue;
-    frame.aboutPerson = judgesPerson(p, frame, ctx);
+    frame.statesNothing = unsaid || judgesPerson(p, frame, ctx);
     frames.push(frame);
     // "«La hoja de coca no es el enemigo», dijo el mandatario, «el enemigo es …»": a quotation split around its
     // attribution is the speaker's on both sides.
@@ -576,7 +582,7 @@ function accordingTo(p: Passage, sentence: SentenceRange, ctx: FrameContext, fra
     span: content,
     hedged: false,
     conditional: false,
-    aboutPerson: false,
+    statesNothing: false,
     clauseStart: content.start,
     independent: true,
   };
@@ -790,6 +796,11 @@ function endAtNewClause(p: Passage, frame: Frame, quotes: QuoteRange[], ctx: Fra
     }
   }
 }
+
+/** A negated speech verb ("did not say", "would not specify", "no precisó") … */
+const NOT_SAYING = /(?:^|\s)(?:did not|didn't|would not|wouldn't|could not|couldn't|has not|hasn't|have not|haven't|no|sin)\s+$/;
+/** … followed by a question word: what was not said. */
+const WH_AFTER = /^\s+(?:which|what|when|where|whether|how|who|why|if|cual|cuales|que|cuando|donde|como|quien|quienes|si)\b/;
 
 const JUDGING_LEMMAS = new Set([
   "call", "describe", "label", "deride", "dismiss", "accuse", "characterize", "blame", "warn", "threaten",

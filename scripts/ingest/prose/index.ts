@@ -248,7 +248,7 @@ function readParagraph(
       span: range,
       hedged: false,
       conditional: false,
-      aboutPerson: false,
+      statesNothing: false,
     };
     emit({ frame, holder, parts: quoteParts(p, frame.content, lang, book, discourse.currentTopic()) });
     issuerWords = null;
@@ -288,7 +288,7 @@ function readParagraph(
           span: { start: bodyStart, end: p.text.length },
           hedged: false,
           conditional: false,
-          aboutPerson: false,
+          statesNothing: false,
         };
         emit({ frame, holder, parts: quoteParts(p, frame.content, lang, book, discourse.currentTopic()) });
         discourse.endSentence(topicOf(p, frame.content, book));
@@ -343,7 +343,7 @@ function readParagraph(
           span: { start: quote.open + 1, end: quote.close },
           hedged: false,
           conditional: false,
-          aboutPerson: false,
+          statesNothing: false,
         };
         const holder = { ...discourse.quoteSpeaker, via: "pronoun" as const };
         // A quotation that goes on counts where it names an issue of its own, or goes on from a quotation of this paragraph.
@@ -369,7 +369,7 @@ function readParagraph(
       const embedded = /\b(?:that|que)\s+$/i.test(p.plain.slice(Math.max(0, holder.start - 6), holder.start));
       discourse.mention(holder, frame.verbClass === "speech", embedded);
       if (frame.attribution === "quote") discourse.quoteSpeaker = holder;
-      if (!holder.actor || frame.hedged || frame.conditional || frame.aboutPerson) {
+      if (!holder.actor || frame.hedged || frame.conditional || frame.statesNothing) {
         previous = { holder, issue: null, at: frame.cue.start };
         continue;
       }
