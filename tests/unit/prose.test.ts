@@ -807,6 +807,11 @@ describe("prose stances: attribution frames in Spanish", () => {
       ],
     ],
     [
+      "el Ejército, la Armada y la Policía sin país son del gobierno del texto",
+      ["El Ejército informó que destruyó 46 laboratorios de cocaína en el Catatumbo."],
+      [["co", "drug-policy", "prose:reported-speech", "El Ejército informó que destruyó 46 laboratorios de cocaína en el Catatumbo"]],
+    ],
+    [
       "«duplicará» es un hecho del gobierno",
       ["El ministro de Defensa duplicará los grupos de erradicación manual en Putumayo."],
       [["co", "drug-policy", "prose:action", "El ministro de Defensa duplicará los grupos de erradicación manual en Putumayo"]],
