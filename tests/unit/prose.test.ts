@@ -812,6 +812,19 @@ describe("prose stances: attribution frames in Spanish", () => {
       [["co", "drug-policy", "prose:reported-speech", "El Ejército informó que destruyó 46 laboratorios de cocaína en el Catatumbo"]],
     ],
     [
+      "un infinitivo regido («va a suspender») es un hecho del sujeto; «sin superar» y «la forma de reducir» no lo son",
+      [
+        "El Gobierno va a suspender la aspersión con glifosato.",
+        "Las delegaciones de Colombia y Estados Unidos terminaron sin superar su diferencia: la forma de reducir los cultivos de coca.",
+      ],
+      [["co", "drug-policy", "prose:action", "El Gobierno va a suspender la aspersión con glifosato"]],
+    ],
+    [
+      "«escribió en X»: X es la red, no quien escribe; la cita es de quien el texto venía hablando",
+      ["El presidente Gustavo Petro habló de los deportados. «Un migrante no es un delincuente y no tiene por qué viajar encadenado», escribió en X el 9 de junio."],
+      [["co", "migration", "prose:quote-speaker-after", "Un migrante no es un delincuente y no tiene por qué viajar encadenado"]],
+    ],
+    [
       "«duplicará» es un hecho del gobierno",
       ["El ministro de Defensa duplicará los grupos de erradicación manual en Putumayo."],
       [["co", "drug-policy", "prose:action", "El ministro de Defensa duplicará los grupos de erradicación manual en Putumayo"]],

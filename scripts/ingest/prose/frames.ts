@@ -374,7 +374,10 @@ export function findFrames(p: Passage, sentence: SentenceRange, quotes: QuoteRan
     if (describesNoun(p, sentence, verb, before)) continue;
     if (reducedPassive(p, verb, before) || nounAfterDeterminer(verb, before)) continue;
     // "agreed to accept", "wants to deport": the infinitive is the earlier verb's content.
-    const infinitive = /\bto\s+$/.test(before);
+    const infinitive = /\bto\s+$/.test(before) || verb.verb.infinitive === true;
+    // A Spanish infinitive after a preposition is an act of the clause's subject only where a verb governs it ("volvió a
+    // cuestionar", "va a suspender", "dejó de compartir"); "sin superar", "la forma de reducir", "para deportar" are not.
+    if (verb.verb.infinitive && /(?:^|\s)(?:a|al|de|del|sin|para|por|tras|con|en)\s+$/.test(before) && !GOVERNS_INFINITIVE.test(before)) continue;
     // "divided over how fast to ease sanctions", "whether to certify": a question, no one's position.
     if (infinitive && /\b(?:how|whether|what|when|where|which)(?:\s+\p{L}+){0,2}\s+to\s+$/u.test(before)) continue;
     if (infinitive) {
@@ -797,6 +800,10 @@ function endAtNewClause(p: Passage, frame: Frame, quotes: QuoteRange[], ctx: Fra
     }
   }
 }
+
+/** Spanish verbs that take an infinitive as what is done: periphrases (volver a, ir a, dejar de, acabar de) and wanting, deciding, trying, promising. */
+const GOVERNS_INFINITIVE =
+  /(?:^|\s)(?:(?:vuelve|vuelven|volvio|volvieron|volvera|volveran|ha vuelto|va|van|iba|iban|fue|ira|iran|empieza|empiezan|empezo|empezaron|comienza|comienzan|comenzo|comenzaron)\s+a|(?:deja|dejan|dejo|dejaron|dejara|acaba|acaban|acabo|acabaron|trata|tratan|trato|trataron)\s+de|(?:se niega|se nego|se negaron|insiste|insistio|insistieron)\s+(?:a|en)|quiere|quieren|quiso|quisieron|decide|deciden|decidio|decidieron|ha decidido|busca|buscan|busco|buscaron|pretende|pretenden|planea|planean|puede|pueden|podra|podria|debe|deben|debera|deberia|necesita|necesitan|promete|prometen|prometio|prometieron|espera|esperan|propone|propuso|intenta|intento|tiene que|tienen que|tendra que|hay que)\s+$/;
 
 /** A negated speech verb ("did not say", "would not specify", "no precisó") … */
 const NOT_SAYING = /(?:^|\s)(?:did not|didn't|would not|wouldn't|could not|couldn't|has not|hasn't|have not|haven't|no|sin)\s+$/;

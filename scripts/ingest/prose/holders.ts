@@ -92,7 +92,8 @@ const NOT_NAMES = new Set(
   alli asi que por uno dos tres primero nuevo ningun ninguna nadie cada todo toda todos todas every none nobody each statement communique comunicado declaration declaracion remarks readout
   january february march april may june july august september october november december monday tuesday wednesday
   thursday friday saturday sunday enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre
-  noviembre diciembre lunes martes miercoles jueves viernes sabado domingo`.split(/\s+/),
+  noviembre diciembre lunes martes miercoles jueves viernes sabado domingo
+  x twitter facebook instagram tiktok youtube whatsapp telegram`.split(/\s+/),
 );
 
 interface Word {

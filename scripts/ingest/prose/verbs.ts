@@ -20,6 +20,8 @@ export interface VerbForm {
   participle: boolean;
   /** Past participle (after "has"/"ha"): "said", "dicho" — also the English simple past for most verbs. */
   pastParticiple: boolean;
+  /** A Spanish infinitive ("volvió a cuestionar", "va a suspender"): like an English verb after "to". */
+  infinitive?: boolean;
 }
 
 interface EnglishVerb {
@@ -533,7 +535,8 @@ function spanishForms(verb: SpanishVerb): VerbForm[] {
   // speech or stance participle in the feminine is often a noun ("la propuesta", "la respuesta").
   const participle = verb.verbClass === "action" ? forms[6] : undefined;
   const agreeing = participle && /o$/.test(participle) ? ["a", "os", "as"].map((ending) => ({ ...base, form: `${participle.slice(0, -1)}${ending}`, participle: false, pastParticiple: true })) : [];
-  return [...all, ...agreeing];
+  const infinitive = { ...base, form: verb.lemma, participle: false, pastParticiple: false, infinitive: true };
+  return [...all, ...agreeing, infinitive];
 }
 
 /**
