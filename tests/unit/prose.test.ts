@@ -807,6 +807,11 @@ describe("prose stances: attribution frames in Spanish", () => {
       ],
     ],
     [
+      "el cónsul y el consulado sin país son del gobierno del texto",
+      ["El cónsul dijo que el consulado acompañará a cada deportado hasta el avión."],
+      [["co", "migration", "prose:reported-speech", "El cónsul dijo que el consulado acompañará a cada deportado hasta el avión"]],
+    ],
+    [
       "el Ejército, la Armada y la Policía sin país son del gobierno del texto",
       ["El Ejército informó que destruyó 46 laboratorios de cocaína en el Catatumbo."],
       [["co", "drug-policy", "prose:reported-speech", "El Ejército informó que destruyó 46 laboratorios de cocaína en el Catatumbo"]],

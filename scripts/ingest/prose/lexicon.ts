@@ -60,13 +60,13 @@ export const ROLE_NOUNS = words(`
   minister ministers ministry ministries secretary secretaries spokesperson spokespeople spokesman spokeswoman
   ambassador ambassadors embassy envoy envoys delegation delegations negotiator negotiators authorities
   department cabinet aide aides adviser advisers advisor advisors office team chancellor foreign
-  diplomat diplomats policymakers officer officers counterpart counterparts
+  diplomat diplomats policymakers officer officers counterpart counterparts consul consuls consulate consulates
   presidente presidenta mandatario mandataria gobierno gobiernos administracion canciller cancilleria
   ministro ministra ministros ministerio secretario secretaria portavoz vocero vocera voceros
   embajador embajadora embajada enviado enviada delegacion delegado delegada negociador negociadora negociadores
   autoridades funcionario funcionaria funcionarios funcionarias diplomatico diplomatica diplomaticos
   gabinete asesor asesores asesora equipo jefe jefa viceministro viceministra vicecanciller cartera encargado encargada
-  homologo homologa homologos homologas
+  homologo homologa homologos homologas consul consules consulado consulados
 `);
 
 /** Offices of a government, as opposed to generic roles: with no country named they are the home government's. */
@@ -74,7 +74,7 @@ export const GOVERNMENT_OFFICES = words(`
   minister ministry secretary chancellor viceminister spokesperson spokesman spokeswoman ambassador embassy
   ministro ministra ministerio viceministro viceministra canciller cancilleria vicecanciller secretario secretaria
   portavoz vocero vocera embajador embajadora embajada cartera
-  army navy police military armada ejercito policia
+  army navy police military armada ejercito policia consul consulate consulado
 `);
 
 /** Nouns a demonym makes a holder of besides the role nouns: the forces ("Colombian troops", "militares estadounidenses"). */
@@ -86,7 +86,7 @@ export const PERSON_ROLES = words(`
   presidente presidenta mandatario mandataria canciller ministro ministra secretario secretaria portavoz vocero vocera
   embajador embajadora enviado enviada asesor asesora jefe jefa funcionario funcionaria diplomatico diplomatica
   delegado delegada negociador negociadora
-  counterpart homologo homologa
+  counterpart homologo homologa consul
 `);
 
 /** "Petro's counterpart", "el homólogo de Petro": the person of the other government. */
