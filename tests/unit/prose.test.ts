@@ -672,6 +672,11 @@ describe("prose stances: attribution frames in English", () => {
       [["us", "drug-policy", "prose:reported-speech", "Washington vows to keep striking drug boats"]],
     ],
     [
+      "a place and a date between the verb and 'that' ('wrote on X on May 24 that …')",
+      ["Petro wrote on X on May 24 that Colombia would not sign a single new interdiction agreement."],
+      [["co", "drug-policy", "prose:reported-speech", "Petro wrote on X on May 24 that Colombia would not sign a single new interdiction agreement"]],
+    ],
+    [
       "', which said' gives the verb the institution before it as subject",
       ["Petro's criticism drew a rebuke from Washington, which said the strikes on drug boats would continue."],
       [["us", "drug-policy", "prose:reported-speech", "Washington, which said the strikes on drug boats would continue"]],

@@ -750,7 +750,8 @@ function hasComplement(p: Passage, frame: Frame, lemma: string): boolean {
   const after = p.folded.slice(frame.cue.end, frame.content.end);
   // "informed his agency to expect …", "notified Bogotá to prepare …": an object, then what it is to do.
   return (
-    /^(?:\s+[\p{L}'.-]+){0,3}?\s*(?:\bthat\b|\bque\b|:|,?\s*["«])/u.test(after) ||
+    // "wrote on X on May 24 that …": a place and a date may come between the verb and what it reports.
+    /^(?:\s+[\p{L}\p{N}'.-]+){0,7}?\s*(?:\bthat\b|\bque\b|:|,?\s*["«])/u.test(after) ||
     /^\s+[^,.;]{1,80}?\s(?:as|como|de)\s/.test(after) ||
     /^(?:\s+[\p{L}’'.-]+){1,3}?\s+to\s+\p{L}/u.test(after) ||
     (CHARGING_LEMMAS.has(lemma) && /^(?:\s+[\p{L}’'.-]+){1,4}?\s+(?:of|for)\s+\p{L}/u.test(after))
