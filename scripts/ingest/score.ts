@@ -1,5 +1,5 @@
 import type { OtherCourse } from "./course";
-import { fold, WordStarts, wordOpening } from "./fold";
+import { fold, openingCode, WordStarts, wordOpening } from "./fold";
 
 /**
  * Dictionary scaling of one stance on its issue's axis: count cue hits per pole, flipping a cue
@@ -133,6 +133,31 @@ export function mayMatch(term: CompiledTerm, copy: string, words: WordStarts): b
   return term.opening !== null ? words.opensWith(term.literal, term.opening) : copy.includes(term.literal);
 }
 
+/** A list of terms filed by opening: the terms with none are asked about in every text. */
+interface TermIndex {
+  byOpening: Map<number, number[]>;
+  always: number[];
+}
+
+const TERM_INDEXES = new WeakMap<CompiledTerm[], TermIndex>();
+
+function termIndex(terms: CompiledTerm[]): TermIndex {
+  let index = TERM_INDEXES.get(terms);
+  if (index) return index;
+  index = { byOpening: new Map(), always: [] };
+  for (const [at, term] of terms.entries()) {
+    if (term.opening === null) index.always.push(at);
+    else {
+      const code = openingCode(term.opening);
+      const filed = index.byOpening.get(code);
+      if (filed) filed.push(at);
+      else index.byOpening.set(code, [at]);
+    }
+  }
+  TERM_INDEXES.set(terms, index);
+  return index;
+}
+
 /** Every match of every term in `copy`, term by term; `words` are the copy's word starts, found once per stance. */
 function findAll<T>(
   copy: string,
@@ -141,8 +166,14 @@ function findAll<T>(
   words: WordStarts,
 ): (Span & { term: CompiledTerm; tag: T })[] {
   const hits: (Span & { term: CompiledTerm; tag: T })[] = [];
-  for (const term of terms) {
-    if (!mayMatch(term, copy, words)) continue;
+  // A stance has a few dozen word openings and a list hundreds of terms: only the terms some word opens as are asked about, in the list's order.
+  const index = termIndex(terms);
+  const asked = new Uint8Array(terms.length);
+  for (const at of index.always) asked[at] = 1;
+  for (const opening of words.openings()) for (const at of index.byOpening.get(opening) ?? []) asked[at] = 1;
+  for (let at = 0; at < terms.length; at++) {
+    const term = terms[at] as CompiledTerm;
+    if (asked[at] === 0 || !mayMatch(term, copy, words)) continue;
     // exec on the term's own pattern: matchAll copies the pattern on every call, which cost more than the matching.
     const pattern = term.pattern;
     pattern.lastIndex = 0;
