@@ -266,9 +266,9 @@ export interface AliasHit<T> {
 }
 
 /** Where one alias matches a text, outside the phrases it does not count in; `cased` is asked for only by an alias that matches case. */
-function aliasStarts<T>(target: T, alias: CompiledAlias, words: WordStarts, cased: () => WordStarts, folded: string, hits: AliasHit<T>[]): void {
-  const within = alias.matchCase ? cased() : words;
-  const starts = alias.opening === null ? findWholeWord(within.text, alias.folded) : within.find(alias.folded, alias.opening);
+function aliasStarts<T>(target: T, alias: CompiledAlias, words: WordStarts, cased: () => string, folded: string, hits: AliasHit<T>[]): void {
+  // A cased alias is searched for, not looked up: the few there are ("US") cost less than filing every word of a second copy.
+  const starts = alias.matchCase ? findWholeWord(cased(), alias.folded) : alias.opening === null ? findWholeWord(folded, alias.folded) : words.find(alias.folded, alias.opening);
   if (starts.length === 0) return;
   const excluded = alias.notIn.flatMap((phrase) => findWholeWord(folded, phrase).map((at) => [at, at + phrase.length] as const));
   for (const start of starts) {
@@ -279,11 +279,11 @@ function aliasStarts<T>(target: T, alias: CompiledAlias, words: WordStarts, case
 }
 
 /** Few aliases match case ("US"): the cased copy of a text is made for the first that is asked about. */
-function casedWords(text: string): () => WordStarts {
-  let words: WordStarts | null = null;
+function casedCopy(text: string): () => string {
+  let copy: string | null = null;
   return () => {
-    words ??= new WordStarts(foldKeepCase(text));
-    return words;
+    copy ??= foldKeepCase(text);
+    return copy;
   };
 }
 
@@ -303,7 +303,7 @@ function longestHits<T>(hits: AliasHit<T>[]): AliasHit<T>[] {
 /** `folded`: `fold(text)`, given by a caller that holds it already (a passage), so it is not folded again. */
 export function aliasHits<T>(text: string, targets: T[], aliasesOf: (target: T) => CompiledAlias[], folded = fold(text)): AliasHit<T>[] {
   const words = new WordStarts(folded);
-  const cased = casedWords(text);
+  const cased = casedCopy(text);
   const hits: AliasHit<T>[] = [];
   for (const target of targets) for (const alias of aliasesOf(target)) aliasStarts(target, alias, words, cased, folded, hits);
   return longestHits(hits);
@@ -333,13 +333,14 @@ export class AliasIndex<T> {
   /** What aliasHits(text, targets, aliasesOf, folded) gives. */
   hits(text: string, folded = fold(text)): AliasHit<T>[] {
     const words = new WordStarts(folded);
-    const cased = casedWords(text);
-    const asked = [...this.always];
-    for (const opening of words.openings()) for (const at of this.byOpening.get(opening) ?? []) asked.push(at);
-    // In aliasHits' order, so hits that tie are pushed, and kept, as it keeps them.
-    asked.sort((a, b) => a - b);
+    const cased = casedCopy(text);
+    // Marked, then read in index order (aliasHits' order, so hits that tie are pushed, and kept, as it keeps them): sorting them cost more than the matching.
+    const asked = new Uint8Array(this.entries.length);
+    for (const at of this.always) asked[at] = 1;
+    for (const opening of words.openings()) for (const at of this.byOpening.get(opening) ?? []) asked[at] = 1;
     const hits: AliasHit<T>[] = [];
-    for (const at of asked) {
+    for (let at = 0; at < asked.length; at++) {
+      if (asked[at] === 0) continue;
       const { target, alias } = this.entries[at] as (typeof this.entries)[number];
       aliasStarts(target, alias, words, cased, folded, hits);
     }
@@ -347,12 +348,32 @@ export class AliasIndex<T> {
   }
 }
 
-export function findActorMentions(text: string, book: Codebook): AliasHit<CodebookActor>[] {
-  return aliasHits(text, book.actors, (actor) => actor.aliases);
+/** One index per codebook and list of aliases: every block, passage and stance is asked about the same aliases. */
+function indexOnce<T>(indexes: WeakMap<Codebook, AliasIndex<T>>, book: Codebook, make: () => AliasIndex<T>): AliasIndex<T> {
+  let index = indexes.get(book);
+  if (!index) {
+    index = make();
+    indexes.set(book, index);
+  }
+  return index;
 }
 
-export function findIssueMentions(text: string, book: Codebook): AliasHit<CodebookIssue>[] {
-  return aliasHits(text, book.issues, (issue) => issue.aliases);
+const ACTOR_INDEXES = new WeakMap<Codebook, AliasIndex<CodebookActor>>();
+const INSTITUTION_INDEXES = new WeakMap<Codebook, AliasIndex<CodebookActor>>();
+const ISSUE_INDEXES = new WeakMap<Codebook, AliasIndex<CodebookIssue>>();
+
+export function findActorMentions(text: string, book: Codebook): AliasHit<CodebookActor>[] {
+  return indexOnce(ACTOR_INDEXES, book, () => new AliasIndex(book.actors, (actor) => actor.aliases)).hits(text);
+}
+
+/** An actor's aliases and its institutions ("the State Department", "la Cancillería"). */
+export function findInstitutionMentions(text: string, book: Codebook): AliasHit<CodebookActor>[] {
+  return indexOnce(INSTITUTION_INDEXES, book, () => new AliasIndex(book.actors, (actor) => [...actor.aliases, ...actor.holders])).hits(text);
+}
+
+/** `folded`: `fold(text)`, given by a caller that holds it already (a passage). */
+export function findIssueMentions(text: string, book: Codebook, folded = fold(text)): AliasHit<CodebookIssue>[] {
+  return indexOnce(ISSUE_INDEXES, book, () => new AliasIndex(book.issues, (issue) => issue.aliases)).hits(text, folded);
 }
 
 export interface IssueMatch {

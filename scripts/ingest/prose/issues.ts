@@ -1,4 +1,4 @@
-import { aliasHits, type Codebook } from "../codebook";
+import { aliasHits, type Codebook, findIssueMentions } from "../codebook";
 import { WordStarts } from "../fold";
 import { anyTerm, type CompiledTerm, matchCopyOfFolded, mayMatch } from "../score";
 import type { IssueRef } from "../stance";
@@ -103,7 +103,7 @@ function passageHits(p: Passage, book: Codebook): IssueHit[] {
   const copy = matchCopyOfFolded(p.folded);
   const hits: IssueHit[] = [];
   const push = (issue: IssueRef, s: number, e: number) => hits.push({ issue, start: s, end: e, evidence: p.text.slice(s, e) });
-  for (const hit of aliasHits(p.plain, book.issues, (issue) => issue.aliases, p.folded))
+  for (const hit of findIssueMentions(p.plain, book, p.folded))
     push({ slug: hit.target.slug, label: hit.target.label, kind: "codebook" }, hit.start, hit.end);
   const words = new WordStarts(copy);
   // exec on the shared pattern: matchAll copies a pattern (each holds all of an issue's topics) on every call.
