@@ -302,7 +302,7 @@ function longestHits<T>(hits: AliasHit<T>[]): AliasHit<T>[] {
 
 /** `folded`: `fold(text)`, given by a caller that holds it already (a passage), so it is not folded again. */
 export function aliasHits<T>(text: string, targets: T[], aliasesOf: (target: T) => CompiledAlias[], folded = fold(text)): AliasHit<T>[] {
-  const words = new WordStarts(folded);
+  const words = WordStarts.of(folded);
   const cased = casedCopy(text);
   const hits: AliasHit<T>[] = [];
   for (const target of targets) for (const alias of aliasesOf(target)) aliasStarts(target, alias, words, cased, folded, hits);
@@ -332,7 +332,7 @@ export class AliasIndex<T> {
 
   /** What aliasHits(text, targets, aliasesOf, folded) gives. */
   hits(text: string, folded = fold(text)): AliasHit<T>[] {
-    const words = new WordStarts(folded);
+    const words = WordStarts.of(folded);
     const cased = casedCopy(text);
     // Marked, then read in index order (aliasHits' order, so hits that tie are pushed, and kept, as it keeps them): sorting them cost more than the matching.
     const asked = new Uint8Array(this.entries.length);

@@ -128,6 +128,8 @@ const openingKey = (text: string, at: number) => text.charCodeAt(at) * 0x10000 +
 /** A word opening (from `wordOpening`) as the number `WordStarts.openings` gives for it. */
 export const openingCode = (opening: string): number => openingKey(opening, 0);
 const NO_STARTS: readonly number[] = [];
+/** How many filed texts `WordStarts.of` keeps: a passage's fold and match copy, a stance's. */
+const RECENT_WORD_STARTS = 4;
 
 /**
  * Where the words of a text start, filed by their opening: `find` gives what `findWholeWord` gives for a
@@ -135,6 +137,19 @@ const NO_STARTS: readonly number[] = [];
  */
 export class WordStarts {
   private readonly byOpening = new Map<number, number[]>();
+  /** The last texts filed, newest first: a passage's and a stance's copies are read by several stages in a row. */
+  private static readonly recent: WordStarts[] = [];
+
+  /** The word starts of `text`, filed again only when none of the last few texts was the same. */
+  static of(text: string): WordStarts {
+    const recent = WordStarts.recent;
+    const known = recent.find((words) => words.text === text);
+    if (known) return known;
+    const words = new WordStarts(text);
+    recent.unshift(words);
+    if (recent.length > RECENT_WORD_STARTS) recent.pop();
+    return words;
+  }
 
   constructor(readonly text: string) {
     let previous = false;

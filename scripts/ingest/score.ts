@@ -158,6 +158,14 @@ function termIndex(terms: CompiledTerm[]): TermIndex {
   return index;
 }
 
+/** Whether any of `terms` can match `copy` (as `mayMatch` tells for each): asked only of the terms some word of it opens as. */
+export function mayMatchAny(terms: CompiledTerm[], copy: string, words: WordStarts): boolean {
+  const index = termIndex(terms);
+  for (const at of index.always) if (mayMatch(terms[at] as CompiledTerm, copy, words)) return true;
+  for (const opening of words.openings()) for (const at of index.byOpening.get(opening) ?? []) if (mayMatch(terms[at] as CompiledTerm, copy, words)) return true;
+  return false;
+}
+
 /** Every match of every term in `copy`, term by term; `words` are the copy's word starts, found once per stance. */
 function findAll<T>(
   copy: string,
@@ -258,7 +266,7 @@ export function scoreStance(text: string, axis: CompiledAxis, negation: Compiled
 /** The cue hits of a text with where each starts: a caller can weigh parts of a stance from one reading of it. */
 export function placedCues(text: string, axis: CompiledAxis, negation: CompiledNegation, course: OtherCourse | null = null): (CueHit & { start: number })[] {
   const copy = matchCopy(text);
-  const words = new WordStarts(copy);
+  const words = WordStarts.of(copy);
   // Cues and negators compete for words: where they overlap the longer wins, so a negator inside a
   // cue is part of it ("fight against") and a cue inside a negator is not a cue ("wind down").
   const cueHits = [
