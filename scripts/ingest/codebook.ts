@@ -124,6 +124,11 @@ export interface CompiledAlias {
   notIn: string[];
   /** Its first two units when it starts with a letter or digit: a text with no word opening so has no match. */
   opening: string | null;
+  /**
+   * A cased alias of ASCII letters that opens a word, in lower case with its opening: a text's cased copy matches it only
+   * where its fold matches this (fold.test.ts checks every unit), so a text whose fold does not is never copied cased.
+   */
+  caseless: { folded: string; opening: string } | null;
 }
 
 export interface CodebookActor {
@@ -186,7 +191,10 @@ export function slugify(label: string): string {
 export function compileAlias(alias: z.infer<typeof aliasSchema>): CompiledAlias {
   const { text, matchCase, notIn } = typeof alias === "string" ? { text: alias, matchCase: false, notIn: [] } : alias;
   const folded = matchCase ? foldKeepCase(text) : fold(text);
-  return { text, matchCase, folded, notIn: notIn.map(fold), opening: wordOpening(folded) };
+  const lower = folded.toLowerCase();
+  const lowerOpening = wordOpening(lower);
+  const caseless = matchCase && /^[\x20-\x7e]*$/.test(folded) && lowerOpening !== null ? { folded: lower, opening: lowerOpening } : null;
+  return { text, matchCase, folded, notIn: notIn.map(fold), opening: wordOpening(folded), caseless };
 }
 
 function describePath(path: PropertyKey[], raw: unknown): string {
@@ -268,6 +276,7 @@ export interface AliasHit<T> {
 /** Where one alias matches a text, outside the phrases it does not count in; `cased` is asked for only by an alias that matches case. */
 function aliasStarts<T>(target: T, alias: CompiledAlias, words: WordStarts, cased: () => string, folded: string, hits: AliasHit<T>[]): void {
   // A cased alias is searched for, not looked up: the few there are ("US") cost less than filing every word of a second copy.
+  if (alias.caseless && words.find(alias.caseless.folded, alias.caseless.opening).length === 0) return;
   const starts = alias.matchCase ? findWholeWord(cased(), alias.folded) : alias.opening === null ? findWholeWord(folded, alias.folded) : words.find(alias.folded, alias.opening);
   if (starts.length === 0) return;
   const excluded = alias.notIn.flatMap((phrase) => findWholeWord(folded, phrase).map((at) => [at, at + phrase.length] as const));

@@ -64,6 +64,12 @@ describe("actor aliases", () => {
     ["Latin American leaders", []],
     ["Inter‑American Commission", []],
     ["funcionarios estadounidenses", ["us"]],
+    // Cased aliases: "US" and "ÚS" (its accent folded) name the United States, "us" and "Us" do not.
+    ["let us talk", []],
+    ["Us and them", []],
+    ["US officials", ["us"]],
+    ["ÚS officials", ["us"]],
+    ["thus US-backed forces", ["us"]],
   ])("%j mentions %j", (text, expected) => {
     expect(findActorMentions(text, book).map((hit) => hit.target.id)).toEqual(expected);
   });
