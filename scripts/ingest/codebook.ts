@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { findWholeWord, fold, foldKeepCase, openingCode, WordStarts, wordOpening } from "./fold";
+import { findWholeWord, fold, foldKeepCase, isWordAt, WordStarts, wordOpening } from "./fold";
 import { type CompiledAxis, type CompiledNegation, type CompiledTerm, compileNegation, compileTerm } from "./score";
 
 const aliasSchema = z.union([
@@ -278,6 +278,11 @@ function aliasStarts<T>(target: T, alias: CompiledAlias, words: WordStarts, case
   // A cased alias is searched for, not looked up: the few there are ("US") cost less than filing every word of a second copy.
   if (alias.caseless && words.find(alias.caseless.folded, alias.caseless.opening).length === 0) return;
   const starts = alias.matchCase ? findWholeWord(cased(), alias.folded) : alias.opening === null ? findWholeWord(folded, alias.folded) : words.find(alias.folded, alias.opening);
+  pushHits(target, alias, starts, folded, hits);
+}
+
+/** The hits of one alias at `starts` (in text order), less those inside a phrase it does not count in. */
+function pushHits<T>(target: T, alias: CompiledAlias, starts: readonly number[], folded: string, hits: AliasHit<T>[]): void {
   if (starts.length === 0) return;
   const excluded = alias.notIn.flatMap((phrase) => findWholeWord(folded, phrase).map((at) => [at, at + phrase.length] as const));
   for (const start of starts) {
@@ -318,42 +323,87 @@ export function aliasHits<T>(text: string, targets: T[], aliasesOf: (target: T) 
   return longestHits(hits);
 }
 
+/** A step of the aliases' folded spellings, one unit a step: the aliases that end there, and the cased aliases whose lower case does. */
+interface Spelling {
+  next: Map<number, Spelling>;
+  ends: number[];
+  caseless: number[];
+}
+
+const spelling = (): Spelling => ({ next: new Map(), ends: [], caseless: [] });
+
 /**
- * The same matching for texts read against the same targets again and again: their aliases filed by opening once,
- * so a text asks only about the aliases some word of it opens as (a sentence has a few dozen words; the holders'
- * markers have hundreds of aliases, each asked about in every text).
+ * The same matching for texts read against the same targets again and again: the aliases that open a word are spelled
+ * out unit by unit once, so a text is read once from each of its word starts (a sentence has a few dozen) instead of once
+ * per alias (the holders' markers have hundreds, dozens of them opening as "the", "de" or "la" do).
  */
 export class AliasIndex<T> {
   /** Each alias with its target, in the order aliasHits asks about them: where hits tie, the earlier one wins. */
   private readonly entries: { target: T; alias: CompiledAlias }[] = [];
-  private readonly byOpening = new Map<number, number[]>();
-  /** Aliases with no opening, or matching case (their openings are not the folded text's): asked about in every text. */
+  private readonly spellings = spelling();
+  /** Aliases with no opening, and cased ones with no lower case to spell (not ASCII): asked about in every text. */
   private readonly always: number[] = [];
 
   constructor(targets: T[], aliasesOf: (target: T) => CompiledAlias[]) {
     for (const target of targets)
       for (const alias of aliasesOf(target)) {
         const at = this.entries.push({ target, alias }) - 1;
-        if (alias.opening === null || alias.matchCase) this.always.push(at);
-        else this.byOpening.set(openingCode(alias.opening), [...(this.byOpening.get(openingCode(alias.opening)) ?? []), at]);
+        if (alias.caseless) this.spell(alias.caseless.folded).caseless.push(at);
+        else if (alias.opening === null || alias.matchCase) this.always.push(at);
+        else this.spell(alias.folded).ends.push(at);
       }
+  }
+
+  private spell(folded: string): Spelling {
+    let step = this.spellings;
+    for (let i = 0; i < folded.length; i++) {
+      const unit = folded.charCodeAt(i);
+      let next = step.next.get(unit);
+      if (!next) {
+        next = spelling();
+        step.next.set(unit, next);
+      }
+      step = next;
+    }
+    return step;
   }
 
   /** What aliasHits(text, targets, aliasesOf, folded) gives. */
   hits(text: string, folded = fold(text)): AliasHit<T>[] {
-    const words = WordStarts.of(folded);
+    // Per alias, where it matches as a whole word in text order (what WordStarts.find gives); a cased alias, filed where its lower case does.
+    const found = new Map<number, number[]>();
+    let previous = false;
+    for (let i = 0; i + 1 < folded.length; i++) {
+      const word = isWordAt(folded, i);
+      if (word && !previous) this.read(folded, i, found);
+      previous = word;
+    }
     const cased = casedCopy(text);
-    // Marked, then read in index order (aliasHits' order, so hits that tie are pushed, and kept, as it keeps them): sorting them cost more than the matching.
-    const asked = new Uint8Array(this.entries.length);
-    for (const at of this.always) asked[at] = 1;
-    for (const opening of words.openings()) for (const at of this.byOpening.get(opening) ?? []) asked[at] = 1;
     const hits: AliasHit<T>[] = [];
-    for (let at = 0; at < asked.length; at++) {
-      if (asked[at] === 0) continue;
+    // In aliasHits' order, so hits that tie are pushed, and kept, as it keeps them.
+    for (const at of [...found.keys(), ...this.always].sort((a, b) => a - b)) {
       const { target, alias } = this.entries[at] as (typeof this.entries)[number];
-      aliasStarts(target, alias, words, cased, folded, hits);
+      const starts = alias.matchCase ? findWholeWord(cased(), alias.folded) : (found.get(at) ?? findWholeWord(folded, alias.folded));
+      pushHits(target, alias, starts, folded, hits);
     }
     return longestHits(hits);
+  }
+
+  /** The aliases the text spells from `start`, a word start, that end where a word does (or end in a full stop, as "U.S." does). */
+  private read(folded: string, start: number, found: Map<number, number[]>): void {
+    let step = this.spellings;
+    for (let i = start; i < folded.length; i++) {
+      const next = step.next.get(folded.charCodeAt(i));
+      if (!next) return;
+      step = next;
+      if ((step.ends.length === 0 && step.caseless.length === 0) || (isWordAt(folded, i) && isWordAt(folded, i + 1))) continue;
+      for (const at of step.ends) {
+        const starts = found.get(at);
+        if (starts) starts.push(start);
+        else found.set(at, [start]);
+      }
+      for (const at of step.caseless) if (!found.has(at)) found.set(at, []);
+    }
   }
 }
 

@@ -98,7 +98,7 @@ export function isWordChar(unit: string | undefined): boolean {
 }
 
 /** Whether the unit at `at` is a letter or a digit; none is outside the text. Read by code: no string made per unit. */
-function isWordAt(text: string, at: number): boolean {
+export function isWordAt(text: string, at: number): boolean {
   return at >= 0 && at < text.length && isWordCode(text.charCodeAt(at));
 }
 

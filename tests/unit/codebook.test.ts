@@ -92,6 +92,11 @@ describe("alias index", () => {
     "us and US and U.S.: Americans, estadounidenses, colombianos",
     "nothing here names anyone",
     "",
+    // Spelled from each word start: an alias inside a longer word, one that runs to the end, one ending in a full stop.
+    "Petrolero Petros Petro",
+    "the U.S.-backed plan; the U.S.",
+    "the State Department's the State Departments la Cancillería de Colombia",
+    "US",
   ])("finds in %j what aliasHits finds", (text) => {
     const expected = aliasHits(text, markers, (m) => m.aliases);
     expect(index.hits(text)).toEqual(expected);
