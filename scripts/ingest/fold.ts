@@ -59,8 +59,17 @@ function lowerSameLength(text: string): string {
   return lower.length === text.length ? lower : [...text].map((unit) => (unit.toLowerCase().length === unit.length ? unit.toLowerCase() : unit)).join("");
 }
 
+/** The last texts folded and their folds, newest first: a stance, a passage's slice or a holder is folded by several stages in a row. */
+const RECENT_FOLDS: [string, string][] = [];
+const RECENT_FOLD_COUNT = 4;
+
 export function fold(text: string): string {
-  return foldWith(text, lowerSameLength(text), FOLDED, (unit) => foldUnit(unit));
+  const known = RECENT_FOLDS.find(([unfolded]) => unfolded === text);
+  if (known) return known[1];
+  const folded = foldWith(text, lowerSameLength(text), FOLDED, (unit) => foldUnit(unit));
+  RECENT_FOLDS.unshift([text, folded]);
+  if (RECENT_FOLDS.length > RECENT_FOLD_COUNT) RECENT_FOLDS.pop();
+  return folded;
 }
 
 /** Same length as `fold`, but keeps accents: Spanish verb forms differ from nouns by their accent ("anunció", "anuncio"). */
@@ -171,10 +180,10 @@ export class WordStarts {
     return this.byOpening.keys();
   }
 
-  /** Whether a word of the text starts with `prefix`, whose `wordOpening` is `opening`. */
-  opensWith(prefix: string, opening: string): boolean {
+  /** Where the first word of the text that starts with `prefix` (whose `wordOpening` is `opening`) starts; -1 when none does. */
+  firstOpening(prefix: string, opening: string): number {
     const starts = this.byOpening.get(openingKey(opening, 0));
-    return starts?.some((at) => this.text.startsWith(prefix, at)) ?? false;
+    return starts?.find((at) => this.text.startsWith(prefix, at)) ?? -1;
   }
 
   /** Every offset where `needle`, whose `wordOpening` is `opening`, occurs with no letter or digit touching either end. */
