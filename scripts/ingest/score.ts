@@ -128,9 +128,14 @@ interface Span {
   end: number;
 }
 
+/** Where the first match of `term` in `copy` can start, -1 where none can: a match starts a word (or, for a term that opens with no letter, anywhere) with the term's literal. */
+function firstPossible(term: CompiledTerm, copy: string, words: WordStarts): number {
+  return term.opening !== null ? words.firstOpening(term.literal, term.opening) : copy.indexOf(term.literal);
+}
+
 /** Whether `term` can match `copy`: a match starts a word with the term's literal, so the words that open as it does are checked before any search. */
 export function mayMatch(term: CompiledTerm, copy: string, words: WordStarts): boolean {
-  return term.opening !== null ? words.opensWith(term.literal, term.opening) : copy.includes(term.literal);
+  return firstPossible(term, copy, words) >= 0;
 }
 
 /** A list of terms filed by opening: the terms with none are asked about in every text. */
@@ -180,11 +185,14 @@ function findAll<T>(
   for (const at of index.always) asked[at] = 1;
   for (const opening of words.openings()) for (const at of index.byOpening.get(opening) ?? []) asked[at] = 1;
   for (let at = 0; at < terms.length; at++) {
+    if (asked[at] === 0) continue;
     const term = terms[at] as CompiledTerm;
-    if (asked[at] === 0 || !mayMatch(term, copy, words)) continue;
+    const from = firstPossible(term, copy, words);
+    if (from < 0) continue;
     // exec on the term's own pattern: matchAll copies the pattern on every call, which cost more than the matching.
+    // From where its first match can start: no match starts before a word that opens with its literal.
     const pattern = term.pattern;
-    pattern.lastIndex = 0;
+    pattern.lastIndex = from;
     for (let m = pattern.exec(copy); m; m = pattern.exec(copy)) {
       hits.push({ start: m.index, end: m.index + m[0].length, term, tag: tag(term) });
       if (m[0] === "") pattern.lastIndex++;
