@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { findWholeWord, fold, foldKeepCase, isWordAt, WordStarts, wordOpening } from "./fold";
+import { findWholeWord, fold, foldKeepCase, isWordAt, nextStep, type SpellingStep, spell, spellingStep, WordStarts, wordOpening } from "./fold";
 import { type CompiledAxis, type CompiledNegation, type CompiledTerm, compileNegation, compileTerm } from "./score";
 
 const aliasSchema = z.union([
@@ -323,14 +323,8 @@ export function aliasHits<T>(text: string, targets: T[], aliasesOf: (target: T) 
   return longestHits(hits);
 }
 
-/** A step of the aliases' folded spellings, one unit a step: the aliases that end there, and the cased aliases whose lower case does. */
-interface Spelling {
-  next: Map<number, Spelling>;
-  ends: number[];
-  caseless: number[];
-}
-
-const spelling = (): Spelling => ({ next: new Map(), ends: [], caseless: [] });
+/** An alias where its spelling ends, or a cased alias where its lower case's does (`caseless`). */
+type Spelled = { at: number; caseless: boolean };
 
 /**
  * The same matching for texts read against the same targets again and again: the aliases that open a word are spelled
@@ -340,7 +334,7 @@ const spelling = (): Spelling => ({ next: new Map(), ends: [], caseless: [] });
 export class AliasIndex<T> {
   /** Each alias with its target, in the order aliasHits asks about them: where hits tie, the earlier one wins. */
   private readonly entries: { target: T; alias: CompiledAlias }[] = [];
-  private readonly spellings = spelling();
+  private readonly spellings = spellingStep<Spelled>();
   /** Aliases with no opening, and cased ones with no lower case to spell (not ASCII): asked about in every text. */
   private readonly always: number[] = [];
 
@@ -348,24 +342,10 @@ export class AliasIndex<T> {
     for (const target of targets)
       for (const alias of aliasesOf(target)) {
         const at = this.entries.push({ target, alias }) - 1;
-        if (alias.caseless) this.spell(alias.caseless.folded).caseless.push(at);
+        if (alias.caseless) spell(this.spellings, alias.caseless.folded).ends.push({ at, caseless: true });
         else if (alias.opening === null || alias.matchCase) this.always.push(at);
-        else this.spell(alias.folded).ends.push(at);
+        else spell(this.spellings, alias.folded).ends.push({ at, caseless: false });
       }
-  }
-
-  private spell(folded: string): Spelling {
-    let step = this.spellings;
-    for (let i = 0; i < folded.length; i++) {
-      const unit = folded.charCodeAt(i);
-      let next = step.next.get(unit);
-      if (!next) {
-        next = spelling();
-        step.next.set(unit, next);
-      }
-      step = next;
-    }
-    return step;
   }
 
   /** What aliasHits(text, targets, aliasesOf, folded) gives. */
@@ -391,18 +371,18 @@ export class AliasIndex<T> {
 
   /** The aliases the text spells from `start`, a word start, that end where a word does (or end in a full stop, as "U.S." does). */
   private read(folded: string, start: number, found: Map<number, number[]>): void {
-    let step = this.spellings;
+    let step: SpellingStep<Spelled> | undefined = this.spellings;
     for (let i = start; i < folded.length; i++) {
-      const next = step.next.get(folded.charCodeAt(i));
-      if (!next) return;
-      step = next;
-      if ((step.ends.length === 0 && step.caseless.length === 0) || (isWordAt(folded, i) && isWordAt(folded, i + 1))) continue;
-      for (const at of step.ends) {
+      step = nextStep(step, folded.charCodeAt(i));
+      if (!step) return;
+      if (step.ends.length === 0 || (isWordAt(folded, i) && isWordAt(folded, i + 1))) continue;
+      for (const { at, caseless } of step.ends) {
         const starts = found.get(at);
-        if (starts) starts.push(start);
+        if (caseless) {
+          if (!starts) found.set(at, []);
+        } else if (starts) starts.push(start);
         else found.set(at, [start]);
       }
-      for (const at of step.caseless) if (!found.has(at)) found.set(at, []);
     }
   }
 }

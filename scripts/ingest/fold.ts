@@ -131,6 +131,37 @@ export function findWholeWord(haystack: string, needle: string): number[] {
   }
 }
 
+/**
+ * A step of a set of spellings, one UTF-16 unit a step: what ends there, and the steps after it (an ASCII unit's in an
+ * array: most of every text). Walked from a text's word starts, it finds every spelling that opens a word there at once.
+ */
+export interface SpellingStep<T> {
+  ascii: (SpellingStep<T> | undefined)[];
+  other: Map<number, SpellingStep<T>>;
+  ends: T[];
+}
+
+export const spellingStep = <T>(): SpellingStep<T> => ({ ascii: [], other: new Map(), ends: [] });
+
+/** The step after `step` for the unit `unit`, if any spelling goes on so. */
+export const nextStep = <T>(step: SpellingStep<T>, unit: number): SpellingStep<T> | undefined => (unit < 128 ? step.ascii[unit] : step.other.get(unit));
+
+/** The step where `text` ends, from `root`, made as needed. */
+export function spell<T>(root: SpellingStep<T>, text: string): SpellingStep<T> {
+  let step = root;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    let next = nextStep(step, unit);
+    if (!next) {
+      next = spellingStep<T>();
+      if (unit < 128) step.ascii[unit] = next;
+      else step.other.set(unit, next);
+    }
+    step = next;
+  }
+  return step;
+}
+
 /** A word opening (two UTF-16 units) as one number, a cheaper map key than the two-unit string. */
 const openingKey = (text: string, at: number) => text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1);
 

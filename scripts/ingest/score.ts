@@ -1,5 +1,5 @@
 import type { OtherCourse } from "./course";
-import { fold, openingCode, WordStarts, wordOpening } from "./fold";
+import { fold, isWordAt, nextStep, openingCode, type SpellingStep, spell, spellingStep, type WordStarts, wordOpening } from "./fold";
 
 /**
  * Dictionary scaling of one stance on its issue's axis: count cue hits per pole, flipping a cue
@@ -138,9 +138,13 @@ export function mayMatch(term: CompiledTerm, copy: string, words: WordStarts): b
   return firstPossible(term, copy, words) >= 0;
 }
 
-/** A list of terms filed by opening: the terms with none are asked about in every text. */
+/**
+ * A list of terms filed by opening, and their literals spelled out unit by unit; the terms with no opening are
+ * asked about in every text.
+ */
 interface TermIndex {
   byOpening: Map<number, number[]>;
+  literals: SpellingStep<number>;
   always: number[];
 }
 
@@ -149,7 +153,7 @@ const TERM_INDEXES = new WeakMap<CompiledTerm[], TermIndex>();
 function termIndex(terms: CompiledTerm[]): TermIndex {
   let index = TERM_INDEXES.get(terms);
   if (index) return index;
-  index = { byOpening: new Map(), always: [] };
+  index = { byOpening: new Map(), literals: spellingStep<number>(), always: [] };
   for (const [at, term] of terms.entries()) {
     if (term.opening === null) index.always.push(at);
     else {
@@ -157,10 +161,38 @@ function termIndex(terms: CompiledTerm[]): TermIndex {
       const filed = index.byOpening.get(code);
       if (filed) filed.push(at);
       else index.byOpening.set(code, [at]);
+      spell(index.literals, term.literal).ends.push(at);
     }
   }
   TERM_INDEXES.set(terms, index);
   return index;
+}
+
+/**
+ * Per term of the list that can match `copy`, where its first match can start (what `firstPossible` gives): the copy is
+ * read once from each word start along the literals, instead of once per term whose opening some word has.
+ */
+function firstPossibleStarts(terms: CompiledTerm[], copy: string): Map<number, number> {
+  const index = termIndex(terms);
+  const first = new Map<number, number>();
+  for (const at of index.always) {
+    const from = copy.indexOf((terms[at] as CompiledTerm).literal);
+    if (from >= 0) first.set(at, from);
+  }
+  let previous = false;
+  for (let start = 0; start + 1 < copy.length; start++) {
+    const word = isWordAt(copy, start);
+    if (word && !previous) {
+      let step: SpellingStep<number> | undefined = index.literals;
+      for (let i = start; i < copy.length; i++) {
+        step = nextStep(step, copy.charCodeAt(i));
+        if (!step) break;
+        for (const at of step.ends) if (!first.has(at)) first.set(at, start);
+      }
+    }
+    previous = word;
+  }
+  return first;
 }
 
 /** Whether any of `terms` can match `copy` (as `mayMatch` tells for each): asked only of the terms some word of it opens as. */
@@ -171,28 +203,16 @@ export function mayMatchAny(terms: CompiledTerm[], copy: string, words: WordStar
   return false;
 }
 
-/** Every match of every term in `copy`, term by term; `words` are the copy's word starts, found once per stance. */
-function findAll<T>(
-  copy: string,
-  terms: CompiledTerm[],
-  tag: (term: CompiledTerm) => T,
-  words: WordStarts,
-): (Span & { term: CompiledTerm; tag: T })[] {
+/** Every match of every term in `copy`, term by term. */
+function findAll<T>(copy: string, terms: CompiledTerm[], tag: (term: CompiledTerm) => T): (Span & { term: CompiledTerm; tag: T })[] {
   const hits: (Span & { term: CompiledTerm; tag: T })[] = [];
-  // A stance has a few dozen word openings and a list hundreds of terms: only the terms some word opens as are asked about, in the list's order.
-  const index = termIndex(terms);
-  const asked = new Uint8Array(terms.length);
-  for (const at of index.always) asked[at] = 1;
-  for (const opening of words.openings()) for (const at of index.byOpening.get(opening) ?? []) asked[at] = 1;
-  for (let at = 0; at < terms.length; at++) {
-    if (asked[at] === 0) continue;
+  const first = firstPossibleStarts(terms, copy);
+  // In the list's order, each term's pattern from where its first match can start: no match starts before a word that opens with its literal.
+  for (const at of [...first.keys()].sort((a, b) => a - b)) {
     const term = terms[at] as CompiledTerm;
-    const from = firstPossible(term, copy, words);
-    if (from < 0) continue;
     // exec on the term's own pattern: matchAll copies the pattern on every call, which cost more than the matching.
-    // From where its first match can start: no match starts before a word that opens with its literal.
     const pattern = term.pattern;
-    pattern.lastIndex = from;
+    pattern.lastIndex = first.get(at) as number;
     for (let m = pattern.exec(copy); m; m = pattern.exec(copy)) {
       hits.push({ start: m.index, end: m.index + m[0].length, term, tag: tag(term) });
       if (m[0] === "") pattern.lastIndex++;
@@ -274,22 +294,21 @@ export function scoreStance(text: string, axis: CompiledAxis, negation: Compiled
 /** The cue hits of a text with where each starts: a caller can weigh parts of a stance from one reading of it. */
 export function placedCues(text: string, axis: CompiledAxis, negation: CompiledNegation, course: OtherCourse | null = null): (CueHit & { start: number })[] {
   const copy = matchCopy(text);
-  const words = WordStarts.of(copy);
   // Cues and negators compete for words: where they overlap the longer wins, so a negator inside a
   // cue is part of it ("fight against") and a cue inside a negator is not a cue ("wind down").
   const cueHits = [
-    ...findAll(copy, axis.negative, (): Pole | null => "negative", words),
-    ...findAll(copy, axis.positive, (): Pole | null => "positive", words),
+    ...findAll(copy, axis.negative, (): Pole | null => "negative"),
+    ...findAll(copy, axis.positive, (): Pole | null => "positive"),
   ];
   const terms = longestFirst<Span & { term: CompiledTerm; tag: Pole | null }>(
-    dualRoles(copy, cueHits, findAll(copy, negation.terms, (): Pole | null => null, words), negation),
+    dualRoles(copy, cueHits, findAll(copy, negation.terms, (): Pole | null => null), negation),
   );
   const cues = terms.flatMap((t) => (t.tag ? [{ ...t, tag: t.tag }] : []));
   const negators = terms.filter((t) => t.tag === null);
   const scopes: { negator: Span; start: number; end: number }[] = [
     ...negators.map((n) => ({ negator: n, start: n.end, end: scopeEnd(copy, n.end, negation) })),
     // "forced eradication has failed": a failure predicate governs the cues before it.
-    ...findAll(copy, negation.after, () => null, words)
+    ...findAll(copy, negation.after, () => null)
       .filter((f) => !terms.some((t) => t.start < f.end && f.start < t.end && t.tag !== null))
       .map((f) => ({ negator: f, start: scopeStart(copy, f.start, negation), end: f.start })),
   ];
