@@ -168,7 +168,7 @@ const openingKey = (text: string, at: number) => text.charCodeAt(at) * 0x10000 +
 /** A word opening (from `wordOpening`) as the number `WordStarts.openings` gives for it. */
 export const openingCode = (opening: string): number => openingKey(opening, 0);
 const NO_STARTS: readonly number[] = [];
-/** How many filed texts `WordStarts.of` keeps: a passage's fold and match copy, a stance's. */
+/** How many filed texts `WordStarts.of` keeps: a passage's fold and its match copy are read by several stages in a row. */
 const RECENT_WORD_STARTS = 4;
 
 /**
@@ -177,7 +177,7 @@ const RECENT_WORD_STARTS = 4;
  */
 export class WordStarts {
   private readonly byOpening = new Map<number, number[]>();
-  /** The last texts filed, newest first: a passage's and a stance's copies are read by several stages in a row. */
+  /** The last texts filed, newest first. */
   private static readonly recent: WordStarts[] = [];
 
   /** The word starts of `text`, filed again only when none of the last few texts was the same. */
