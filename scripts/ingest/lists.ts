@@ -1,6 +1,7 @@
 import type { ActorId, Codebook } from "./codebook";
 import { findActorMentions, matchIssue } from "./codebook";
-import { fold } from "./fold";
+import { fold, foldKeepAccents } from "./fold";
+import { VERB_FORMS } from "./prose/verbs";
 import type { ParsedListItem } from "./parse";
 import { subSpan, trimClause } from "./span";
 import type { ExtractedStance, IngestNote, IssueRef } from "./stance";
@@ -11,6 +12,15 @@ const DETERMINER = /(?:^|\s)(the|el|la|los|las)\s+$/i;
 /** A mention right after a preposition is an object or a place ("for U.S. companies", "between Bogotá and …", "under Petro"), not a subject. */
 const PREPOSITION =
   /(?:^|[\s(])(for|in|to|of|with|from|on|at|by|against|toward|towards|into|about|over|like|between|among|amid|under|after|before|across|through|beyond|without|within|via|despite|behind|around|per|para|en|de|del|con|desde|por|contra|hacia|sobre|al|entre|bajo|tras|ante|segun|sin|durante|mediante)\s+(?:(?:the|el|la|los|las)\s+)?$/i;
+/** Attribution verbs (lower case, accents kept: "pidió", not the noun "pidio"): a mention right after one is its object ("Villavicencio asked Washington to …"), not a subject. */
+const VERBS = new Set(VERB_FORMS.map((v) => v.form));
+const LAST_WORD = /([\p{L}]+)\s+(?:(?:the|el|la|los|las|a|al)\s+)?$/u;
+
+function afterVerb(before: string): boolean {
+  const word = LAST_WORD.exec(before)?.[1];
+  return word !== undefined && VERBS.has(word);
+}
+
 /** Words joining two mentions into one group ("the United States and Colombia", "Bogotá y Washington"). */
 const COORDINATION = /^\s*(?:,|and|or|&|y|e|o|as well as|as much as)\s*$/i;
 /** Where a new subject may begin a clause: after punctuation or a connective ("…, while Bogotá argues"). */
@@ -45,6 +55,7 @@ interface MentionGroup {
 
 function mentionGroups(text: string, book: Codebook): MentionGroup[] {
   const folded = fold(text);
+  const accented = foldKeepAccents(text);
   const groups: MentionGroup[] = [];
   for (const hit of findActorMentions(text, book)) {
     const last = groups[groups.length - 1];
@@ -53,7 +64,10 @@ function mentionGroups(text: string, book: Codebook): MentionGroup[] {
       last.end = hit.end;
       continue;
     }
-    groups.push({ actors: [hit.target.id], start: hit.start, end: hit.end, subject: !PREPOSITION.test(folded.slice(0, hit.start)) });
+    const before = folded.slice(0, hit.start);
+    // "niños estadounidenses": a Spanish demonym after its noun is an adjective, not a subject.
+    const adjective = /^\p{Ll}/u.test(text.slice(hit.start, hit.end)) && /\p{L}\s+$/u.test(before) && !DETERMINER.test(before);
+    groups.push({ actors: [hit.target.id], start: hit.start, end: hit.end, subject: !PREPOSITION.test(before) && !afterVerb(accented.slice(0, hit.start)) && !adjective });
   }
   return groups;
 }

@@ -8,14 +8,14 @@ describe("extraction against the hand-labelled gold set", () => {
   const figure = (key: string) => tallies.get(key) as Tally;
 
   it("locates every gold phrase on its line and scores every document", () => {
-    expect(figure("all").gold).toBe(1029);
+    expect(figure("all").gold).toBe(1407);
   });
 
   it.each([
-    ["all", 0.69, 0.78],
-    ["issues:four", 0.72, 0.79],
-    ["kind:prose", 0.68, 0.77],
-    ["lang:es", 0.71, 0.81],
+    ["all", 0.67, 0.77],
+    ["issues:four", 0.69, 0.78],
+    ["kind:prose", 0.66, 0.77],
+    ["lang:es", 0.67, 0.8],
   ])("%s: recall ≥ %d, precision ≥ %d", (key, recall, precision) => {
     const t = figure(key);
     expect(ratio(t.found, t.gold)).toBeGreaterThanOrEqual(recall);
@@ -24,6 +24,6 @@ describe("extraction against the hand-labelled gold set", () => {
 
   it("direction: the found stances' positions agree with the labels' signs at least three times in four", () => {
     const t = figure("all");
-    expect(ratio(t.directionAgreed, t.directionCompared)).toBeGreaterThanOrEqual(0.82);
+    expect(ratio(t.directionAgreed, t.directionCompared)).toBeGreaterThanOrEqual(0.79);
   });
 });

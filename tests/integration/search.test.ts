@@ -300,8 +300,8 @@ describe("GET /api/export/search.csv", () => {
     expect(await response.text()).toBe(
       [
         SEARCH_COLUMNS.join(","),
-        `1,4.1285,stance,${SEED_002},${title},,,22,22,migration,Migration,co,Colombia,list,,1,Bogotá argues for humanitarian corridors and regional responsibility-sharing,,"“${title}”, outlet not stated, undated, bullet list, line 22"`,
-        `2,3.9736,stance,${SPANISH},Fumigación y erradicación en la agenda bilateral,2026-03-10,stated,13,13,drug-policy,Drug policy,co,Colombia,list,,1,Bogotá prefiere la sustitución voluntaria de cultivos y la reforma rural,,"“Fumigación y erradicación en la agenda bilateral”, Boletín de prueba, 2026-03-10, bullet list, line 13"`,
+        `1,4.129,stance,${SEED_002},${title},,,22,22,migration,Migration,co,Colombia,list,,1,Bogotá argues for humanitarian corridors and regional responsibility-sharing,,"“${title}”, outlet not stated, undated, bullet list, line 22"`,
+        `2,3.974,stance,${SPANISH},Fumigación y erradicación en la agenda bilateral,2026-03-10,stated,13,13,drug-policy,Drug policy,co,Colombia,list,,1,Bogotá prefiere la sustitución voluntaria de cultivos y la reforma rural,,"“Fumigación y erradicación en la agenda bilateral”, Boletín de prueba, 2026-03-10, bullet list, line 13"`,
         "",
       ].join("\r\n"),
     );

@@ -145,6 +145,10 @@ describe("bullets without a label: split at the subjects", () => {
     ["Migrant flows toward the U.S. border keep growing.", []],
     ["Investors in the U.S. watch tax changes in Colombia.", []],
     ["Petro and Bogotá want nothing on any issue here", []],
+    // The object of an attribution verb is not the clause's subject: the unnamed asker is left to the prose stage.
+    ["Villavicencio asked Washington to stop handcuffing deportees on the flights.", []],
+    // Likewise «pedirá a Washington» (the accent makes it the verb); a demonym after its noun is an adjective.
+    ["La canciller pedirá a Washington audiencias para los padres de niños estadounidenses antes de su deportación.", []],
   ])("%j", (text, expected) => {
     expect(stancesOf(text)).toEqual(expected);
   });

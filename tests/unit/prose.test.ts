@@ -60,6 +60,20 @@ describe("holders: who a noun phrase names", () => {
     ["The mines and energy ministry", "co"],
     ["el viceministro", "co"],
     ["Venezuela's foreign minister", "third party"],
+    // A counterpart is the other government's person: its demonym says which, else it is the other of whose it is.
+    ["Petro's U.S. counterpart", "us"],
+    ["Petro's counterpart", "us"],
+    ["his Colombian counterpart", "co"],
+    ["el homólogo estadounidense de Petro", "us"],
+    ["a senior administration official", "us"],
+    ["Petro administration officials", "co"],
+    // A country's lawmakers, courts and control bodies are not its government.
+    ["U.S. senators", "third party"],
+    ["the U.S. Congress", "third party"],
+    ["Colombia's ombudsman", "third party"],
+    ["Colombia's Constitutional Court", "third party"],
+    ["el Congreso colombiano", "third party"],
+    ["the Energy Department's representative", "us"],
   ])("%s → %s", (phrase, expected) => {
     expect(read(phrase)).toBe(expected);
   });
@@ -594,6 +608,70 @@ describe("prose stances: attribution frames in English", () => {
       [["us", "drug-policy", "prose:reported-speech+context", "Southern Command, which directs the strikes on suspected drug boats, said in a statement that the operations will continue for as long as the cargo keeps moving"]],
     ],
     [
+      "'accused X of …' and 'blamed X for …' report the charge; a charge against a person, read whole, is about that person",
+      [
+        "Petro accused Washington of killing fishermen in the boat strikes.",
+        "Petro blamed the United States for the surge in cocaine production.",
+        "Rubio accused Petro of protecting drug traffickers.",
+      ],
+      [
+        ["co", "drug-policy", "prose:reported-speech", "Petro accused Washington of killing fishermen in the boat strikes"],
+        ["co", "drug-policy", "prose:reported-speech", "Petro blamed the United States for the surge in cocaine production"],
+      ],
+    ],
+    [
+      "the gerund after 'accusing … of' is the charge, not a clause of its own; 'the Trump administration' is no person",
+      ["Mr. Trump met Petro at the White House.", "Petro has criticized U.S. military actions in Venezuela, accusing the Trump administration of committing war crimes in Caracas."],
+      [
+        ["co", "venezuela", "prose:stance-verb", "Petro has criticized U.S. military actions in Venezuela"],
+        ["co", "venezuela", "prose:reported-speech", "accusing the Trump administration of committing war crimes in Caracas"],
+      ],
+    ],
+    [
+      "'a senior administration official' is the U.S. government's; 'shot back' reports a retort",
+      [
+        "A senior administration official told reporters the tariffs on Colombian flowers would stay until the extraditions move.",
+        "Mines and Energy Minister Edwin Palma shot back that the fracking pilots would stay buried.",
+      ],
+      [
+        ["us", "other-trade-and-tariffs", "prose:reported-speech", "A senior administration official told reporters the tariffs on Colombian flowers would stay until the extraditions move"],
+        ["co", "energy", "prose:reported-speech", "Mines and Energy Minister Edwin Palma shot back that the fracking pilots would stay buried"],
+      ],
+    ],
+    [
+      "past a name set off by commas, 'used a speech to urge' is the opening noun phrase's; 'how fast to ease' is a question",
+      [
+        "The U.S. chargé d’affaires in Bogotá, John McNamara, used a speech to business leaders to urge Colombia to resume fracking.",
+        "U.S. policymakers remain divided over how far and how fast to ease sanctions on Venezuela.",
+      ],
+      [["us", "energy", "prose:stance-verb", "The U.S. chargé d’affaires in Bogotá, John McNamara, used a speech to business leaders to urge Colombia to resume fracking"]],
+    ],
+    [
+      "scaling a policy is a deed ('doubled its funding'); 'flew 104 deportees' is one, 'flew to Washington' is travel",
+      [
+        "Immigration and Customs Enforcement flew 104 Colombian deportees to Pereira.",
+        "Washington doubled its funding for coca eradication.",
+        "Petro flew to Washington on Monday.",
+      ],
+      [
+        ["us", "migration", "prose:action", "Immigration and Customs Enforcement flew 104 Colombian deportees to Pereira"],
+        ["us", "drug-policy", "prose:action", "Washington doubled its funding for coca eradication"],
+      ],
+    ],
+    [
+      "what a speaker did not say ('did not say which goods') is no position, and the speaker stays who 'he' means",
+      ["Rubio said the sanctions on Venezuela would stay. He did not say which goods would be exempt. He added that the sanctions on Caracas would stay."],
+      [
+        ["us", "venezuela", "prose:reported-speech", "Rubio said the sanctions on Venezuela would stay"],
+        ["us", "venezuela", "prose:reported-speech", "He added that the sanctions on Caracas would stay"],
+      ],
+    ],
+    [
+      "', which said' gives the verb the institution before it as subject",
+      ["Petro's criticism drew a rebuke from Washington, which said the strikes on drug boats would continue."],
+      [["us", "drug-policy", "prose:reported-speech", "Washington, which said the strikes on drug boats would continue"]],
+    ],
+    [
       "', who' gives the verb the noun phrase before it as subject, past a preposition",
       ["Petro, a former guerrilla, has clashed repeatedly with U.S. President Donald Trump, who last month threatened to cut all aid to Colombia's anti-drug programmes."],
       [["us", "drug-policy", "prose:reported-speech", "U.S. President Donald Trump, who last month threatened to cut all aid to Colombia's anti-drug programmes"]],
@@ -663,9 +741,95 @@ describe("prose stances: attribution frames in English", () => {
   });
 });
 
+describe("official statements: the issuer's words, and what they say others say or do", () => {
+  it("reads a sentence that names the other government as that government's, and the sentences around it as the issuer's", () => {
+    expect(
+      stancesOf(
+        "en",
+        "## Statement by the Colombian Foreign Ministry",
+        "We reject the boarding of a tanker carrying Venezuelan fuel. According to the note, Washington considers that the cargo breached the sanctions on Venezuela. We will keep our embassy in Caracas open.",
+      ),
+    ).toEqual([
+      ["co", "venezuela", "prose:statement", "We reject the boarding of a tanker carrying Venezuelan fuel"],
+      ["us", "venezuela", "prose:stance-verb", "Washington considers that the cargo breached the sanctions on Venezuela"],
+      ["co", "venezuela", "prose:statement", "We will keep our embassy in Caracas open"],
+    ]);
+  });
+
+  it("takes the issuer from the line under a title that names none ('COMUNICADO DE PRENSA')", () => {
+    expect(stancesOf("es", "COMUNICADO DE PRENSA", "Ministerio de Relaciones Exteriores de Colombia", "Exigimos que cesen los ataques contra embarcaciones en el Caribe.")).toEqual([
+      ["co", "drug-policy", "prose:statement", "Exigimos que cesen los ataques contra embarcaciones en el Caribe"],
+    ]);
+  });
+});
+
+describe("signed texts: an official author's first-person sentences are the author's government's", () => {
+  it("reads the author from a bio line; the sentences that name someone else stay theirs", () => {
+    expect(
+      stancesOf(
+        "en",
+        "We will keep funding manual eradication in Putumayo, and we expect Bogotá to match that effort.",
+        'President Petro says that "the war on drugs has failed." I disagree: extraditions work.',
+        "If Colombia resumes aerial spraying, we will double our support.",
+        "*Peter Lane is the U.S. Ambassador to Colombia. He previously served in Lima.*",
+      ),
+    ).toEqual([
+      ["us", "drug-policy", "prose:author", "We will keep funding manual eradication in Putumayo, and we expect Bogotá to match that effort"],
+      ["co", "drug-policy", "prose:reported-speech", 'President Petro says that "the war on drugs has failed."'],
+      ["us", "drug-policy", "prose:author", "I disagree: extraditions work"],
+      ["us", "drug-policy", "prose:author", "If Colombia resumes aerial spraying, we will double our support"],
+    ]);
+  });
+
+  it("takes no author from a byline without an office, nor from a former one", () => {
+    expect(stancesOf("en", "By Jane Doe, Bogotá correspondent", "We will keep funding manual eradication in Putumayo.")).toEqual([]);
+    expect(stancesOf("en", "We will keep funding manual eradication in Putumayo.", "*Jane Doe is a former U.S. ambassador to Colombia.*")).toEqual([]);
+  });
+});
+
 describe("prose stances: attribution frames in Spanish", () => {
   it.each<[string, string[], string[][]]>([
     ["cita con el hablante después", ["«No vamos a fumigar con glifosato», dijo Petro."], [["co", "drug-policy", "prose:quote-speaker-after", "No vamos a fumigar con glifosato"]]],
+    [
+      "un texto habla por quien se nombra justo después de él: «una carta del embajador de Estados Unidos»",
+      [
+        "El secretario de la Comisión leyó una carta del embajador de Estados Unidos. «Las operaciones contra las lanchas continuarán», dice la carta.",
+        "El secretario leyó una misiva de la Embajada de Estados Unidos. La misiva ofrece «todo el gas natural que el país necesite».",
+      ],
+      [
+        ["us", "drug-policy", "prose:quote-speaker-after", "Las operaciones contra las lanchas continuarán"],
+        ["us", "energy", "prose:stance-verb", "La misiva ofrece «todo el gas natural que el país necesite»"],
+      ],
+    ],
+    [
+      "«duplicará» es un hecho del gobierno",
+      ["El ministro de Defensa duplicará los grupos de erradicación manual en Putumayo."],
+      [["co", "drug-policy", "prose:action", "El ministro de Defensa duplicará los grupos de erradicación manual en Putumayo"]],
+    ],
+    [
+      "«contestó que» reporta lo dicho; «la aspersión» a secas es política de drogas",
+      [
+        "La canciller Rosa Villavicencio contestó que el país «no va a poner un solo soldado en territorio venezolano».",
+        "El ministro descartó cualquier regreso a la aspersión de herbicidas sobre los cultivos.",
+      ],
+      [
+        ["co", "venezuela", "prose:reported-speech", "La canciller Rosa Villavicencio contestó que el país «no va a poner un solo soldado en territorio venezolano»"],
+        ["co", "drug-policy", "prose:stance-verb", "El ministro descartó cualquier regreso a la aspersión de herbicidas sobre los cultivos"],
+      ],
+    ],
+    [
+      "«valora» y «aplaudió» dicen qué sostiene quien los dice",
+      ["Colombia valora la cooperación en inteligencia con los Estados Unidos.", "El canciller aplaudió la reanudación de los pagos de sustitución de cultivos."],
+      [
+        ["co", "drug-policy", "prose:stance-verb", "Colombia valora la cooperación en inteligencia con los Estados Unidos"],
+        ["co", "drug-policy", "prose:stance-verb", "El canciller aplaudió la reanudación de los pagos de sustitución de cultivos"],
+      ],
+    ],
+    [
+      "«, que calificó» da al verbo la institución de antes como sujeto",
+      ["La medida fue criticada por la Cancillería, que calificó los vuelos de deportación de «humillantes»."],
+      [["co", "migration", "prose:reported-speech", "la Cancillería, que calificó los vuelos de deportación de «humillantes»"]],
+    ],
     [
       "una cita cerrada conserva su hablante aunque la cola traiga una relativa con «que»",
       ["«No vamos a fumigar con glifosato», dijo el presidente Petro en Tumaco, donde insistió en que la sustitución es el camino."],

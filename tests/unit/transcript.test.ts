@@ -12,6 +12,9 @@ describe("speakerLabel: who a transcript paragraph's label says is speaking", ()
     ["—Seguiremos apostando por el diálogo.", false, null],
     ["—¿Y Venezuela?", true, null],
     ["Petro said the flights would stop.", false, null],
+    // A broadcast's stage direction before the label.
+    ["(SONIDO) Ministro de Defensa: «Ni un dato para un misil».", false, ["Ministro de Defensa", "speaker", 30]],
+    ["[VIDEO] MS BRUCE: We reject that characterization.", false, ["MS BRUCE", "speaker", 18]],
   ])("%j (after a dashed question: %s) → %j", (text, afterDashQuestion, expected) => {
     const label = speakerLabel(text, afterDashQuestion);
     expect(label ? [label.name, label.role, label.bodyStart] : null).toEqual(expected);

@@ -48,7 +48,7 @@ export function findColonFrame(p: Passage, sentence: SentenceRange, quotes: Quot
     span: { start: quote.open + 1, end: quote.close },
     hedged: false,
     conditional: false,
-    aboutPerson: false,
+    statesNothing: false,
     clauseStart: start,
     independent: false,
   };

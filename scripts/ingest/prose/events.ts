@@ -61,7 +61,7 @@ export function findEventFrames(p: Passage, sentence: Range, ctx: FrameContext):
         span: { start: word.start, end: agent.end },
         hedged: false,
         conditional: false,
-        aboutPerson: false,
+        statesNothing: false,
         clauseStart: word.start,
         independent: true,
       });
@@ -89,7 +89,7 @@ export function findEventFrames(p: Passage, sentence: Range, ctx: FrameContext):
           span: { start, end },
           hedged: false,
           conditional: false,
-          aboutPerson: false,
+          statesNothing: false,
           clauseStart: start,
           independent: true,
         });

@@ -34,6 +34,7 @@ export type ProseRule =
   | "prose:quote-continued"
   | "prose:speaker-label"
   | "prose:statement"
+  | "prose:author"
   | "prose:reported-speech"
   | "prose:reported-speaker-after"
   | "prose:according-to"
@@ -65,8 +66,11 @@ export interface Frame {
   /** Whether the holder's words start the span (a pronoun or name to the left of the verb in this sentence). */
   hedged: boolean;
   conditional: boolean;
-  /** "called him a …", "described Rodríguez as …": an attack on or a judgement of a person, not a policy. */
-  aboutPerson: boolean;
+  /**
+   * The words state no position, though the frame still reports them: an attack on or a judgement of a person
+   * ("called him a …"), or what was left unsaid ("did not say which goods").
+   */
+  statesNothing: boolean;
 }
 
 export interface FrameContext {
@@ -203,8 +207,8 @@ const QUOTED_RELATIVE = new RegExp(`,\\s*(?:${RELATIVE_PRONOUNS})\\s[^,“”"«
 /** Pronouns that, after a noun, open a relative clause without "that": "the boats it says carried cocaine". */
 const REDUCED_RELATIVE_PRONOUNS = new Set(["he", "she", "it", "they"]);
 
-/** A relative pronoun just before the verb, past a few adverbs: ", who last month called", ", quien ayer pidió". */
-const WHO_BEFORE_VERB = /,\s*(?:who|quien|quienes)\s+(?:[\p{L}]+\s+){0,3}$/u;
+/** A relative pronoun just before the verb, past a few adverbs: ", who last month called", ", quien ayer pidió", ", which said". */
+const WHO_BEFORE_VERB = /,\s*(?:who|which|quien|quienes|que|(?:el|la|los|las) cual(?:es)?)\s+(?:[\p{L}]+\s+){0,3}$/u;
 
 /** Where a noun phrase starts once the words before its last preposition are dropped ("repeatedly with Trump" → "Trump"). */
 function nounPhraseAfterPreposition(p: Passage, start: number, end: number): number {
@@ -371,10 +375,17 @@ export function findFrames(p: Passage, sentence: SentenceRange, quotes: QuoteRan
     if (reducedPassive(p, verb, before) || nounAfterDeterminer(verb, before)) continue;
     // "agreed to accept", "wants to deport": the infinitive is the earlier verb's content.
     const infinitive = /\bto\s+$/.test(before);
+    // "divided over how fast to ease sanctions", "whether to certify": a question, no one's position.
+    if (infinitive && /\b(?:how|whether|what|when|where|which)(?:\s+\p{L}+){0,2}\s+to\s+$/u.test(before)) continue;
     if (infinitive) {
       const previous = frames[frames.length - 1];
       // Not past a clause boundary: "After the U.S. bombed Caracas, Petro went on X to suggest …" is Petro's verb.
       if (previous && verb.start - previous.cue.end < 60 && !/[,;:]/.test(p.plain.slice(previous.cue.end, verb.start))) continue;
+    }
+    // "accused Washington of killing fishermen", "blamed Bogotá for letting …": the gerund is the earlier verb's charge.
+    if (verb.verb.participle && /\s(?:of|for|about)\s+$/.test(before)) {
+      const previous = frames[frames.length - 1];
+      if (previous && previous.verbClass !== "action" && verb.start - previous.cue.end < 80 && !/[,;:]/.test(p.plain.slice(previous.cue.end, verb.start))) continue;
     }
     const scan = infinitive
       ? { reading: null, chunk: null, hedged: skipLeft(p, sentence.start, verb.start).hedged, passive: false, coordinated: false, afterCoordinator: false }
@@ -431,7 +442,7 @@ export function findFrames(p: Passage, sentence: SentenceRange, quotes: QuoteRan
       span: { start: clauseStart, end: sentence.end },
       hedged: scan.hedged,
       conditional,
-      aboutPerson: false,
+      statesNothing: false,
       clauseStart,
       independent: scan.afterCoordinator || subject.kind === "inherit",
     };
@@ -448,6 +459,9 @@ export function findFrames(p: Passage, sentence: SentenceRange, quotes: QuoteRan
     placeQuote(p, sentence, sentenceQuotes, frame, chunk);
     // "declined to comment", "did not respond": no position is stated.
     if (/^\s+(?:to\s+)?(?:comment|respond|elaborate|say more|discuss)\b|^\s+(?:a\s+)?(?:comentar|pronunciarse|responder)\b/.test(p.folded.slice(verb.end, verb.end + 30)) && /^(?:decline|refuse|declinar|negarse|rehusar)$/.test(verb.verb.lemma)) continue;
+    // "He did not say which goods", "no precisó cuándo": what was left unsaid is no position, though the speaker is
+    // still the one the next sentence may go on about.
+    const unsaid = verb.verb.verbClass === "speech" && NOT_SAYING.test(before) && WH_AFTER.test(p.folded.slice(verb.end, verb.end + 25));
     // Inside ", who … ," the verb's words end at the comma that closes the relative clause.
     const relative = /,\s*(?:who|which|quien|quienes)\b[^,]*$/.exec(p.folded.slice(sentence.start, verb.start));
     if (relative) {
@@ -461,8 +475,8 @@ export function findFrames(p: Passage, sentence: SentenceRange, quotes: QuoteRan
     const aside = frame.verbClass === "speech" && frame.attribution !== "quote" && /^\s*,\s*(?![“"«])/.exec(p.plain.slice(verb.end, sentence.end));
     if (aside) frame.content = { start: verb.end + aside[0].length, end: sentence.end };
     else if (frame.attribution !== "quote" && frame.rule !== "prose:reported-speaker-after") endAtNewClause(p, frame, sentenceQuotes, ctx);
-    if (frame.rule === "prose:reported-speech" && !STRONG_SPEECH.has(verb.verb.lemma) && !hasComplement(p, frame)) continue;
-    frame.aboutPerson = judgesPerson(p, frame, ctx);
+    if (frame.rule === "prose:reported-speech" && !STRONG_SPEECH.has(verb.verb.lemma) && !hasComplement(p, frame, verb.verb.lemma)) continue;
+    frame.statesNothing = unsaid || judgesPerson(p, frame, ctx);
     frames.push(frame);
     // "«La hoja de coca no es el enemigo», dijo el mandatario, «el enemigo es …»": a quotation split around its
     // attribution is the speaker's on both sides.
@@ -568,7 +582,7 @@ function accordingTo(p: Passage, sentence: SentenceRange, ctx: FrameContext, fra
     span: content,
     hedged: false,
     conditional: false,
-    aboutPerson: false,
+    statesNothing: false,
     clauseStart: content.start,
     independent: true,
   };
@@ -578,13 +592,24 @@ function firstHolder(p: Passage, from: number, to: number, ctx: FrameContext): {
   const text = p.plain.slice(from, to);
   const boundary = Math.max(text.lastIndexOf(","), text.lastIndexOf(";"));
   const clauseFrom = boundary >= 0 ? from + boundary + 1 : from;
-  const words = [...p.plain.slice(clauseFrom, to).matchAll(/[\p{L}\p{N}]+(?:[’'.-][\p{L}\p{N}]+)*/gu)];
+  const own = leadingHolder(p, clauseFrom, to, ctx);
+  if (own || boundary < 0) return own;
+  // "The U.S. chargé d'affaires, John McNamara, used a speech … to urge": after a name set off by commas, the clause
+  // opens with its verb, and the noun phrase before the name is its subject.
+  const name = /,\s*((?:\p{Lu}[\p{L}’'.-]*\s+){0,3}\p{Lu}[\p{L}’'.-]*)\s*$/u.exec(text.slice(0, boundary));
+  return name && !/[;]/.test(text) && /^\s*\p{Ll}/u.test(p.plain.slice(clauseFrom, to)) ? leadingHolder(p, from, to, ctx) : null;
+}
+
+/** The noun phrase that opens `from`…`to`: the first reading over its first six words that names anyone. */
+function leadingHolder(p: Passage, from: number, to: number, ctx: FrameContext): { reading: ChunkReading; chunk: Range } | null {
+  // An initialism keeps its closing full stop: "The U.S." names a government where "The U.S" reads as a name.
+  const words = [...p.plain.slice(from, to).matchAll(/[\p{L}\p{N}]+(?:[’'.-][\p{L}\p{N}]+)*(?:(?<=\.\p{Lu})\.)?/gu)];
   for (let n = 1; n <= Math.min(words.length, 6); n++) {
     const last = words[n - 1];
     if (!last) break;
-    const end = clauseFrom + last.index + last[0].length;
-    const reading = readChunk(p, clauseFrom, end, ctx.markers, ctx.registry);
-    if (reading.kind !== "none") return { reading, chunk: { start: clauseFrom, end } };
+    const end = from + last.index + last[0].length;
+    const reading = readChunk(p, from, end, ctx.markers, ctx.registry);
+    if (reading.kind !== "none") return { reading, chunk: { start: from, end } };
   }
   return null;
 }
@@ -713,11 +738,19 @@ const STRONG_SPEECH = new Set(
   ),
 );
 
+/** Verbs whose object is followed by what it is charged with: "accused Washington of killing fishermen", "blamed Bogotá for …". */
+const CHARGING_LEMMAS = new Set(["accuse", "blame"]);
+
 /** "wrote that …", "added: “…”", "described the operation as …", "informed his agency to expect …": the verb introduces what was said. */
-function hasComplement(p: Passage, frame: Frame): boolean {
+function hasComplement(p: Passage, frame: Frame, lemma: string): boolean {
   const after = p.folded.slice(frame.cue.end, frame.content.end);
   // "informed his agency to expect …", "notified Bogotá to prepare …": an object, then what it is to do.
-  return /^(?:\s+[\p{L}'.-]+){0,3}?\s*(?:\bthat\b|\bque\b|:|,?\s*["«])/u.test(after) || /^\s+[^,.;]{1,80}?\s(?:as|como|de)\s/.test(after) || /^(?:\s+[\p{L}’'.-]+){1,3}?\s+to\s+\p{L}/u.test(after);
+  return (
+    /^(?:\s+[\p{L}'.-]+){0,3}?\s*(?:\bthat\b|\bque\b|:|,?\s*["«])/u.test(after) ||
+    /^\s+[^,.;]{1,80}?\s(?:as|como|de)\s/.test(after) ||
+    /^(?:\s+[\p{L}’'.-]+){1,3}?\s+to\s+\p{L}/u.test(after) ||
+    (CHARGING_LEMMAS.has(lemma) && /^(?:\s+[\p{L}’'.-]+){1,4}?\s+(?:of|for)\s+\p{L}/u.test(after))
+  );
 }
 
 const FUNCTION_WORDS = new Set(["of", "in", "on", "to", "for", "and", "or", "the", "a", "de", "en", "y", "o", "el", "la", "who", "which", "que", "quien"]);
@@ -764,6 +797,11 @@ function endAtNewClause(p: Passage, frame: Frame, quotes: QuoteRange[], ctx: Fra
   }
 }
 
+/** A negated speech verb ("did not say", "would not specify", "no precisó") … */
+const NOT_SAYING = /(?:^|\s)(?:did not|didn't|would not|wouldn't|could not|couldn't|has not|hasn't|have not|haven't|no|sin)\s+$/;
+/** … followed by a question word: what was not said. */
+const WH_AFTER = /^\s+(?:which|what|when|where|whether|how|who|why|if|cual|cuales|que|cuando|donde|como|quien|quienes|si)\b/;
+
 const JUDGING_LEMMAS = new Set([
   "call", "describe", "label", "deride", "dismiss", "accuse", "characterize", "blame", "warn", "threaten",
   "calificar", "describir", "acusar", "tildar", "advertir", "amenazar",
@@ -780,6 +818,13 @@ function judgesPerson(p: Passage, frame: Frame, ctx: FrameContext): boolean {
   const first = object[1] as string;
   if (PERSON_OBJECTS.has(first.toLowerCase())) return true;
   const objectStart = frame.cue.end + object[0].indexOf(first);
+  // "accused then-president Ernesto Samper of taking money": a charge against a person, whoever's, is about that person.
+  const charged = CHARGING_LEMMAS.has(lemma) ? /^\s+((?:[\p{L}’'.-]+\s+){1,4}?)(?:of|for)\s/u.exec(p.folded.slice(frame.cue.end, frame.content.end)) : null;
+  if (charged) {
+    // Read whole: "the Trump administration" is an institution, though "the Trump" would read as a person.
+    const reading = readChunk(p, objectStart, objectStart + (charged[1] as string).trimEnd().length, ctx.markers, ctx.registry);
+    return reading.kind === "holder" && reading.holder.person;
+  }
   // Judging a third party's person ("described Rodríguez as a friend") can be a position on an issue; judging the other government's people is not.
   for (const end of [objectStart + first.length, objectStart + object[0].trimStart().length]) {
     const reading = readChunk(p, objectStart, end, ctx.markers, ctx.registry);

@@ -5,6 +5,8 @@ import {
   FACING_PREPOSITIONS,
   FORMER,
   OTHER_COUNTRIES,
+  COUNTERPART_NOUNS,
+  MODIFIED_THIRD_PARTIES,
   PERSON_ROLES,
   GOVERNMENT_OFFICES,
   DOCUMENT_NOUNS,
@@ -219,6 +221,12 @@ function modifiesThing(words: Word[], at: number): boolean {
   return /^\p{Ll}/u.test(next.text) && !ROLE_NOUNS.has(next.folded) && !FORCE_NOUNS.has(next.folded) && !TITLE_WORDS.has(next.folded);
 }
 
+/** Words between a country and a noun that make the noun something other than what the country modifies. */
+const JOINERS = new Set([...FACING_PREPOSITIONS, ...BELONGING_PREPOSITIONS, "and", "y", "or", "o", "with", "con"]);
+
+/** What names a text's issuer right after the text: "del", "de la", "of the", "from", "by". */
+const ISSUED_BY = /^\s+(?:del|de la|de los|de|of the|of|from the|from|by the|by|signed by)\s+/;
+
 const DOCUMENT_NOUN_PATTERN = new RegExp(`(?<!\\p{L})(?:${[...DOCUMENT_NOUNS].join("|")})(?!\\p{L})`, "gu");
 
 /**
@@ -270,6 +278,14 @@ export function readChunk(
   });
 
   const personHit = hits.find((h) => h.target.type === "person" && !facing(h.start));
+  // "Petro's U.S. counterpart", "Petro's counterpart", "el homólogo estadounidense de Petro": the person is whose
+  // counterpart the head is, and the head is the other government's (its demonym, if it has one, says which).
+  const counterpart = personHit?.target.actor ? words.find((w) => COUNTERPART_NOUNS.has(w.folded)) : undefined;
+  if (personHit?.target.actor && counterpart) {
+    const own = hits.find((h) => h !== personHit && (h.target.type === "demonym" || h.target.type === "holder") && h.target.actor);
+    const other = personHit.target.actor === "us" ? "co" : "us";
+    return holder(own?.target.actor ?? other, true, "named", null);
+  }
   if (personHit) {
     // "Tammy Bruce, Department Spokesperson", then "MS BRUCE:": a codebook person's surname alone names them too.
     registry.register(passage.text.slice(personHit.start, personHit.end), personHit.target.actor);
@@ -299,6 +315,12 @@ export function readChunk(
   const inPhrase = (at: number) => BELONGING_PREPOSITIONS.has(wordBefore(at) ?? "") || placesRole(at);
   const head = candidates.find((c) => !inPhrase(c.at)) ?? candidates[0];
   if (head?.third) return holder(null, person || names.length > 0);
+  // "U.S. senators", "Colombia's ombudsman", "the U.S. Congress": a country that modifies a lawmaker, a court or a
+  // critic does not make them its government.
+  const modified = head
+    ? words.find((w) => w.start > head.at && MODIFIED_THIRD_PARTIES.has(w.folded) && !inPhrase(w.start) && words.every((x) => x.start <= head.at || x.start >= w.start || !JOINERS.has(x.folded)))
+    : undefined;
+  if (modified) return holder(null, person || names.length > 0);
   // "flights carrying Colombian deportees", "Colombian coffee": a demonym before a noun that is no one's office names no holder.
   if (head && modifiesThing(words, head.at)) return { kind: "none" };
   if (head) {
@@ -345,7 +367,13 @@ export function readChunk(
     // colombiano «…». El documento pide …"), not inside what the text says.
     const mentioned = [...passage.folded.slice(0, from).matchAll(DOCUMENT_NOUN_PATTERN)][0];
     const upTo = mentioned ? mentioned.index : from;
-    const issuer = markerHits(passage, markers).findLast((h) => h.end <= upTo && h.target.type === "holder" && h.target.actor);
+    const hits = markerHits(passage, markers);
+    // Or named right after it: "una carta del embajador de Estados Unidos", "a letter from the U.S. Embassy".
+    const issuedBy = mentioned ? ISSUED_BY.exec(passage.folded.slice(upTo + mentioned[0].length, from)) : null;
+    const byEnd = mentioned && issuedBy ? upTo + mentioned[0].length + issuedBy[0].length : -1;
+    const named = hits.find((h) => h.start >= byEnd - 1 && h.end <= byEnd + 1 + 40 && h.start < from && h.target.actor && h.target.type !== "region");
+    if (issuedBy && named?.target.actor && !/[,;:.]/.test(passage.folded.slice(byEnd, named.start))) return holder(named.target.actor, false, "description");
+    const issuer = hits.findLast((h) => h.end <= upTo && h.target.type === "holder" && h.target.actor);
     if (issuer?.target.actor) return holder(issuer.target.actor, false, "description");
     return { kind: "pending", pending: { text, start: from, end: to, via: "description", government: true } };
   }

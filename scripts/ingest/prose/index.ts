@@ -3,6 +3,7 @@ import type { Language } from "../language";
 import type { ParsedBlock, SourceSpan } from "../parse";
 import { SpanIndex, subSpan, trimClause } from "../span";
 import type { ExtractedStance, IngestNote } from "../stance";
+import { authorVoice, inFirstPerson } from "./author";
 import { Discourse } from "./discourse";
 import { type Frame, type FrameContext, findFrames, type ProseRule, type Range } from "./frames";
 import { type Holder, holderMarkers, markersIn, NameRegistry, readChunk, TITLE_WORDS } from "./holders";
@@ -21,6 +22,7 @@ export const RULE_CONFIDENCE: Record<ProseRule, number> = {
   "prose:quote-speaker-before": 0.9,
   "prose:speaker-label": 0.85,
   "prose:statement": 0.85,
+  "prose:author": 0.8,
   "prose:reported-speech": 0.85,
   "prose:reported-speaker-after": 0.85,
   "prose:stance-verb": 0.85,
@@ -45,6 +47,12 @@ export interface ProseExtraction {
   notes: IngestNote[];
 }
 
+/** Who speaks for a government where no one is said to: an official statement's issuer, a signed text's official author. */
+interface Voices {
+  statement: Holder | null;
+  author: Holder | null;
+}
+
 interface Candidate {
   frame: Frame;
   holder: Holder;
@@ -58,22 +66,31 @@ interface Candidate {
  * and the words each frame attributes are put on an issue. Only the two governments' frames that
  * name an issue become stances; spans that tables, lists or sections already claimed are skipped.
  */
-export function extractProse(blocks: ParsedBlock[], book: Codebook, lang: Language, claimed: SourceSpan[]): ProseExtraction {
+export function extractProse(
+  blocks: ParsedBlock[],
+  book: Codebook,
+  lang: Language,
+  claimed: SourceSpan[],
+  { claimedByActor = { us: [], co: [] }, author: metadataAuthor = null }: { claimedByActor?: Record<"us" | "co", SourceSpan[]>; author?: string | null } = {},
+): ProseExtraction {
   const out: ProseExtraction = { stances: [], notes: [] };
   const markers = holderMarkers(book);
   const registry = new NameRegistry(homeActor(blocks, markers, lang));
   const ctx: FrameContext = { markers, registry, lang };
+  const author = authorVoice(metadataAuthor, blocks, ctx);
   // Each paragraph is read as a passage once: for the document's topic, then sentence by sentence.
   const passages = new Map<ParsedBlock, Passage>();
   for (const block of blocks) if (block.type === "paragraph" || block.type === "listItem") passages.set(block, toPassage(block.span.text));
   const discourse = new Discourse(registry.home, documentTopic([...passages.values()], book));
   const taken = new SpanIndex(claimed);
+  /** Words an earlier stage read as one government's stance: not that government's again, but the other's may be there. */
+  const takenBy = { us: new SpanIndex(claimedByActor.us), co: new SpanIndex(claimedByActor.co) };
   /** Prose stances kept so far, per actor and issue: a second reading of the same words is not a second stance. */
   const found = new Map<string, SpanIndex>();
   let statement: { holder: Holder; depth: number } | null = null;
   const keep = (stances: ExtractedStance[]) => {
     for (const stance of stances) {
-      if (taken.overlaps(stance.span)) continue;
+      if (taken.overlaps(stance.span) || takenBy[stance.actor].overlaps(stance.span)) continue;
       const key = `${stance.actor}\u241F${stance.issue.slug}`;
       const same = found.get(key) ?? new SpanIndex();
       if (same.overlaps(stance.span)) continue;
@@ -84,22 +101,32 @@ export function extractProse(blocks: ParsedBlock[], book: Codebook, lang: Langua
   };
   /** The paragraph before was an interviewer's question in dialogue dashes ("—¿Y Venezuela?"): a dashed paragraph answers it. */
   let afterDashQuestion = false;
+  /** A title that names an official text but not its issuer ("COMUNICADO DE PRENSA"): the line under it may name the issuer. */
+  let untitledIssuer: { depth: number; lineEnd: number } | null = null;
   for (const block of blocks) {
+    const issuerLine = untitledIssuer && block.type === "paragraph" && block.span.lineStart === untitledIssuer.lineEnd + 1 ? issuerOf(block.span.text, ctx) : null;
+    if (issuerLine && untitledIssuer) {
+      statement = { holder: issuerLine, depth: untitledIssuer.depth };
+      untitledIssuer = null;
+      continue;
+    }
+    untitledIssuer = null;
     const heading = block.type === "heading" ? { depth: block.depth, span: block.span } : headingLine(block);
     if (heading) {
       discourse.resetTopic();
       if (statement && heading.depth <= statement.depth) statement = null;
       const speaker = statementSpeaker(heading.span.text, ctx);
+      if (!speaker && STATEMENT_WORDS.test(heading.span.text)) untitledIssuer = { depth: heading.depth, lineEnd: heading.span.lineEnd };
       if (speaker) statement = { holder: speaker, depth: heading.depth };
       // "# Colombia extradita a un jefe del Clan del Golfo y Washington pide «más que gestos»": a headline can state positions.
-      else if (block.type === "heading") keep(readParagraph(block.span, toPassage(block.span.text), book, lang, ctx, discourse, null));
+      else if (block.type === "heading") keep(readParagraph(block.span, toPassage(block.span.text), book, lang, ctx, discourse, { statement: null, author: null }));
       continue;
     }
     const passage = passages.get(block);
     if (!passage || (block.type !== "paragraph" && block.type !== "listItem")) continue;
     // Read once: let it go, so a long document's passages are not all held to its end.
     passages.delete(block);
-    keep(readParagraph(block.span, passage, book, lang, ctx, discourse, statement?.holder ?? null, afterDashQuestion));
+    keep(readParagraph(block.span, passage, book, lang, ctx, discourse, { statement: statement?.holder ?? null, author }, afterDashQuestion));
     afterDashQuestion = isDashQuestion(passage.plain);
   }
   return out;
@@ -127,9 +154,20 @@ function statementSpeaker(heading: string, ctx: FrameContext): Holder | null {
   return reading.kind === "holder" && reading.holder.actor ? { ...reading.holder, person: false, name: null } : null;
 }
 
-/** A plain-text line that stands as a heading: short, no closing full stop, naming an official text. */
+/** A short line with no full stop that names a government's institution, as under a statement's title. */
+function issuerOf(line: string, ctx: FrameContext): Holder | null {
+  const text = line.trim();
+  if (text.split(/\s+/).length > 10 || /[.!?:;"”»]$/.test(text)) return null;
+  const reading = readChunk(toPassage(text), 0, text.length, ctx.markers, ctx.registry);
+  return reading.kind === "holder" && reading.holder.actor && reading.holder.via === "named" ? { ...reading.holder, person: false, name: null } : null;
+}
+
+/**
+ * A plain-text line that stands as a heading: short, no closing full stop, naming an official text. It may run to a
+ * second or third line ("COMUNICADO DE PRENSA" over "Ministerio de Relaciones Exteriores de Colombia").
+ */
 function headingLine(block: ParsedBlock): { depth: number; span: SourceSpan } | null {
-  if (block.type !== "paragraph" || block.span.lineStart !== block.span.lineEnd) return null;
+  if (block.type !== "paragraph" || block.span.lineEnd - block.span.lineStart > 2) return null;
   const text = block.span.text.trim();
   if (text.split(/\s+/).length > 14 || /[.!?"”»]$/.test(text) || !STATEMENT_WORDS.test(text)) return null;
   return { depth: 2, span: block.span };
@@ -159,7 +197,7 @@ function readParagraph(
   lang: Language,
   ctx: FrameContext,
   discourse: Discourse,
-  statement: Holder | null,
+  { statement, author }: Voices,
   afterDashQuestion = false,
 ): ExtractedStance[] {
   const quotes = findQuotes(p.plain);
@@ -192,23 +230,29 @@ function readParagraph(
     }
   };
 
-  if (statement) {
+  /**
+   * The sentences of an official statement that no one else in it is said to say, or those in which a signed text's
+   * official author speaks in the first person: the issuer's or the author's words, read as one quotation.
+   */
+  let issuerWords = null as { range: Range; holder: Holder; rule: "prose:statement" | "prose:author" } | null;
+  const flushIssuerWords = () => {
+    if (!issuerWords) return;
+    const { range, holder, rule } = issuerWords;
     const frame: Frame = {
-      rule: "prose:statement",
+      rule,
       attribution: "quote",
       verbClass: "speech",
       cue: { start: 0, end: 0 },
-      subject: { kind: "holder", holder: statement },
-      content: { start: 0, end: p.text.length },
-      span: { start: 0, end: p.text.length },
+      subject: { kind: "holder", holder },
+      content: range,
+      span: range,
       hedged: false,
       conditional: false,
-      aboutPerson: false,
+      statesNothing: false,
     };
-    emit({ frame, holder: statement, parts: quoteParts(p, frame.content, lang, book, discourse.currentTopic()) });
-    discourse.endSentence(topicOf(p, frame.content, book));
-    return stances;
-  }
+    emit({ frame, holder, parts: quoteParts(p, frame.content, lang, book, discourse.currentTopic()) });
+    issuerWords = null;
+  };
 
   // "Tommy Pigott, Principal Deputy Spokesperson": a transcript's credit line ties the name its speaker labels use to a government.
   if (isCreditLine(p.plain)) {
@@ -219,7 +263,7 @@ function readParagraph(
   let bodyStart = 0;
   // "R: Los vamos a recibir …", "—Seguiremos apostando por el diálogo": an interview's answer is the interviewee's,
   // the person the text has been about; "P:", "QUESTION:" the interviewer's, no one the answers could mean.
-  const label = speakerLabel(p.plain, afterDashQuestion);
+  const label = statement ? null : speakerLabel(p.plain, afterDashQuestion);
   if (label) {
     const { name, nameStart } = label;
     const reading =
@@ -244,7 +288,7 @@ function readParagraph(
           span: { start: bodyStart, end: p.text.length },
           hedged: false,
           conditional: false,
-          aboutPerson: false,
+          statesNothing: false,
         };
         emit({ frame, holder, parts: quoteParts(p, frame.content, lang, book, discourse.currentTopic()) });
         discourse.endSentence(topicOf(p, frame.content, book));
@@ -268,6 +312,21 @@ function readParagraph(
     const question = /[?]["”»’*_\s]*$/.test(p.plain.slice(sentence.start, sentence.end)) && !quotes.some((q) => q.open >= sentence.start && q.open < sentence.end);
     const sentenceSubject = question ? { holder: null, clauseStart: sentence.start } : noteSubject(p, sentence, quotes, ctx, discourse);
     const frames: Frame[] = question ? [] : pointBack(p, sentence, findFrames(p, sentence, quotes, ctx), unattributed);
+    // In an official statement, a sentence is its issuer's unless it names someone else who says or does what it
+    // tells ("De acuerdo con la nota verbal, Washington considera …"); in a signed text by an official, so is one in
+    // which the author speaks in the first person ("We will keep funding manual eradication").
+    const voice = statement
+      ? { holder: statement, rule: "prose:statement" as const }
+      : author && !question && inFirstPerson(p.plain, sentence, quotes, lang)
+        ? { holder: author, rule: "prose:author" as const }
+        : null;
+    if (voice && !frames.some((frame) => namesAnotherHolder(frame, voice.holder))) {
+      if (issuerWords && issuerWords.rule !== voice.rule) flushIssuerWords();
+      issuerWords = { range: { start: issuerWords?.range.start ?? sentence.start, end: sentence.end }, ...voice };
+      discourse.endSentence(topicOf(p, sentence, book, discourse.currentTopic()));
+      continue;
+    }
+    flushIssuerWords();
     unattributed = frames.length === 0 ? sentence : null;
     const lead = { start: sentence.start, end: Math.min(sentence.end, ...frames.map((f) => Math.min(f.span.start, f.cue.start))) };
     let previous: { holder: Holder; issue: IssueHit | null; at: number } | null = null;
@@ -284,7 +343,7 @@ function readParagraph(
           span: { start: quote.open + 1, end: quote.close },
           hedged: false,
           conditional: false,
-          aboutPerson: false,
+          statesNothing: false,
         };
         const holder = { ...discourse.quoteSpeaker, via: "pronoun" as const };
         // A quotation that goes on counts where it names an issue of its own, or goes on from a quotation of this paragraph.
@@ -310,7 +369,7 @@ function readParagraph(
       const embedded = /\b(?:that|que)\s+$/i.test(p.plain.slice(Math.max(0, holder.start - 6), holder.start));
       discourse.mention(holder, frame.verbClass === "speech", embedded);
       if (frame.attribution === "quote") discourse.quoteSpeaker = holder;
-      if (!holder.actor || frame.hedged || frame.conditional || frame.aboutPerson) {
+      if (!holder.actor || frame.hedged || frame.conditional || frame.statesNothing) {
         previous = { holder, issue: null, at: frame.cue.start };
         continue;
       }
@@ -324,8 +383,19 @@ function readParagraph(
     }
     discourse.endSentence(topicOf(p, sentence, book, discourse.currentTopic()));
   }
+  flushIssuerWords();
   discourse.endParagraph(topicOf(p, { start: bodyStart, end: p.text.length }, book));
   return stances;
+}
+
+/**
+ * A frame whose subject names someone other than the statement's government: a name, an institution or an office,
+ * not a pronoun, an elided subject or a description ("the President" in a State Department statement is the issuer's).
+ */
+function namesAnotherHolder(frame: Frame, issuer: Holder): boolean {
+  const subject = frame.subject;
+  // "If Colombia resumes aerial spraying, we will double our support": the condition is the speaker's words.
+  return !frame.conditional && subject.kind === "holder" && subject.holder.via !== "pronoun" && subject.holder.via !== "zero" && subject.holder.actor !== issuer.actor;
 }
 
 /** A part whose clauses turn between its issue's poles, cut where they turn (contrast.ts). */

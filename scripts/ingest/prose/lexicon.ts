@@ -46,7 +46,7 @@ export const CONDITIONALS = words(`if unless whether si`);
 export const COORDINATORS = words(`and but while whereas yet y e pero mientras aunque sino`);
 
 /** A government's texts, which speak in its name ("the report said", "el comunicado señala"). */
-export const DOCUMENT_NOUNS = words(`report statement memo memorandum letter communique note decree resolution readout informe comunicado documento carta decreto resolucion`);
+export const DOCUMENT_NOUNS = words(`report statement memo memorandum letter communique note decree resolution readout informe comunicado documento carta misiva decreto resolucion`);
 
 /** Speeches and posts, which a relative clause can report from like a text ("un discurso en el que pidió …"). */
 export const SPEECH_NOUNS = words(`declaracion mensaje trino publicacion evaluacion nota memorando discurso entrevista video alocucion pronunciamiento intervencion`);
@@ -60,12 +60,13 @@ export const ROLE_NOUNS = words(`
   minister ministers ministry ministries secretary secretaries spokesperson spokespeople spokesman spokeswoman
   ambassador ambassadors embassy envoy envoys delegation delegations negotiator negotiators authorities
   department cabinet aide aides adviser advisers advisor advisors office team chancellor foreign
-  diplomat diplomats policymakers officer officers
+  diplomat diplomats policymakers officer officers counterpart counterparts
   presidente presidenta mandatario mandataria gobierno gobiernos administracion canciller cancilleria
   ministro ministra ministros ministerio secretario secretaria portavoz vocero vocera voceros
   embajador embajadora embajada enviado enviada delegacion delegado delegada negociador negociadora negociadores
   autoridades funcionario funcionaria funcionarios funcionarias diplomatico diplomatica diplomaticos
   gabinete asesor asesores asesora equipo jefe jefa viceministro viceministra vicecanciller cartera encargado encargada
+  homologo homologa homologos homologas
 `);
 
 /** Offices of a government, as opposed to generic roles: with no country named they are the home government's. */
@@ -84,7 +85,11 @@ export const PERSON_ROLES = words(`
   presidente presidenta mandatario mandataria canciller ministro ministra secretario secretaria portavoz vocero vocera
   embajador embajadora enviado enviada asesor asesora jefe jefa funcionario funcionaria diplomatico diplomatica
   delegado delegada negociador negociadora
+  counterpart homologo homologa
 `);
+
+/** "Petro's counterpart", "el homólogo de Petro": the person of the other government. */
+export const COUNTERPART_NOUNS = words(`counterpart counterparts homologo homologa homologos homologas`);
 
 /** Definite descriptions that point back to a person already named ("the president", "el mandatario"). */
 export const ANAPHORIC_PERSON_HEADS = words(`
@@ -155,6 +160,21 @@ export const THIRD_PARTY_NOUNS = words(`
   economistas candidato candidata candidatos rebeldes guerrilla
   reporter reporters journalist journalists interviewer moderator host
   periodista periodistas entrevistador entrevistadora moderador moderadora
+  ombudsman ombudsperson court courts judge judges governor governors mayor mayors
+  defensor defensora defensoria procurador procuradora procuraduria contralor contralora contraloria corte cortes juez jueza
+  gobernador gobernadora gobernadores alcalde alcaldesa alcaldes congreso senado
+`);
+
+/**
+ * Third parties that a country only modifies ("U.S. senators", "Colombia's ombudsman", "the U.S. Congress"): its
+ * lawmakers, courts, control bodies, regional governments and critics are not its government.
+ */
+export const MODIFIED_THIRD_PARTIES = words(`
+  senator senators lawmaker lawmakers legislator legislators congressman congresswoman congressmen congresswomen
+  congress senate court courts judge judges ombudsman ombudsperson governor governors mayor mayors critic critics
+  senador senadora senadores congresista congresistas congreso senado corte cortes juez jueza defensor defensora
+  defensoria procurador procuradora procuraduria contralor contralora contraloria gobernador gobernadora gobernadores
+  alcalde alcaldesa alcaldes critico criticos
 `);
 
 /** Quantifiers that make a phrase an unnamed group, never the government ("some in Washington", "algunos en Bogotá"). */

@@ -43,7 +43,7 @@ function frameOf(holder: ReturnType<typeof readChunk>, from: number, noun: Range
     span: { start: from, end: sentence.end },
     hedged: false,
     conditional: false,
-    aboutPerson: false,
+    statesNothing: false,
     clauseStart: from,
     independent: true,
   };

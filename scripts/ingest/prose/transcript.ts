@@ -4,7 +4,8 @@
  * who speaks ("Tammy Bruce, Department Spokesperson").
  */
 
-const SPEAKER_LABEL = /^\s*(?:\*\*|__)?\s*([\p{L}][\p{L}\s.’'-]{0,40}?)\s*(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:|:)\s+/u;
+// A broadcast transcript may put a stage direction before the label: "(SONIDO) Ministro de Defensa: «…»", "[VIDEO] …".
+const SPEAKER_LABEL = /^\s*(?:[([][\p{L}\s]{2,25}[)\]]\s*)?(?:\*\*|__)?\s*([\p{L}][\p{L}\s.’'-]{0,40}?)\s*(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:|:)\s+/u;
 /** Labels of an interview's answers: "R:", "A:", "Respuesta:". */
 const ANSWER_LABELS = new Set(["r", "a", "resp", "respuesta", "answer"]);
 /** Labels of the interviewer's turns, whose words are read as any sentence's. */

@@ -52,6 +52,9 @@ const PARTICLES = new Map(VERB_FORMS.flatMap((v) => (v.particle ? [[v.particle, 
 const NOUN_HOMOGRAPHS = new Set(
   "strike plan call demand order ban cut offer question claim signal post support back block bar aim pledge promise request sanction halt launch freeze push press vow tweet label challenge welcome".split(" "),
 );
+// A plain verb that a following word turns into another verb: "backed down" retreats, it backs nothing; "flew to
+// Washington" travels, where "flew 104 Colombians to Pereira" deports.
+const OTHER_PHRASAL: Record<string, RegExp> = { back: /^\s+(?:down|off|away|out)\b/, fly: /^\s+(?:to|into|from|back|home|out|in|over|on|with|aboard)\b/ };
 // …or one that ends its clause ("recalls ambassador over boat strikes."): a verb of these takes an object.
 const NOUN_FOLLOWERS = /^\s+(?:on|of|in|for|against|from|by|at|with|over|about)\b|^\s*(?:[.,;:!?)]|$)/;
 // A Spanish form after an article or a possessive is the noun ("la amenaza de Trump", "el apoyo", "su rechazo");
@@ -75,6 +78,7 @@ export function findVerbs(passage: Passage, start: number, end: number): VerbHit
       const plain = candidates.find((v) => !v.particle);
       const verb = particle ?? plain;
       if (!verb) continue;
+      if (!particle && OTHER_PHRASAL[verb.lemma]?.test(after)) continue;
       if (!particle && NOUN_HOMOGRAPHS.has(verb.lemma) && form !== verb.lemma && /s$/.test(form) && NOUN_FOLLOWERS.test(after)) continue;
       // "Washington's push for", "the support of", "their demand": a determiner or a possessor makes it the noun
       // (the nominal rule reads it); "in Petro's telling" still reports what he says.
