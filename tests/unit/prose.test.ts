@@ -550,7 +550,7 @@ describe("prose stances: attribution frames in English", () => {
     [
       "'what ministers said' is a free relative: it names what was said and reports no position",
       ["Colombia wants to stop signing new oil exploration contracts. The positions below are read from what ministers and their spokespeople said in public."],
-      [["co", "energy", "prose:action", "signing new oil exploration contracts"]],
+      [["co", "energy", "prose:stance-verb", "Colombia wants to stop signing new oil exploration contracts"]],
     ],
     [
       "'over an overnight strike' is a noun: the deed is the summons, and it is Colombia's",
@@ -665,6 +665,11 @@ describe("prose stances: attribution frames in English", () => {
         ["us", "venezuela", "prose:reported-speech", "Rubio said the sanctions on Venezuela would stay"],
         ["us", "venezuela", "prose:reported-speech", "He added that the sanctions on Caracas would stay"],
       ],
+    ],
+    [
+      "a gerund after 'keep' is what is kept, not a clause of its own; a headline with a place is no credit line",
+      ["In Tumaco, fishermen stay ashore as Washington vows to keep striking drug boats"],
+      [["us", "drug-policy", "prose:reported-speech", "Washington vows to keep striking drug boats"]],
     ],
     [
       "', which said' gives the verb the institution before it as subject",
@@ -800,6 +805,11 @@ describe("prose stances: attribution frames in Spanish", () => {
         ["us", "drug-policy", "prose:quote-speaker-after", "Las operaciones contra las lanchas continuarán"],
         ["us", "energy", "prose:stance-verb", "La misiva ofrece «todo el gas natural que el país necesite»"],
       ],
+    ],
+    [
+      "el Ejército, la Armada y la Policía sin país son del gobierno del texto",
+      ["El Ejército informó que destruyó 46 laboratorios de cocaína en el Catatumbo."],
+      [["co", "drug-policy", "prose:reported-speech", "El Ejército informó que destruyó 46 laboratorios de cocaína en el Catatumbo"]],
     ],
     [
       "«duplicará» es un hecho del gobierno",

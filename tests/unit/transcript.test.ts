@@ -28,6 +28,7 @@ describe("transcript lines", () => {
     ["Washington, D.C.", false],
     ["March 3, 2026", false],
     ["Petro, a former guerrilla, spoke.", false],
+    ["In Tumaco, fishermen stay ashore as Washington vows to keep striking drug boats", false],
   ])("%j is a credit line: %s", (text, expected) => {
     expect(isCreditLine(text)).toBe(expected);
   });

@@ -382,8 +382,9 @@ export function findFrames(p: Passage, sentence: SentenceRange, quotes: QuoteRan
       // Not past a clause boundary: "After the U.S. bombed Caracas, Petro went on X to suggest …" is Petro's verb.
       if (previous && verb.start - previous.cue.end < 60 && !/[,;:]/.test(p.plain.slice(previous.cue.end, verb.start))) continue;
     }
-    // "accused Washington of killing fishermen", "blamed Bogotá for letting …": the gerund is the earlier verb's charge.
-    if (verb.verb.participle && /\s(?:of|for|about)\s+$/.test(before)) {
+    // "accused Washington of killing fishermen", "blamed Bogotá for letting …": the gerund is the earlier verb's charge;
+    // "vows to keep striking drug boats": a gerund after keep, stop or resume is what is kept, stopped or resumed.
+    if (verb.verb.participle && /\s(?:of|for|about|keep|keeps|kept|keeping|continue|continues|continued|stop|stops|stopped|resume|resumes|resumed|start|starts|started|quit|quits)\s+$/.test(before)) {
       const previous = frames[frames.length - 1];
       if (previous && previous.verbClass !== "action" && verb.start - previous.cue.end < 80 && !/[,;:]/.test(p.plain.slice(previous.cue.end, verb.start))) continue;
     }

@@ -74,6 +74,7 @@ export const GOVERNMENT_OFFICES = words(`
   minister ministry secretary chancellor viceminister spokesperson spokesman spokeswoman ambassador embassy
   ministro ministra ministerio viceministro viceministra canciller cancilleria vicecanciller secretario secretaria
   portavoz vocero vocera embajador embajadora embajada cartera
+  army navy police military armada ejercito policia
 `);
 
 /** Nouns a demonym makes a holder of besides the role nouns: the forces ("Colombian troops", "militares estadounidenses"). */
