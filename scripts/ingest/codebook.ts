@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { findWholeWord, fold, foldKeepCase, openingCode, WordStarts, wordOpening } from "./fold";
+import { findWholeWord, fold, foldKeepCase, isWordAt, nextStep, type SpellingStep, spell, spellingStep, WordStarts, wordOpening } from "./fold";
 import { type CompiledAxis, type CompiledNegation, type CompiledTerm, compileNegation, compileTerm } from "./score";
 
 const aliasSchema = z.union([
@@ -124,6 +124,11 @@ export interface CompiledAlias {
   notIn: string[];
   /** Its first two units when it starts with a letter or digit: a text with no word opening so has no match. */
   opening: string | null;
+  /**
+   * A cased alias of ASCII letters that opens a word, in lower case with its opening: a text's cased copy matches it only
+   * where its fold matches this (fold.test.ts checks every unit), so a text whose fold does not is never copied cased.
+   */
+  caseless: { folded: string; opening: string } | null;
 }
 
 export interface CodebookActor {
@@ -186,7 +191,10 @@ export function slugify(label: string): string {
 export function compileAlias(alias: z.infer<typeof aliasSchema>): CompiledAlias {
   const { text, matchCase, notIn } = typeof alias === "string" ? { text: alias, matchCase: false, notIn: [] } : alias;
   const folded = matchCase ? foldKeepCase(text) : fold(text);
-  return { text, matchCase, folded, notIn: notIn.map(fold), opening: wordOpening(folded) };
+  const lower = folded.toLowerCase();
+  const lowerOpening = wordOpening(lower);
+  const caseless = matchCase && /^[\x20-\x7e]*$/.test(folded) && lowerOpening !== null ? { folded: lower, opening: lowerOpening } : null;
+  return { text, matchCase, folded, notIn: notIn.map(fold), opening: wordOpening(folded), caseless };
 }
 
 function describePath(path: PropertyKey[], raw: unknown): string {
@@ -266,9 +274,15 @@ export interface AliasHit<T> {
 }
 
 /** Where one alias matches a text, outside the phrases it does not count in; `cased` is asked for only by an alias that matches case. */
-function aliasStarts<T>(target: T, alias: CompiledAlias, words: WordStarts, cased: () => WordStarts, folded: string, hits: AliasHit<T>[]): void {
-  const within = alias.matchCase ? cased() : words;
-  const starts = alias.opening === null ? findWholeWord(within.text, alias.folded) : within.find(alias.folded, alias.opening);
+function aliasStarts<T>(target: T, alias: CompiledAlias, words: WordStarts, cased: () => string, folded: string, hits: AliasHit<T>[]): void {
+  // A cased alias is searched for, not looked up: the few there are ("US") cost less than filing every word of a second copy.
+  if (alias.caseless && words.find(alias.caseless.folded, alias.caseless.opening).length === 0) return;
+  const starts = alias.matchCase ? findWholeWord(cased(), alias.folded) : alias.opening === null ? findWholeWord(folded, alias.folded) : words.find(alias.folded, alias.opening);
+  pushHits(target, alias, starts, folded, hits);
+}
+
+/** The hits of one alias at `starts` (in text order), less those inside a phrase it does not count in. */
+function pushHits<T>(target: T, alias: CompiledAlias, starts: readonly number[], folded: string, hits: AliasHit<T>[]): void {
   if (starts.length === 0) return;
   const excluded = alias.notIn.flatMap((phrase) => findWholeWord(folded, phrase).map((at) => [at, at + phrase.length] as const));
   for (const start of starts) {
@@ -279,11 +293,11 @@ function aliasStarts<T>(target: T, alias: CompiledAlias, words: WordStarts, case
 }
 
 /** Few aliases match case ("US"): the cased copy of a text is made for the first that is asked about. */
-function casedWords(text: string): () => WordStarts {
-  let words: WordStarts | null = null;
+function casedCopy(text: string): () => string {
+  let copy: string | null = null;
   return () => {
-    words ??= new WordStarts(foldKeepCase(text));
-    return words;
+    copy ??= foldKeepCase(text);
+    return copy;
   };
 }
 
@@ -302,57 +316,103 @@ function longestHits<T>(hits: AliasHit<T>[]): AliasHit<T>[] {
 
 /** `folded`: `fold(text)`, given by a caller that holds it already (a passage), so it is not folded again. */
 export function aliasHits<T>(text: string, targets: T[], aliasesOf: (target: T) => CompiledAlias[], folded = fold(text)): AliasHit<T>[] {
-  const words = new WordStarts(folded);
-  const cased = casedWords(text);
+  const words = WordStarts.of(folded);
+  const cased = casedCopy(text);
   const hits: AliasHit<T>[] = [];
   for (const target of targets) for (const alias of aliasesOf(target)) aliasStarts(target, alias, words, cased, folded, hits);
   return longestHits(hits);
 }
 
+/** An alias where its spelling ends, or a cased alias where its lower case's does (`caseless`). */
+type Spelled = { at: number; caseless: boolean };
+
 /**
- * The same matching for texts read against the same targets again and again: their aliases filed by opening once,
- * so a text asks only about the aliases some word of it opens as (a sentence has a few dozen words; the holders'
- * markers have hundreds of aliases, each asked about in every text).
+ * The same matching for texts read against the same targets again and again: the aliases that open a word are spelled
+ * out unit by unit once, so a text is read once from each of its word starts (a sentence has a few dozen) instead of once
+ * per alias (the holders' markers have hundreds, dozens of them opening as "the", "de" or "la" do).
  */
 export class AliasIndex<T> {
   /** Each alias with its target, in the order aliasHits asks about them: where hits tie, the earlier one wins. */
   private readonly entries: { target: T; alias: CompiledAlias }[] = [];
-  private readonly byOpening = new Map<number, number[]>();
-  /** Aliases with no opening, or matching case (their openings are not the folded text's): asked about in every text. */
+  private readonly spellings = spellingStep<Spelled>();
+  /** Aliases with no opening, and cased ones with no lower case to spell (not ASCII): asked about in every text. */
   private readonly always: number[] = [];
 
   constructor(targets: T[], aliasesOf: (target: T) => CompiledAlias[]) {
     for (const target of targets)
       for (const alias of aliasesOf(target)) {
         const at = this.entries.push({ target, alias }) - 1;
-        if (alias.opening === null || alias.matchCase) this.always.push(at);
-        else this.byOpening.set(openingCode(alias.opening), [...(this.byOpening.get(openingCode(alias.opening)) ?? []), at]);
+        if (alias.caseless) spell(this.spellings, alias.caseless.folded).ends.push({ at, caseless: true });
+        else if (alias.opening === null || alias.matchCase) this.always.push(at);
+        else spell(this.spellings, alias.folded).ends.push({ at, caseless: false });
       }
   }
 
   /** What aliasHits(text, targets, aliasesOf, folded) gives. */
   hits(text: string, folded = fold(text)): AliasHit<T>[] {
-    const words = new WordStarts(folded);
-    const cased = casedWords(text);
-    const asked = [...this.always];
-    for (const opening of words.openings()) for (const at of this.byOpening.get(opening) ?? []) asked.push(at);
-    // In aliasHits' order, so hits that tie are pushed, and kept, as it keeps them.
-    asked.sort((a, b) => a - b);
+    // Per alias, where it matches as a whole word in text order (what WordStarts.find gives); a cased alias, filed where its lower case does.
+    const found = new Map<number, number[]>();
+    let previous = false;
+    for (let i = 0; i + 1 < folded.length; i++) {
+      const word = isWordAt(folded, i);
+      if (word && !previous) this.read(folded, i, found);
+      previous = word;
+    }
+    const cased = casedCopy(text);
     const hits: AliasHit<T>[] = [];
-    for (const at of asked) {
+    // In aliasHits' order, so hits that tie are pushed, and kept, as it keeps them.
+    for (const at of [...found.keys(), ...this.always].sort((a, b) => a - b)) {
       const { target, alias } = this.entries[at] as (typeof this.entries)[number];
-      aliasStarts(target, alias, words, cased, folded, hits);
+      const starts = alias.matchCase ? findWholeWord(cased(), alias.folded) : (found.get(at) ?? findWholeWord(folded, alias.folded));
+      pushHits(target, alias, starts, folded, hits);
     }
     return longestHits(hits);
   }
+
+  /** The aliases the text spells from `start`, a word start, that end where a word does (or end in a full stop, as "U.S." does). */
+  private read(folded: string, start: number, found: Map<number, number[]>): void {
+    let step: SpellingStep<Spelled> | undefined = this.spellings;
+    for (let i = start; i < folded.length; i++) {
+      step = nextStep(step, folded.charCodeAt(i));
+      if (!step) return;
+      if (step.ends.length === 0 || (isWordAt(folded, i) && isWordAt(folded, i + 1))) continue;
+      for (const { at, caseless } of step.ends) {
+        const starts = found.get(at);
+        if (caseless) {
+          if (!starts) found.set(at, []);
+        } else if (starts) starts.push(start);
+        else found.set(at, [start]);
+      }
+    }
+  }
 }
+
+/** One index per codebook and list of aliases: every block, passage and stance is asked about the same aliases. */
+function indexOnce<T>(indexes: WeakMap<Codebook, AliasIndex<T>>, book: Codebook, make: () => AliasIndex<T>): AliasIndex<T> {
+  let index = indexes.get(book);
+  if (!index) {
+    index = make();
+    indexes.set(book, index);
+  }
+  return index;
+}
+
+const ACTOR_INDEXES = new WeakMap<Codebook, AliasIndex<CodebookActor>>();
+const INSTITUTION_INDEXES = new WeakMap<Codebook, AliasIndex<CodebookActor>>();
+const ISSUE_INDEXES = new WeakMap<Codebook, AliasIndex<CodebookIssue>>();
 
 export function findActorMentions(text: string, book: Codebook): AliasHit<CodebookActor>[] {
-  return aliasHits(text, book.actors, (actor) => actor.aliases);
+  return indexOnce(ACTOR_INDEXES, book, () => new AliasIndex(book.actors, (actor) => actor.aliases)).hits(text);
 }
 
-export function findIssueMentions(text: string, book: Codebook): AliasHit<CodebookIssue>[] {
-  return aliasHits(text, book.issues, (issue) => issue.aliases);
+/** An actor's aliases and its institutions ("the State Department", "la Cancillería"). */
+export function findInstitutionMentions(text: string, book: Codebook): AliasHit<CodebookActor>[] {
+  return indexOnce(INSTITUTION_INDEXES, book, () => new AliasIndex(book.actors, (actor) => [...actor.aliases, ...actor.holders])).hits(text);
+}
+
+/** `folded`: `fold(text)`, given by a caller that holds it already (a passage). */
+export function findIssueMentions(text: string, book: Codebook, folded = fold(text)): AliasHit<CodebookIssue>[] {
+  return indexOnce(ISSUE_INDEXES, book, () => new AliasIndex(book.issues, (issue) => issue.aliases)).hits(text, folded);
 }
 
 export interface IssueMatch {

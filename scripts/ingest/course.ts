@@ -1,4 +1,4 @@
-import { type ActorId, aliasHits, type Codebook, type CodebookActor, type CompiledAlias } from "./codebook";
+import { type ActorId, AliasIndex, type Codebook, type CodebookActor, type CompiledAlias } from "./codebook";
 import { fold } from "./fold";
 
 /**
@@ -48,12 +48,23 @@ function namesOf(actor: CodebookActor): CompiledAlias[] {
   return names;
 }
 
+/** The same names filed by opening, once per actor: a stance asks only about those some word of it opens as. */
+const NAME_INDEXES = new WeakMap<CodebookActor, AliasIndex<CodebookActor>>();
+function nameIndex(actor: CodebookActor): AliasIndex<CodebookActor> {
+  let index = NAME_INDEXES.get(actor);
+  if (!index) {
+    index = new AliasIndex([actor], namesOf);
+    NAME_INDEXES.set(actor, index);
+  }
+  return index;
+}
+
 /** The first mention of the other government (its holders' names and people) that tells its course, or null. */
 export function otherCourse(text: string, holder: ActorId, book: Codebook): OtherCourse | null {
   const other = book.actors.find((actor) => actor.id !== holder);
   if (!other) return null;
   const folded = fold(text);
-  for (const hit of aliasHits(text, [other], namesOf)) {
+  for (const hit of nameIndex(other).hits(text, folded)) {
     const before = folded.slice(0, hit.start);
     const after = folded.slice(hit.end);
     const tells = CLAUSE_OPENER.test(before) || ACCUSED.test(before) || POSSESSIVE.test(after);

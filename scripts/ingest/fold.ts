@@ -59,8 +59,17 @@ function lowerSameLength(text: string): string {
   return lower.length === text.length ? lower : [...text].map((unit) => (unit.toLowerCase().length === unit.length ? unit.toLowerCase() : unit)).join("");
 }
 
+/** The last texts folded and their folds, newest first: a stance, a passage's slice or a holder is folded by several stages in a row. */
+const RECENT_FOLDS: [string, string][] = [];
+const RECENT_FOLD_COUNT = 4;
+
 export function fold(text: string): string {
-  return foldWith(text, lowerSameLength(text), FOLDED, (unit) => foldUnit(unit));
+  const known = RECENT_FOLDS.find(([unfolded]) => unfolded === text);
+  if (known) return known[1];
+  const folded = foldWith(text, lowerSameLength(text), FOLDED, (unit) => foldUnit(unit));
+  RECENT_FOLDS.unshift([text, folded]);
+  if (RECENT_FOLDS.length > RECENT_FOLD_COUNT) RECENT_FOLDS.pop();
+  return folded;
 }
 
 /** Same length as `fold`, but keeps accents: Spanish verb forms differ from nouns by their accent ("anunció", "anuncio"). */
@@ -98,7 +107,7 @@ export function isWordChar(unit: string | undefined): boolean {
 }
 
 /** Whether the unit at `at` is a letter or a digit; none is outside the text. Read by code: no string made per unit. */
-function isWordAt(text: string, at: number): boolean {
+export function isWordAt(text: string, at: number): boolean {
   return at >= 0 && at < text.length && isWordCode(text.charCodeAt(at));
 }
 
@@ -122,12 +131,45 @@ export function findWholeWord(haystack: string, needle: string): number[] {
   }
 }
 
+/**
+ * A step of a set of spellings, one UTF-16 unit a step: what ends there, and the steps after it (an ASCII unit's in an
+ * array: most of every text). Walked from a text's word starts, it finds every spelling that opens a word there at once.
+ */
+export interface SpellingStep<T> {
+  ascii: (SpellingStep<T> | undefined)[];
+  other: Map<number, SpellingStep<T>>;
+  ends: T[];
+}
+
+export const spellingStep = <T>(): SpellingStep<T> => ({ ascii: [], other: new Map(), ends: [] });
+
+/** The step after `step` for the unit `unit`, if any spelling goes on so. */
+export const nextStep = <T>(step: SpellingStep<T>, unit: number): SpellingStep<T> | undefined => (unit < 128 ? step.ascii[unit] : step.other.get(unit));
+
+/** The step where `text` ends, from `root`, made as needed. */
+export function spell<T>(root: SpellingStep<T>, text: string): SpellingStep<T> {
+  let step = root;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    let next = nextStep(step, unit);
+    if (!next) {
+      next = spellingStep<T>();
+      if (unit < 128) step.ascii[unit] = next;
+      else step.other.set(unit, next);
+    }
+    step = next;
+  }
+  return step;
+}
+
 /** A word opening (two UTF-16 units) as one number, a cheaper map key than the two-unit string. */
 const openingKey = (text: string, at: number) => text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1);
 
 /** A word opening (from `wordOpening`) as the number `WordStarts.openings` gives for it. */
 export const openingCode = (opening: string): number => openingKey(opening, 0);
 const NO_STARTS: readonly number[] = [];
+/** How many filed texts `WordStarts.of` keeps: a passage's fold and its match copy are read by several stages in a row. */
+const RECENT_WORD_STARTS = 4;
 
 /**
  * Where the words of a text start, filed by their opening: `find` gives what `findWholeWord` gives for a
@@ -135,6 +177,19 @@ const NO_STARTS: readonly number[] = [];
  */
 export class WordStarts {
   private readonly byOpening = new Map<number, number[]>();
+  /** The last texts filed, newest first. */
+  private static readonly recent: WordStarts[] = [];
+
+  /** The word starts of `text`, filed again only when none of the last few texts was the same. */
+  static of(text: string): WordStarts {
+    const recent = WordStarts.recent;
+    const known = recent.find((words) => words.text === text);
+    if (known) return known;
+    const words = new WordStarts(text);
+    recent.unshift(words);
+    if (recent.length > RECENT_WORD_STARTS) recent.pop();
+    return words;
+  }
 
   constructor(readonly text: string) {
     let previous = false;
@@ -156,10 +211,10 @@ export class WordStarts {
     return this.byOpening.keys();
   }
 
-  /** Whether a word of the text starts with `prefix`, whose `wordOpening` is `opening`. */
-  opensWith(prefix: string, opening: string): boolean {
+  /** Where the first word of the text that starts with `prefix` (whose `wordOpening` is `opening`) starts; -1 when none does. */
+  firstOpening(prefix: string, opening: string): number {
     const starts = this.byOpening.get(openingKey(opening, 0));
-    return starts?.some((at) => this.text.startsWith(prefix, at)) ?? false;
+    return starts?.find((at) => this.text.startsWith(prefix, at)) ?? -1;
   }
 
   /** Every offset where `needle`, whose `wordOpening` is `opening`, occurs with no letter or digit touching either end. */

@@ -1,5 +1,5 @@
 import type { OtherCourse } from "./course";
-import { fold, WordStarts, wordOpening } from "./fold";
+import { fold, isWordAt, nextStep, openingCode, type SpellingStep, spell, spellingStep, type WordStarts, wordOpening } from "./fold";
 
 /**
  * Dictionary scaling of one stance on its issue's axis: count cue hits per pole, flipping a cue
@@ -128,24 +128,91 @@ interface Span {
   end: number;
 }
 
-/** Whether `term` can match `copy`: a match starts a word with the term's literal, so the words that open as it does are checked before any search. */
-export function mayMatch(term: CompiledTerm, copy: string, words: WordStarts): boolean {
-  return term.opening !== null ? words.opensWith(term.literal, term.opening) : copy.includes(term.literal);
+/** Where the first match of `term` in `copy` can start, -1 where none can: a match starts a word (or, for a term that opens with no letter, anywhere) with the term's literal. */
+function firstPossible(term: CompiledTerm, copy: string, words: WordStarts): number {
+  return term.opening !== null ? words.firstOpening(term.literal, term.opening) : copy.indexOf(term.literal);
 }
 
-/** Every match of every term in `copy`, term by term; `words` are the copy's word starts, found once per stance. */
-function findAll<T>(
-  copy: string,
-  terms: CompiledTerm[],
-  tag: (term: CompiledTerm) => T,
-  words: WordStarts,
-): (Span & { term: CompiledTerm; tag: T })[] {
+/** Whether `term` can match `copy`: a match starts a word with the term's literal, so the words that open as it does are checked before any search. */
+export function mayMatch(term: CompiledTerm, copy: string, words: WordStarts): boolean {
+  return firstPossible(term, copy, words) >= 0;
+}
+
+/**
+ * A list of terms filed by opening, and their literals spelled out unit by unit; the terms with no opening are
+ * asked about in every text.
+ */
+interface TermIndex {
+  byOpening: Map<number, number[]>;
+  literals: SpellingStep<number>;
+  always: number[];
+}
+
+const TERM_INDEXES = new WeakMap<CompiledTerm[], TermIndex>();
+
+function termIndex(terms: CompiledTerm[]): TermIndex {
+  let index = TERM_INDEXES.get(terms);
+  if (index) return index;
+  index = { byOpening: new Map(), literals: spellingStep<number>(), always: [] };
+  for (const [at, term] of terms.entries()) {
+    if (term.opening === null) index.always.push(at);
+    else {
+      const code = openingCode(term.opening);
+      const filed = index.byOpening.get(code);
+      if (filed) filed.push(at);
+      else index.byOpening.set(code, [at]);
+      spell(index.literals, term.literal).ends.push(at);
+    }
+  }
+  TERM_INDEXES.set(terms, index);
+  return index;
+}
+
+/**
+ * Per term of the list that can match `copy`, where its first match can start (what `firstPossible` gives): the copy is
+ * read once from each word start along the literals, instead of once per term whose opening some word has.
+ */
+function firstPossibleStarts(terms: CompiledTerm[], copy: string): Map<number, number> {
+  const index = termIndex(terms);
+  const first = new Map<number, number>();
+  for (const at of index.always) {
+    const from = copy.indexOf((terms[at] as CompiledTerm).literal);
+    if (from >= 0) first.set(at, from);
+  }
+  let previous = false;
+  for (let start = 0; start + 1 < copy.length; start++) {
+    const word = isWordAt(copy, start);
+    if (word && !previous) {
+      let step: SpellingStep<number> | undefined = index.literals;
+      for (let i = start; i < copy.length; i++) {
+        step = nextStep(step, copy.charCodeAt(i));
+        if (!step) break;
+        for (const at of step.ends) if (!first.has(at)) first.set(at, start);
+      }
+    }
+    previous = word;
+  }
+  return first;
+}
+
+/** Whether any of `terms` can match `copy` (as `mayMatch` tells for each): asked only of the terms some word of it opens as. */
+export function mayMatchAny(terms: CompiledTerm[], copy: string, words: WordStarts): boolean {
+  const index = termIndex(terms);
+  for (const at of index.always) if (mayMatch(terms[at] as CompiledTerm, copy, words)) return true;
+  for (const opening of words.openings()) for (const at of index.byOpening.get(opening) ?? []) if (mayMatch(terms[at] as CompiledTerm, copy, words)) return true;
+  return false;
+}
+
+/** Every match of every term in `copy`, term by term. */
+function findAll<T>(copy: string, terms: CompiledTerm[], tag: (term: CompiledTerm) => T): (Span & { term: CompiledTerm; tag: T })[] {
   const hits: (Span & { term: CompiledTerm; tag: T })[] = [];
-  for (const term of terms) {
-    if (!mayMatch(term, copy, words)) continue;
+  const first = firstPossibleStarts(terms, copy);
+  // In the list's order, each term's pattern from where its first match can start: no match starts before a word that opens with its literal.
+  for (const at of [...first.keys()].sort((a, b) => a - b)) {
+    const term = terms[at] as CompiledTerm;
     // exec on the term's own pattern: matchAll copies the pattern on every call, which cost more than the matching.
     const pattern = term.pattern;
-    pattern.lastIndex = 0;
+    pattern.lastIndex = first.get(at) as number;
     for (let m = pattern.exec(copy); m; m = pattern.exec(copy)) {
       hits.push({ start: m.index, end: m.index + m[0].length, term, tag: tag(term) });
       if (m[0] === "") pattern.lastIndex++;
@@ -227,22 +294,21 @@ export function scoreStance(text: string, axis: CompiledAxis, negation: Compiled
 /** The cue hits of a text with where each starts: a caller can weigh parts of a stance from one reading of it. */
 export function placedCues(text: string, axis: CompiledAxis, negation: CompiledNegation, course: OtherCourse | null = null): (CueHit & { start: number })[] {
   const copy = matchCopy(text);
-  const words = new WordStarts(copy);
   // Cues and negators compete for words: where they overlap the longer wins, so a negator inside a
   // cue is part of it ("fight against") and a cue inside a negator is not a cue ("wind down").
   const cueHits = [
-    ...findAll(copy, axis.negative, (): Pole | null => "negative", words),
-    ...findAll(copy, axis.positive, (): Pole | null => "positive", words),
+    ...findAll(copy, axis.negative, (): Pole | null => "negative"),
+    ...findAll(copy, axis.positive, (): Pole | null => "positive"),
   ];
   const terms = longestFirst<Span & { term: CompiledTerm; tag: Pole | null }>(
-    dualRoles(copy, cueHits, findAll(copy, negation.terms, (): Pole | null => null, words), negation),
+    dualRoles(copy, cueHits, findAll(copy, negation.terms, (): Pole | null => null), negation),
   );
   const cues = terms.flatMap((t) => (t.tag ? [{ ...t, tag: t.tag }] : []));
   const negators = terms.filter((t) => t.tag === null);
   const scopes: { negator: Span; start: number; end: number }[] = [
     ...negators.map((n) => ({ negator: n, start: n.end, end: scopeEnd(copy, n.end, negation) })),
     // "forced eradication has failed": a failure predicate governs the cues before it.
-    ...findAll(copy, negation.after, () => null, words)
+    ...findAll(copy, negation.after, () => null)
       .filter((f) => !terms.some((t) => t.start < f.end && f.start < t.end && t.tag !== null))
       .map((f) => ({ negator: f, start: scopeStart(copy, f.start, negation), end: f.start })),
   ];

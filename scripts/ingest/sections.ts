@@ -1,5 +1,5 @@
-import type { ActorId, AliasHit, Codebook, CodebookActor } from "./codebook";
-import { aliasHits, findIssueMentions, matchIssue } from "./codebook";
+import type { ActorId, Codebook } from "./codebook";
+import { findInstitutionMentions, findIssueMentions, matchIssue } from "./codebook";
 import { WordStarts } from "./fold";
 import type { ParsedBlock, SourceSpan } from "./parse";
 import { matchCopy, mayMatch } from "./score";
@@ -69,16 +69,12 @@ function isPlainHeadingShape(block: ParsedBlock & { type: "paragraph" }): boolea
   return block.span.lineStart === block.span.lineEnd && wordCount(text) <= MAX_HEADING_WORDS && !/[.!?;,…:]["”’)]*$/.test(text);
 }
 
-function actorHits(text: string, book: Codebook): AliasHit<CodebookActor>[] {
-  return aliasHits(text, book.actors, (actor) => [...actor.aliases, ...actor.holders]);
-}
-
 /** The actor whose mention opens `text` at `from` (after "the"/"el"/"la"…), with where the mention ends. */
 function openingActor(text: string, from: number, book: Codebook): { actor: ActorId; end: number; holder: string } | null {
   const determiner = DETERMINER.exec(text.slice(from));
   const at = from + (determiner?.[0].length ?? 0);
   // A holder may include its article ("the administration"); an alias follows it ("the U.S.").
-  const hit = actorHits(text, book).find((h) => h.start === from || h.start === at);
+  const hit = findInstitutionMentions(text, book).find((h) => h.start === from || h.start === at);
   return hit ? { actor: hit.target.id, end: hit.end, holder: text.slice(from, hit.end) } : null;
 }
 

@@ -64,6 +64,12 @@ describe("actor aliases", () => {
     ["Latin American leaders", []],
     ["Inter‑American Commission", []],
     ["funcionarios estadounidenses", ["us"]],
+    // Cased aliases: "US" and "ÚS" (its accent folded) name the United States, "us" and "Us" do not.
+    ["let us talk", []],
+    ["Us and them", []],
+    ["US officials", ["us"]],
+    ["ÚS officials", ["us"]],
+    ["thus US-backed forces", ["us"]],
   ])("%j mentions %j", (text, expected) => {
     expect(findActorMentions(text, book).map((hit) => hit.target.id)).toEqual(expected);
   });
@@ -86,6 +92,11 @@ describe("alias index", () => {
     "us and US and U.S.: Americans, estadounidenses, colombianos",
     "nothing here names anyone",
     "",
+    // Spelled from each word start: an alias inside a longer word, one that runs to the end, one ending in a full stop.
+    "Petrolero Petros Petro",
+    "the U.S.-backed plan; the U.S.",
+    "the State Department's the State Departments la Cancillería de Colombia",
+    "US",
   ])("finds in %j what aliasHits finds", (text) => {
     const expected = aliasHits(text, markers, (m) => m.aliases);
     expect(index.hits(text)).toEqual(expected);

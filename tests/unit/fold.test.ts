@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findWholeWord, fold, foldKeepCase, WordStarts, wordOpening } from "../../scripts/ingest/fold";
+import { findWholeWord, fold, foldKeepCase, isWordChar, WordStarts, wordOpening } from "../../scripts/ingest/fold";
 
 describe("fold", () => {
   it.each([
@@ -46,5 +46,19 @@ describe("WordStarts", () => {
   // The alias matcher's index of word starts must find exactly what findWholeWord finds, for every needle that opens a word.
   it.each(WHOLE_WORDS.filter(([, needle]) => wordOpening(needle) !== null))("%j finds %j at %j, as findWholeWord does", (haystack, needle, expected) => {
     expect(new WordStarts(haystack).find(needle, wordOpening(needle) as string)).toEqual(expected);
+  });
+});
+
+describe("foldKeepCase against fold", () => {
+  // A cased alias ("US") is searched for only in texts whose fold has it in lower case, as a whole word (codebook.ts): that holds unit by unit.
+  it("folds every unit it copies as printable ASCII to that unit's lower case, and no unit to a letter or digit that it keeps as neither", () => {
+    const wrong: string[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      const unit = String.fromCharCode(code);
+      const cased = foldKeepCase(unit);
+      const folded = fold(unit);
+      if ((/^[\x20-\x7e]$/.test(cased) && folded !== cased.toLowerCase()) || (isWordChar(folded) && !isWordChar(cased))) wrong.push(code.toString(16));
+    }
+    expect(wrong).toEqual([]);
   });
 });

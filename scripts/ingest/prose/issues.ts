@@ -1,6 +1,6 @@
-import { aliasHits, type Codebook } from "../codebook";
+import { aliasHits, type Codebook, findIssueMentions } from "../codebook";
 import { WordStarts } from "../fold";
-import { anyTerm, type CompiledTerm, matchCopyOfFolded, mayMatch } from "../score";
+import { anyTerm, type CompiledTerm, matchCopyOfFolded, mayMatchAny } from "../score";
 import type { IssueRef } from "../stance";
 import type { Passage } from "./passage";
 
@@ -103,13 +103,13 @@ function passageHits(p: Passage, book: Codebook): IssueHit[] {
   const copy = matchCopyOfFolded(p.folded);
   const hits: IssueHit[] = [];
   const push = (issue: IssueRef, s: number, e: number) => hits.push({ issue, start: s, end: e, evidence: p.text.slice(s, e) });
-  for (const hit of aliasHits(p.plain, book.issues, (issue) => issue.aliases, p.folded))
+  for (const hit of findIssueMentions(p.plain, book, p.folded))
     push({ slug: hit.target.slug, label: hit.target.label, kind: "codebook" }, hit.start, hit.end);
-  const words = new WordStarts(copy);
+  const words = WordStarts.of(copy);
   // exec on the shared pattern: matchAll copies a pattern (each holds all of an issue's topics) on every call.
   for (const { issue, pattern, terms } of topicPatterns(book)) {
     // A paragraph that none of an issue's topics can match is not scanned.
-    if (!terms.some((term) => mayMatch(term, copy, words))) continue;
+    if (!mayMatchAny(terms, copy, words)) continue;
     pattern.lastIndex = 0;
     for (let m = pattern.exec(copy); m; m = pattern.exec(copy)) push(issue, m.index, m.index + m[0].length);
   }

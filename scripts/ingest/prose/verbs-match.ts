@@ -16,15 +16,31 @@ const FORMS = {
 };
 /** A word as the forms' boundaries see it: letters, digits, apostrophes and hyphens. */
 const WORD = /[\p{L}\p{N}'’-]+/gu;
-const WORD_END = /[\p{L}\p{N}'’-]$/u;
+
+/** A word of a passage that is a verb form, and where it starts. */
+interface FormAt {
+  index: number;
+  form: string;
+}
+
+// The subject, the frames and the events each ask about a sentence's verbs: a passage's words are looked up once.
+const PASSAGE_FORMS = new WeakMap<Passage, { en: FormAt[]; es: FormAt[] }>();
 
 /** The words of copy[start, end) that are forms of `lang`: whole words, so none starts inside a word that began before `start`. */
-function* formsIn(copy: string, lang: "en" | "es", start: number, end: number): Generator<RegExpExecArray> {
-  WORD.lastIndex = start;
-  for (let m = WORD.exec(copy); m && m.index < end; m = WORD.exec(copy)) {
-    if (m.index === start && WORD_END.test(copy.slice(Math.max(0, start - 2), start))) continue;
-    if (FORMS[lang].has(m[0])) yield m;
+function formsIn(passage: Passage, lang: "en" | "es", start: number, end: number): FormAt[] {
+  let forms = PASSAGE_FORMS.get(passage);
+  if (!forms) {
+    forms = { en: wordForms(passage.folded, "en"), es: wordForms(passage.lower, "es") };
+    PASSAGE_FORMS.set(passage, forms);
   }
+  return forms[lang].filter((m) => m.index >= start && m.index < end);
+}
+
+/** Every whole word of `copy` that is a form of `lang`, in order. */
+function wordForms(copy: string, lang: "en" | "es"): FormAt[] {
+  const found: FormAt[] = [];
+  for (const m of copy.matchAll(WORD)) if (FORMS[lang].has(m[0])) found.push({ index: m.index, form: m[0] });
+  return found;
 }
 
 const BY_FORM = new Map<string, VerbForm[]>();
@@ -55,22 +71,21 @@ export function findVerbs(passage: Passage, start: number, end: number): VerbHit
   const hits: VerbHit[] = [];
   for (const lang of ["en", "es"] as const) {
     const copy = lang === "en" ? passage.folded : passage.lower;
-    for (const m of formsIn(copy, lang, start, end)) {
-      const at = m.index;
-      const after = copy.slice(at + m[0].length, Math.min(end, at + m[0].length + 20));
-      const candidates = BY_FORM.get(`${lang}:${m[0]}`) ?? [];
+    for (const { index: at, form } of formsIn(passage, lang, start, end)) {
+      const after = copy.slice(at + form.length, Math.min(end, at + form.length + 20));
+      const candidates = BY_FORM.get(`${lang}:${form}`) ?? [];
       const particle = candidates.find((v) => v.particle && PARTICLES.get(v.particle)?.test(after));
       const plain = candidates.find((v) => !v.particle);
       const verb = particle ?? plain;
       if (!verb) continue;
       if (!particle && OTHER_PHRASAL[verb.lemma]?.test(after)) continue;
-      if (!particle && NOUN_HOMOGRAPHS.has(verb.lemma) && m[0] !== verb.lemma && /s$/.test(m[0]) && NOUN_FOLLOWERS.test(after)) continue;
+      if (!particle && NOUN_HOMOGRAPHS.has(verb.lemma) && form !== verb.lemma && /s$/.test(form) && NOUN_FOLLOWERS.test(after)) continue;
       // "Washington's push for", "the support of", "their demand": a determiner or a possessor makes it the noun
       // (the nominal rule reads it); "in Petro's telling" still reports what he says.
       if (lang === "en" && verb.verbClass !== "speech" && /(?:^|[^\p{L}])(?:the|a|an|its|his|her|their|our|this|that)\s+$|[\p{L}.]'s\s+$/u.test(copy.slice(Math.max(0, at - 7), at))) continue;
       const determiner = lang === "es" ? SPANISH_DETERMINER_BEFORE.exec(copy.slice(Math.max(0, at - 8), at))?.[1] : undefined;
-      if (determiner && !(/^l[ao]s?$/.test(determiner) && SPANISH_FINITE_PAST_OR_FUTURE.test(m[0]))) continue;
-      const particleEnd = particle ? at + m[0].length + (/^\s+\S+/.exec(after)?.[0].length ?? 0) : at + m[0].length;
+      if (determiner && !(/^l[ao]s?$/.test(determiner) && SPANISH_FINITE_PAST_OR_FUTURE.test(form))) continue;
+      const particleEnd = particle ? at + form.length + (/^\s+\S+/.exec(after)?.[0].length ?? 0) : at + form.length;
       hits.push({ start: at, end: particleEnd, verb });
     }
   }
