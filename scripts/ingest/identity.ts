@@ -6,7 +6,7 @@ import type { ListedMetadata } from "./read/metadata";
  * Bump when a change to reading or extraction (a new rule, a fixed span) should reach documents
  * already stored: the next ingest then re-reads every document instead of skipping unchanged ones.
  */
-export const EXTRACTION_VERSION = 12;
+export const EXTRACTION_VERSION = 13;
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 

@@ -64,7 +64,7 @@ export interface StanceScoring {
  * Bump when a change to scoring (score.ts, how overrides apply) should reach stances already stored:
  * the next ingest then re-scores every stored stance, as it does after a cue or override edit.
  */
-export const SCORING_VERSION = 5;
+export const SCORING_VERSION = 6;
 
 /** Scores one stance; `hash` names everything the scores depend on, stored with each document as scoring_hash. */
 export type StanceScorer = ((key: string, stance: ScoredStance) => StanceScoring) & { hash: string };
