@@ -830,6 +830,11 @@ describe("prose stances: attribution frames in Spanish", () => {
       [["co", "drug-policy", "prose:action", "El Gobierno va a suspender la aspersión con glifosato"]],
     ],
     [
+      "tras una cita, «que» justo después del hablante abre una relativa sobre él; «en inglés» no es parte del hablante",
+      ["«Colombia no cumple las condiciones para una designación de TPS», dijo en inglés un funcionario del DHS que pidió no ser identificado."],
+      [["us", "migration", "prose:quote-speaker-after", "Colombia no cumple las condiciones para una designación de TPS"]],
+    ],
+    [
       "«escribió en X»: X es la red, no quien escribe; la cita es de quien el texto venía hablando",
       ["El presidente Gustavo Petro habló de los deportados. «Un migrante no es un delincuente y no tiene por qué viajar encadenado», escribió en X el 9 de junio."],
       [["co", "migration", "prose:quote-speaker-after", "Un migrante no es un delincuente y no tiene por qué viajar encadenado"]],
@@ -1203,6 +1208,11 @@ describe("holder texts", () => {
     const holders = (lang: Language, text: string) => extractProse(blocks(text), book, lang, []).stances.map((s) => s.holder);
     expect(holders("es", "La ministra de Minas y Energía, Karen Schutt, explicó que el gas cubrirá el déficit.")).toEqual(["La ministra de Minas y Energía"]);
     expect(holders("en", "U.S. Immigration and Customs Enforcement deported 90 Colombians.")).toEqual(["U.S. Immigration and Customs Enforcement"]);
+  });
+
+  it("leaves a manner phrase out of a Spanish speaker after the verb ('dijo en inglés un funcionario del DHS')", () => {
+    const stances = extractProse(blocks("«Colombia no cumple las condiciones para una designación de TPS», dijo en inglés un funcionario del DHS."), book, "es", []).stances;
+    expect(stances.map((s) => s.holder)).toEqual(["un funcionario del DHS"]);
   });
 });
 

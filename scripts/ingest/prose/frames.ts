@@ -305,8 +305,11 @@ function subjectRight(p: Passage, sentence: SentenceRange, verb: VerbHit, ctx: F
   const first = /[\p{L}\p{N}]+/u.exec(m[1] as string)?.[0].toLowerCase() ?? "";
   // "Agregó que …", "pidió a Washington …": what follows is the verb's complement, not its subject.
   if (first === "que" || first === "that" || first === "a" || first === "al") return null;
-  const end = nounPhraseEnd(m[1] as string);
-  const start = verb.end + (m.index ?? 0) + (m[0].length - (m[1] as string).length);
+  // "dijo en inglés un funcionario", "afirmó por teléfono el ministro": a manner phrase before the subject is not part of it.
+  const manner = /^(?:en|por|desde)\s+\p{L}+\s+(?=(?:un|una|el|la|los|las)\s)/u.exec(m[1] as string)?.[0].length ?? 0;
+  const phrase = (m[1] as string).slice(manner);
+  const end = nounPhraseEnd(phrase);
+  const start = verb.end + (m.index ?? 0) + (m[0].length - (m[1] as string).length) + manner;
   const reading = readChunk(p, start, start + end, ctx.markers, ctx.registry);
   return reading.kind === "none" ? null : { reading, chunk: { start, end: start + end } };
 }
@@ -705,7 +708,11 @@ function placeQuote(
   // After a closed quotation the speaker's words may run on with where and how ("told reporters at …, speaking on condition of anonymity").
   // A complement clause of the verb's own ("dijo el presidente que …") is reported speech, not a tail; one inside a
   // relative clause of the tail ("…, donde insistió en que …") is not.
-  const complement = quote ? /^\s*(?:\S+\s+){0,4}?(?:that|que)\b/.test(tail) : /\b(?:that|que)\b/.test(tail);
+  // After a quotation, "que" right after the speaker opens a relative clause on the speaker ("«…», dijo un funcionario del
+  // DHS que pidió no ser identificado"): the quotation is already what was said.
+  const complement = quote
+    ? /^\s*(?:\S+\s+){0,4}?(?:that|que)\b/.test(tail) && !/^\s*(?:que|who|which|quien|quienes)\s/.test(tail)
+    : /\b(?:that|que)\b/.test(tail);
   // "…, Petro said on Tuesday, a day after Washington decertified the country …": a tail that opens with when or where.
   const adverbial = /^\s*(?:on|in|at|during|late|early|earlier|last|this|after|before|following|el|este|esta|tras|durante|en|ayer|hoy)\s/.test(tail);
   const shortTail = tailWords <= (quote || adverbial ? 25 : 10) && !complement && !/[“"«]/.test(tail);
