@@ -202,6 +202,11 @@ const LEADING_PREPOSITIONS = new Set(["in", "for", "en", "para"]);
  * the words after its last name, actor word or role ("the U.S. began striking …" → "the U.S.") are
  * the sentence's. The whole chunk where nothing in it names anyone.
  */
+/** "U.S", "EE. UU": a word written with dots keeps its last one; "DHS." ends a sentence. */
+function initialism(passage: Passage, word: Word): boolean {
+  return /\p{Lu}/u.test(passage.plain[word.end - 1] ?? "") && (word.text.includes(".") || /\p{Lu}\.\s*$/u.test(passage.plain.slice(Math.max(0, word.start - 4), word.start)));
+}
+
 function namingText(passage: Passage, words: Word[], named: (w: Word) => boolean, whole: string): string {
   const naming = (w: Word) => named(w) || ROLE_NOUNS.has(w.folded) || THIRD_PARTY_NOUNS.has(w.folded) || PERSONAL_PRONOUNS.has(w.text.toLowerCase());
   const first = words.findIndex((w) => !LEADING_PREPOSITIONS.has(w.folded));
@@ -209,7 +214,7 @@ function namingText(passage: Passage, words: Word[], named: (w: Word) => boolean
   const start = words[first];
   const end = words[last];
   if (!start || !end || last < first) return whole;
-  const to = passage.plain[end.end] === "." && /\p{Lu}/u.test(passage.plain[end.end - 1] ?? "") ? end.end + 1 : end.end;
+  const to = passage.plain[end.end] === "." && initialism(passage, end) ? end.end + 1 : end.end;
   return passage.text.slice(start.start, to);
 }
 
