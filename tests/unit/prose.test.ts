@@ -33,6 +33,10 @@ describe("sentences", () => {
 });
 
 describe("holders: who a noun phrase names", () => {
+  it("builds one marker list per codebook, so its matching index is built once per run, not once per document", () => {
+    expect(holderMarkers(book)).toBe(holderMarkers(book));
+  });
+
   const read = (phrase: string) => {
     const reading = readChunk(toPassage(phrase), 0, phrase.length, holderMarkers(book), new NameRegistry());
     return reading.kind === "holder" ? reading.holder.actor ?? "third party" : reading.kind;

@@ -59,16 +59,24 @@ const REGIONS = ["Latin America", "Latin American", "South America", "South Amer
 
 /** The codebook's people, institutions and demonyms for both actors, plus the regions that contain "America". */
 export function holderMarkers(book: Codebook): Marker[] {
-  return [
-    ...book.actors.flatMap((a) => [
-      { actor: a.id, type: "person" as const, aliases: a.people },
-      { actor: a.id, type: "holder" as const, aliases: a.holders },
-      { actor: a.id, type: "demonym" as const, aliases: a.demonyms },
-      { actor: a.id, type: "office" as const, aliases: a.offices },
-    ]),
-    { actor: null, type: "region" as const, aliases: REGIONS },
-  ];
+  // One list per codebook: the matching index over it (markersIn) is built once, not once per document.
+  let markers = MARKERS.get(book);
+  if (!markers) {
+    markers = [
+      ...book.actors.flatMap((a) => [
+        { actor: a.id, type: "person" as const, aliases: a.people },
+        { actor: a.id, type: "holder" as const, aliases: a.holders },
+        { actor: a.id, type: "demonym" as const, aliases: a.demonyms },
+        { actor: a.id, type: "office" as const, aliases: a.offices },
+      ]),
+      { actor: null, type: "region" as const, aliases: REGIONS },
+    ];
+    MARKERS.set(book, markers);
+  }
+  return markers;
 }
+
+const MARKERS = new WeakMap<Codebook, Marker[]>();
 
 const WORD = /[\p{L}\p{N}]+(?:[’'.-][\p{L}\p{N}]+)*/gu;
 const CAPITALISED = /^\p{Lu}/u;
