@@ -681,6 +681,11 @@ describe("prose stances: attribution frames in English", () => {
       [["co", "drug-policy", "prose:reported-speech", "Petro wrote on X on May 24 that Colombia would not sign a single new interdiction agreement"]],
     ],
     [
+      "'the law of armed conflict' is no armed-groups topic: the sentence is on the boat strikes",
+      ["A State Department spokesperson said the law of armed conflict covers the boat strikes."],
+      [["us", "drug-policy", "prose:reported-speech", "A State Department spokesperson said the law of armed conflict covers the boat strikes"]],
+    ],
+    [
       "', which said' gives the verb the institution before it as subject",
       ["Petro's criticism drew a rebuke from Washington, which said the strikes on drug boats would continue."],
       [["us", "drug-policy", "prose:reported-speech", "Washington, which said the strikes on drug boats would continue"]],
