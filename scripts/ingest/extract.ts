@@ -1,11 +1,10 @@
 import { normalizeBlocks } from "./blocks";
 import type { Codebook } from "./codebook";
 import { extractListItem } from "./lists";
-import { parseMarkdown } from "./parse";
+import { parseMarkdown, type SourceSpan } from "./parse";
 import { extractProse } from "./prose";
 import type { SourceDocument } from "./read";
 import { extractSections } from "./sections";
-import type { SourceSpan } from "./parse";
 import { SpanIndex } from "./span";
 import type { ExtractedStance, IngestNote } from "./stance";
 import { type ExtractedTable, extractTable } from "./tables";

@@ -22,4 +22,12 @@ describe("extractDocument: the stages share a passage only where they read diffe
       ["us", "other-trade-and-tariffs", "prose:reported-speech", "President Donald Trump threatened 25% tariffs"],
     ]);
   });
+
+  it("reads a Markdown statement title that runs onto the issuer's line as one heading, its issuer named on one line", () => {
+    const text = "COMUNICADO DE PRENSA\nMinisterio de Relaciones Exteriores de Colombia\n\nExigimos que cesen los ataques contra embarcaciones en el Caribe.\n";
+    const stances = extractDocument(readDocument("comunicado.md", { documents: {} }, process.cwd(), Buffer.from(text)), book).stances;
+    expect(stances.map((s) => [s.actor, s.issue.slug, s.rule, s.holder, s.span.text])).toEqual([
+      ["co", "drug-policy", "prose:statement", "COMUNICADO DE PRENSA Ministerio de Relaciones Exteriores de Colombia", "Exigimos que cesen los ataques contra embarcaciones en el Caribe"],
+    ]);
+  });
 });

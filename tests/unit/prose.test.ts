@@ -849,6 +849,11 @@ describe("prose stances: attribution frames in Spanish", () => {
       [["co", "migration", "prose:quote-speaker-after", "Un migrante no es un delincuente y no tiene por qué viajar encadenado"]],
     ],
     [
+      "lo que no se precisó («no precisó cuándo») no es una posición; la pregunta se lee con tilde",
+      ["El canciller dijo que Colombia recibirá los vuelos de deportación. No precisó cuándo llegará el primer vuelo de deportación."],
+      [["co", "migration", "prose:reported-speech", "El canciller dijo que Colombia recibirá los vuelos de deportación"]],
+    ],
+    [
       "«duplicará» es un hecho del gobierno",
       ["El ministro de Defensa duplicará los grupos de erradicación manual en Putumayo."],
       [["co", "drug-policy", "prose:action", "El ministro de Defensa duplicará los grupos de erradicación manual en Putumayo"]],

@@ -47,9 +47,9 @@ function bio(text: string): string | null {
 }
 
 function officialOf(text: string, ctx: FrameContext): Holder | null {
-  const words = toPassage(text).folded.split(/[^\p{L}]+/u);
-  if (!words.some((w) => ROLE_NOUNS.has(w))) return null;
-  const reading = readChunk(toPassage(text), 0, text.length, ctx.markers, ctx.registry);
+  const passage = toPassage(text);
+  if (!passage.folded.split(/[^\p{L}]+/u).some((w) => ROLE_NOUNS.has(w))) return null;
+  const reading = readChunk(passage, 0, text.length, ctx.markers, ctx.registry);
   if (reading.kind !== "holder" || !reading.holder.actor || !reading.holder.person) return null;
   return { ...reading.holder, text: text.trim(), start: 0, end: 0, via: "named" };
 }

@@ -468,7 +468,7 @@ export function findFrames(p: Passage, sentence: SentenceRange, quotes: QuoteRan
     if (/^\s+(?:to\s+)?(?:comment|respond|elaborate|say more|discuss)\b|^\s+(?:a\s+)?(?:comentar|pronunciarse|responder)\b/.test(p.folded.slice(verb.end, verb.end + 30)) && /^(?:decline|refuse|declinar|negarse|rehusar)$/.test(verb.verb.lemma)) continue;
     // "He did not say which goods", "no precisó cuándo": what was left unsaid is no position, though the speaker is
     // still the one the next sentence may go on about.
-    const unsaid = verb.verb.verbClass === "speech" && NOT_SAYING.test(before) && WH_AFTER.test(p.folded.slice(verb.end, verb.end + 25));
+    const unsaid = verb.verb.verbClass === "speech" && NOT_SAYING.test(before) && WH_AFTER.test(p.lower.slice(verb.end, verb.end + 25));
     // Inside ", who … ," the verb's words end at the comma that closes the relative clause.
     const relative = /,\s*(?:who|which|quien|quienes)\b[^,]*$/.exec(p.folded.slice(sentence.start, verb.start));
     if (relative) {
@@ -755,11 +755,11 @@ const CHARGING_LEMMAS = new Set(["accuse", "blame"]);
 /** "wrote that …", "added: “…”", "described the operation as …", "informed his agency to expect …": the verb introduces what was said. */
 function hasComplement(p: Passage, frame: Frame, lemma: string): boolean {
   const after = p.folded.slice(frame.cue.end, frame.content.end);
-  // "informed his agency to expect …", "notified Bogotá to prepare …": an object, then what it is to do.
   return (
     // "wrote on X on May 24 that …": a place and a date may come between the verb and what it reports.
     /^(?:\s+[\p{L}\p{N}'.-]+){0,7}?\s*(?:\bthat\b|\bque\b|:|,?\s*["«])/u.test(after) ||
     /^\s+[^,.;]{1,80}?\s(?:as|como|de)\s/.test(after) ||
+    // "informed his agency to expect …", "notified Bogotá to prepare …": an object, then what it is to do.
     /^(?:\s+[\p{L}’'.-]+){1,3}?\s+to\s+\p{L}/u.test(after) ||
     (CHARGING_LEMMAS.has(lemma) && /^(?:\s+[\p{L}’'.-]+){1,4}?\s+(?:of|for)\s+\p{L}/u.test(after))
   );
@@ -815,8 +815,8 @@ const GOVERNS_INFINITIVE =
 
 /** A negated speech verb ("did not say", "would not specify", "no precisó") … */
 const NOT_SAYING = /(?:^|\s)(?:did not|didn't|would not|wouldn't|could not|couldn't|has not|hasn't|have not|haven't|no|sin)\s+$/;
-/** … followed by a question word: what was not said. */
-const WH_AFTER = /^\s+(?:which|what|when|where|whether|how|who|why|if|cual|cuales|que|cuando|donde|como|quien|quienes|si)\b/;
+/** … followed by a question word (accents kept: «qué», «cómo», not the «que» that reports): what was not said. */
+const WH_AFTER = /^\s+(?:which|what|when|where|whether|how|who|why|if|cuál|cuáles|qué|cuándo|dónde|cómo|quién|quiénes|si)(?!\p{L})/u;
 
 const JUDGING_LEMMAS = new Set([
   "call", "describe", "label", "deride", "dismiss", "accuse", "characterize", "blame", "warn", "threaten",

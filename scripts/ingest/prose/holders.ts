@@ -205,16 +205,16 @@ export type ChunkReading = { kind: "holder"; holder: Holder } | { kind: "pending
 /** Prepositions that open a phrase around a holder ("In Petro’s telling", "For Petro:"), not the holder itself. */
 const LEADING_PREPOSITIONS = new Set(["in", "for", "en", "para"]);
 
-/**
- * The words of a chunk that name its holder, as a reader should see them: a leading preposition and
- * the words after its last name, actor word or role ("the U.S. began striking …" → "the U.S.") are
- * the sentence's. The whole chunk where nothing in it names anyone.
- */
 /** "U.S", "EE. UU": a word written with dots keeps its last one; "DHS." ends a sentence. */
 function initialism(passage: Passage, word: Word): boolean {
   return /\p{Lu}/u.test(passage.plain[word.end - 1] ?? "") && (word.text.includes(".") || /\p{Lu}\.\s*$/u.test(passage.plain.slice(Math.max(0, word.start - 4), word.start)));
 }
 
+/**
+ * The words of a chunk that name its holder, as a reader should see them: a leading preposition and
+ * the words after its last name, actor word or role ("the U.S. began striking …" → "the U.S.") are
+ * the sentence's. The whole chunk where nothing in it names anyone.
+ */
 function namingText(passage: Passage, words: Word[], named: (w: Word) => boolean, whole: string): string {
   const naming = (w: Word) => named(w) || ROLE_NOUNS.has(w.folded) || THIRD_PARTY_NOUNS.has(w.folded) || PERSONAL_PRONOUNS.has(w.text.toLowerCase());
   const first = words.findIndex((w) => !LEADING_PREPOSITIONS.has(w.folded));

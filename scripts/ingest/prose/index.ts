@@ -147,19 +147,22 @@ const STATEMENT_WORDS = /(?<!\p{L})(?:statement|communiqu[eé]|press release|dec
  * government speaking in its own name.
  */
 function statementSpeaker(heading: string, ctx: FrameContext): Holder | null {
-  if (!STATEMENT_WORDS.test(heading)) return null;
-  const p = toPassage(heading);
-  const reading = readChunk(p, 0, heading.length, ctx.markers, ctx.registry);
-  // An institution speaking, not a person a later "he" could mean.
-  return reading.kind === "holder" && reading.holder.actor ? { ...reading.holder, person: false, name: null } : null;
+  return STATEMENT_WORDS.test(heading) ? institutionIn(heading, ctx) : null;
+}
+
+/** The government's institution a line names, speaking as an institution, not a person a later "he" could mean. */
+function institutionIn(line: string, ctx: FrameContext): Holder | null {
+  const reading = readChunk(toPassage(line), 0, line.length, ctx.markers, ctx.registry);
+  // "COMUNICADO DE PRENSA" over "Ministerio de …" in one Markdown paragraph: one line of text.
+  return reading.kind === "holder" && reading.holder.actor ? { ...reading.holder, text: reading.holder.text.replace(/\s+/g, " "), person: false, name: null } : null;
 }
 
 /** A short line with no full stop that names a government's institution, as under a statement's title. */
 function issuerOf(line: string, ctx: FrameContext): Holder | null {
   const text = line.trim();
   if (text.split(/\s+/).length > 10 || /[.!?:;"”»]$/.test(text)) return null;
-  const reading = readChunk(toPassage(text), 0, text.length, ctx.markers, ctx.registry);
-  return reading.kind === "holder" && reading.holder.actor && reading.holder.via === "named" ? { ...reading.holder, person: false, name: null } : null;
+  const issuer = institutionIn(text, ctx);
+  return issuer?.via === "named" ? issuer : null;
 }
 
 /**

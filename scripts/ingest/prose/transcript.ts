@@ -41,11 +41,9 @@ export function speakerLabel(plain: string, afterDashQuestion: boolean): Speaker
 export const isDashQuestion = (plain: string): boolean => DASH_QUESTION.test(plain);
 
 /** A paragraph that only credits a speaker with an office, as a transcript's header does. */
-export const isCreditLine = (plain: string): boolean => {
-  const m = CREDIT_LINE.exec(plain);
-  // A title is a few words; "In Tumaco, fishermen stay ashore as Washington vows …" is a headline with a place.
-  return m !== null && !PLACE_OPENER.test(plain) && (plain.split(",")[1] ?? "").trim().split(/\s+/).length <= 6;
-};
+// A title is a few words; "In Tumaco, fishermen stay ashore as Washington vows …" is a headline with a place.
+export const isCreditLine = (plain: string): boolean =>
+  CREDIT_LINE.test(plain) && !PLACE_OPENER.test(plain) && (plain.split(",")[1] ?? "").trim().split(/\s+/).length <= 6;
 
 /** A line that opens with a preposition names a place or a time, not a speaker. */
 const PLACE_OPENER = /^\s*(?:in|at|on|from|for|after|before|since|en|desde|tras|durante|para)\s/i;
