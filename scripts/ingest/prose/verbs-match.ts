@@ -33,7 +33,18 @@ function formsIn(passage: Passage, lang: "en" | "es", start: number, end: number
     forms = { en: wordForms(passage.folded, "en"), es: wordForms(passage.lower, "es") };
     PASSAGE_FORMS.set(passage, forms);
   }
-  return forms[lang].filter((m) => m.index >= start && m.index < end);
+  // In word order: the first at or after `start` by halving, then up to `end` (a long paragraph has many sentences).
+  const all = forms[lang];
+  let low = 0;
+  let high = all.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((all[mid] as FormAt).index < start) low = mid + 1;
+    else high = mid;
+  }
+  let stop = low;
+  while (stop < all.length && (all[stop] as FormAt).index < end) stop++;
+  return all.slice(low, stop);
 }
 
 /** Every whole word of `copy` that is a form of `lang`, in order. */
